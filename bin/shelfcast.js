@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The only file that touches `process`: everything else receives its I/O from here.
+import { main } from '../dist/cli/main.js';
+
+// SOURCE_DATE_EPOCH (reproducible-builds.org) pins the clock, so two builds of the same catalog
+// are byte-identical; golden tests rely on it.
+const epoch = process.env.SOURCE_DATE_EPOCH;
+const fixed = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+
+const code = await main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stderr.isTTY),
+  now: fixed ? () => fixed : undefined,
+});
+process.exitCode = code;

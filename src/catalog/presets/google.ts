@@ -1,0 +1,92 @@
+import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
+import { CANONICAL_SET } from './canonical-fields.js';
+import { applyOverrides, mapped, PerColumns } from './row-kit.js';
+
+/** Common non-Google spellings of Google fields, after normalisation (lower case, `_` for spaces). */
+const ALIASES: Record<string, string> = {
+  url: 'link',
+  product_url: 'link',
+  product_link: 'link',
+  image: 'image_link',
+  image_url: 'image_link',
+  main_image: 'image_link',
+  additional_image_links: 'additional_image_link',
+  additional_images: 'additional_image_link',
+  ean: 'gtin',
+  upc: 'gtin',
+  isbn: 'gtin',
+  jan: 'gtin',
+  barcode: 'gtin',
+  stock: 'quantity',
+  qty: 'quantity',
+  inventory: 'quantity',
+  name: 'title',
+  manufacturer: 'brand',
+  colour: 'color',
+  category: 'product_type',
+  sale_price_effective_date: 'sale_price_effective_date',
+  item_group: 'item_group_id',
+  custom_label0: 'custom_label_0',
+  custom_label1: 'custom_label_1',
+  custom_label2: 'custom_label_2',
+  custom_label3: 'custom_label_3',
+  custom_label4: 'custom_label_4',
+};
+
+/** The canonical field a column names, and whether it is an exact (not alias) match. */
+export function googleField(column: string): { field: string; exact: boolean } | undefined {
+  let n = column.trim().toLowerCase();
+  if (n.startsWith('g:')) n = n.slice(2);
+  n = n.replace(/[\s-]+/g, '_');
+  if (CANONICAL_SET.has(n)) return { field: n, exact: true };
+  const alias = ALIASES[n];
+  return alias ? { field: alias, exact: false } : undefined;
+}
+
+interface Plan {
+  keys: string[];
+  /** Per key: its canonical field, or undefined for extra. Exact names are listed before aliases. */
+  targets: (string | undefined)[];
+  order: number[];
+}
+
+function buildPlan(keys: string[], overridden: ReadonlySet<string>): Plan {
+  const targets = keys.map((k) => {
+    const hit = googleField(k);
+    return hit && !overridden.has(hit.field) ? hit.field : undefined;
+  });
+  const exact = keys.map((k) => googleField(k)?.exact === true);
+  const order = keys.map((_, i) => i).sort((a, b) => Number(exact[b]) - Number(exact[a]) || a - b);
+  return { keys, targets, order };
+}
+
+/** Google's own column names (with or without `g:`, any case, spaces or underscores) and common aliases. */
+export function createGoogleMapper(options: PresetOptions) {
+  const overridden = new Set(Object.keys(options.columns ?? {}));
+  const plans = new PerColumns((keys) => buildPlan(keys, overridden));
+  return {
+    map(raw: RawRow): MappedRow[] {
+      const plan = plans.get(raw.fields);
+      const fields: Record<string, string> = Object.create(null);
+      const extra: Record<string, string> = Object.create(null);
+      for (const i of plan.order) {
+        const key = plan.keys[i]!;
+        const value = raw.fields[key]!;
+        if (value === '') continue;
+        const target = plan.targets[i];
+        // The first non-empty column for a field wins (exact names before aliases); the rest stay extra.
+        if (target !== undefined && fields[target] === undefined) fields[target] = value;
+        else extra[key] = value;
+      }
+      const row = mapped(raw, fields, extra);
+      applyOverrides(raw.fields, row, options.columns);
+      return [row];
+    },
+  };
+}
+
+export const google: Preset = {
+  id: 'google',
+  title: 'Google product data (default)',
+  create: createGoogleMapper,
+};

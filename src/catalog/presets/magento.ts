@@ -1,0 +1,173 @@
+import { warning, type Issue } from '../../issues/issue.js';
+import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
+import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
+import { parsePacked } from './packed-attributes.js';
+
+/** Magento 2 import/export CSV columns (and the older sample files' single `category`). */
+const COLUMNS = {
+  sku: ['sku'],
+  storeView: ['store_view_code'],
+  type: ['product_type'],
+  name: ['name'],
+  description: ['description'],
+  shortDescription: ['short_description'],
+  price: ['price'],
+  specialPrice: ['special_price'],
+  specialFrom: ['special_price_from_date'],
+  specialTo: ['special_price_to_date'],
+  urlKey: ['url_key'],
+  baseImage: ['base_image'],
+  additionalImages: ['additional_images'],
+  categories: ['categories'],
+  category: ['category'],
+  qty: ['qty'],
+  inStock: ['is_in_stock'],
+  additional: ['additional_attributes'],
+  variations: ['configurable_variations'],
+  color: ['color'],
+  size: ['size'],
+  material: ['material'],
+  pattern: ['pattern'],
+  gender: ['gender'],
+  brand: ['manufacturer', 'brand'],
+  gtin: ['gtin', 'ean', 'upc'],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+/** Attributes of `additional_attributes` that are canonical fields. */
+const PACKED_FIELDS: Record<string, string> = {
+  color: 'color',
+  size: 'size',
+  material: 'material',
+  pattern: 'pattern',
+  gender: 'gender',
+  manufacturer: 'brand',
+  brand: 'brand',
+  gtin: 'gtin',
+  ean: 'gtin',
+  upc: 'gtin',
+  mpn: 'mpn',
+  age_group: 'age_group',
+};
+
+/** Container product types: their children (or nothing) are what customers buy. */
+const NOT_SELLABLE = new Set(['configurable', 'grouped', 'bundle']);
+
+interface Parent {
+  sku: string;
+  urlKey: string;
+  description: string;
+}
+
+/** Magento's own url_key rule: lower case, runs of other characters become `-`. */
+export function urlKeyOf(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** First category path without the root (`Default Category/Men/Tops` -> `Men > Tops`). */
+function productType(categories: string, category: string): string {
+  for (const path of splitList(categories)) {
+    const parts = path.split('/').map((p) => p.trim()).filter(Boolean);
+    if (parts.length > 1) return parts.slice(1).join(' > ');
+  }
+  // Older sample files list category names one per line: the first two are the path.
+  const lines = splitList(category, /\r?\n/);
+  return lines.slice(0, 2).join(' > ');
+}
+
+/** Multi-value cells (one per line, or `a|b`) become comma lists. */
+const listValue = (v: string): string => splitList(v, /\r?\n|\|/).join(',');
+
+function createMagentoMapper(options: PresetOptions) {
+  const columns = new PerColumns((keys) => {
+    const cols = findColumns(keys, COLUMNS);
+    const consumed = new Set(Object.values(cols).filter((c): c is string => c !== undefined));
+    return { keys, cols, consumed };
+  });
+  const parents = new Map<string, Parent>();
+  let relative = false;
+  const issues: Issue[] = [];
+
+  return {
+    /** Configurable rows come after their children: learn child sku -> parent first. */
+    prepass(raw: RawRow): void {
+      const { cols } = columns.get(raw.fields);
+      const c = (k: Column) => cell(raw.fields, cols[k]);
+      const variations = c('variations');
+      if (c('type') !== 'configurable' || !variations || c('storeView')) return;
+      const parent: Parent = { sku: c('sku'), urlKey: c('urlKey') || urlKeyOf(c('name')), description: c('description') };
+      for (const variant of variations.split('|')) {
+        const childSku = parsePacked(variant).get('sku');
+        if (childSku) parents.set(childSku, parent);
+      }
+    },
+
+    map(raw: RawRow): MappedRow[] {
+      const { keys, cols, consumed } = columns.get(raw.fields);
+      const c = (k: Column) => cell(raw.fields, cols[k]);
+      const type = c('type').toLowerCase();
+      // Store-view rows translate a product already read; containers are not sold themselves.
+      if (c('storeView') || NOT_SELLABLE.has(type)) return [];
+      const fields: Record<string, string> = Object.create(null);
+      const extra = extraOf(raw.fields, keys, consumed);
+      const sku = c('sku');
+      const parent = parents.get(sku);
+      put(fields, 'id', sku);
+      put(fields, 'title', c('name').trim());
+      put(fields, 'description', c('description') || c('shortDescription') || parent?.description);
+      const urlKey = parent?.urlKey || c('urlKey') || c('name');
+      if (urlKey) fields.link = absolute(`${urlKeyOf(urlKey)}.html`, options.baseUrl);
+      const image = c('baseImage');
+      if (image && image !== 'no_selection') fields.image_link = absolute(image, options.baseUrl, '/media/catalog/product');
+      const more = splitList(c('additionalImages')).map((p) => absolute(p, options.baseUrl, '/media/catalog/product'));
+      if (more.length) fields.additional_image_link = more.join(',');
+      put(fields, 'price', c('price'));
+      const special = c('specialPrice');
+      if (special) {
+        fields.sale_price = special;
+        const from = c('specialFrom');
+        const to = c('specialTo');
+        if (from && to) fields.sale_price_effective_date = `${from}/${to}`;
+      }
+      const qty = c('qty').replace(/\.0+$/, '');
+      put(fields, 'quantity', qty);
+      const inStock = c('inStock');
+      const available = inStock ? inStock === '1' : qty !== '' && Number(qty) > 0;
+      if (inStock || qty) fields.availability = available ? 'in stock' : 'out of stock';
+      put(fields, 'product_type', productType(c('categories'), c('category')));
+      if (parent) fields.item_group_id = parent.sku;
+      for (const k of ['color', 'size', 'material', 'pattern', 'gender', 'brand', 'gtin'] as const) {
+        put(fields, k, listValue(c(k)));
+      }
+      for (const [key, value] of parsePacked(c('additional'))) {
+        const target = PACKED_FIELDS[key];
+        if (target && fields[target] === undefined) put(fields, target, listValue(value));
+        else if (!target) extra[key] = value;
+      }
+      if (!options.baseUrl && (fields.link || fields.image_link)) relative = true;
+      const row = mapped(raw, fields, extra);
+      applyOverrides(raw.fields, row, options.columns);
+      return [row];
+    },
+
+    finish(): Issue[] {
+      if (relative) {
+        issues.push(
+          warning('magento.base_url.missing', 'Magento exports hold url keys and image paths, not URLs, and no base URL is set', {
+            fix: 'Set catalog.base_url in shelfcast.yaml to the shop address (e.g. https://shop.example.com).',
+          }),
+        );
+      }
+      return issues;
+    },
+  };
+}
+
+export const magento: Preset = {
+  id: 'magento',
+  title: 'Magento 2 import/export CSV',
+  create: createMagentoMapper,
+};

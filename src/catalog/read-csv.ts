@@ -1,0 +1,102 @@
+import { Readable, pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
+import { error, type Issue } from '../issues/issue.js';
+import type { CatalogSource, RawRow } from './types.js';
+import { hasReplacement, type TextDecoding } from './decode-text.js';
+import { detectDelimiter, firstLine } from './detect-delimiter.js';
+import { normalizeHeader } from './csv-header.js';
+import { catalogError } from './source-error.js';
+import { invalidUtf8 } from './record-issues.js';
+
+const PEEK_LIMIT = 1024 * 1024;
+
+/** Reads enough text to see the header line, then hands back the peeked chunks and the rest. */
+async function peekHeader(chunks: AsyncGenerator<string>): Promise<{ head: string; rest: AsyncIterable<string> }> {
+  let head = '';
+  while (firstLine(head) === undefined && head.length < PEEK_LIMIT) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  async function* rest(): AsyncGenerator<string> {
+    if (head) yield head;
+    yield* chunks;
+  }
+  return { head, rest: rest() };
+}
+
+function delimiterFor(source: CatalogSource, tsv: boolean, head: string): string {
+  if (tsv) return '\t';
+  if (source.delimiter && source.delimiter !== 'auto') return source.delimiter === '\\t' ? '\t' : source.delimiter;
+  return detectDelimiter(firstLine(head) ?? head);
+}
+
+/** CSV and TSV, streamed through csv-parse: every value a string, one RawRow per record. */
+export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: boolean): AsyncGenerator<RawRow> {
+  const { head, rest } = await peekHeader(text.chunks());
+  if (head.trim() === '') throw catalogError(source.location, 'is empty (no header row)', 'Export the catalog again with a header row.');
+  const delimiter = delimiterFor(source, tsv, head);
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    // TSV exports rarely quote, and a stray quote must not swallow the rest of the file.
+    quote: tsv ? false : '"',
+  });
+  const records = pipeline(Readable.from(rest), parser, () => {});
+  let names: (string | null)[] = [];
+  let width = 0;
+  let headerIssues: Issue[] | undefined;
+  let row = 0;
+  try {
+    for await (const record of records as AsyncIterable<string[]>) {
+      row++;
+      if (row === 1) {
+        const header = normalizeHeader(record);
+        names = header.names;
+        width = names.length;
+        if (header.issues.length) headerIssues = header.issues;
+        continue;
+      }
+      let issues: Issue[] | undefined = headerIssues;
+      headerIssues = undefined;
+      if (record.length !== width && !onlyEmptyExtra(record, width)) {
+        (issues ??= []).push(
+          error('catalog.columns.count', `row ${row} has ${record.length} cells but the header has ${width} columns`, {
+            row,
+            fix: 'Check the row for a missing or extra delimiter, or a quote that is not closed.',
+          }),
+        );
+      }
+      const fields: Record<string, string> = Object.create(null);
+      const n = Math.min(width, record.length);
+      for (let i = 0; i < n; i++) {
+        const name = names[i];
+        if (name !== null) fields[name!] = record[i]!;
+      }
+      if (text.invalidSeen) {
+        for (let i = 0; i < n; i++) {
+          if (names[i] !== null && hasReplacement(record[i]!)) (issues ??= []).push(invalidUtf8(row, names[i]!));
+        }
+      }
+      yield issues ? { row, fields, issues } : { row, fields };
+    }
+  } catch (cause) {
+    if (cause instanceof Error && cause.name === 'ShelfcastError') throw cause;
+    throw catalogError(
+      source.location,
+      `is not readable as ${tsv ? 'TSV' : 'CSV'} near row ${row + 1}: ${(cause as Error).message}`,
+      'Check that row for a quote that is not closed, or set catalog.format.',
+      cause,
+    );
+  }
+  if (row === 0) throw catalogError(source.location, 'has no header row', 'Export the catalog again with a header row.');
+}
+
+/** Trailing empty cells beyond the header (`a,b,,`) are a common export quirk, not an error. */
+function onlyEmptyExtra(record: string[], width: number): boolean {
+  if (record.length < width) return false;
+  for (let i = width; i < record.length; i++) if (record[i] !== '') return false;
+  return true;
+}

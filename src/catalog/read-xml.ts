@@ -1,0 +1,47 @@
+import type { Issue } from '../issues/issue.js';
+import type { CatalogSource, RawRow } from './types.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEM_CHARS, type ReadOptions } from './read-options.js';
+import { hasReplacement, type TextDecoding } from './decode-text.js';
+import { scanXmlItems, XmlScanError } from './xml-scanner.js';
+import { parseXmlItem } from './xml-item.js';
+import { forbiddenKey, invalidUtf8, tooDeep } from './record-issues.js';
+import { catalogError } from './source-error.js';
+
+/** Default item element path: RSS 2.0 (Google Shopping feeds, WordPress exports). */
+export const DEFAULT_ITEM_PATH = 'rss.channel.item';
+
+/** XML read item by item: the scanner cuts out each item element, fast-xml-parser reads just that. */
+export async function* readXml(source: CatalogSource, decoding: TextDecoding, options: ReadOptions): AsyncGenerator<RawRow> {
+  const path = source.itemPath || DEFAULT_ITEM_PATH;
+  const itemName = path.slice(path.lastIndexOf('.') + 1);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  let row = 0;
+  try {
+    for await (const item of scanXmlItems(decoding.chunks(), itemName, options.maxItemChars ?? DEFAULT_MAX_ITEM_CHARS)) {
+      row++;
+      const issues: Issue[] = [];
+      if (decoding.invalidSeen && hasReplacement(item.text)) issues.push(invalidUtf8(row));
+      let fields: Record<string, string> = Object.create(null);
+      // Depth and forbidden names are checked before parsing, so neither reaches the parser.
+      if (item.depth > maxDepth) issues.push(tooDeep(row, maxDepth));
+      else if (item.forbidden) issues.push(forbiddenKey(row, item.forbidden));
+      else fields = parseXmlItem(item.text, row, issues);
+      yield issues.length ? { row, fields, issues } : { row, fields };
+    }
+  } catch (cause) {
+    if (!(cause instanceof XmlScanError)) throw cause;
+    throw catalogError(
+      source.location,
+      `is not readable as XML${row ? ` after item ${row}` : ''}: ${cause.message}`,
+      cause.message.includes('DOCTYPE') ? 'Remove the DOCTYPE with its entity declarations from the catalog.' : 'Check that the file is complete, well-formed XML, or set catalog.format.',
+      cause,
+    );
+  }
+  if (row === 0) {
+    throw catalogError(
+      source.location,
+      `has no <${itemName}> elements`,
+      `Set catalog.item_path to the dot path of the repeated product element (now "${path}").`,
+    );
+  }
+}

@@ -1,0 +1,77 @@
+import { AMAZON_LIMITS, listingAttributes, offerAttribute, availabilityAttribute } from '../apis/amazon/listing-attributes.js';
+import { amazonOptionsSchema, productTypeFor, type AmazonOptions } from '../apis/amazon/listing-options.js';
+import { ShelfcastError } from '../issues/issue.js';
+import { defineChannel, type FeedRecord } from './define-channel.js';
+import { itemIssues, priceForFeed } from './common/index.js';
+
+/** Attribute groups `--only` may name for Amazon, and the attribute each one patches. */
+const PATCH_GROUPS: Record<string, string> = { price: 'purchasable_offer', quantity: 'fulfillment_availability' };
+
+/**
+ * Amazon Selling Partner API, JSON_LISTINGS_FEED v2. One record per product: sku, the catalog row
+ * (the serializer uses it as messageId, so processing-report lines point back at the row),
+ * operationType, productType and the attributes (or, with `--only price,quantity`, JSON patches) as
+ * JSON text, which the `amazon-listings` serializer embeds in the document.
+ */
+export default defineChannel<AmazonOptions>({
+  id: 'amazon',
+  title: 'Amazon (Selling Partner API listings feed)',
+  kind: 'marketplace',
+  formats: [
+    {
+      id: 'json',
+      serializer: 'amazon-listings',
+      ext: 'json',
+      contentType: 'application/json; charset=UTF-8',
+      split: { maxItems: 25_000, maxBytes: 10 * 1024 * 1024 },
+    },
+  ],
+  options: amazonOptionsSchema,
+  attributes: [
+    { name: 'sku', required: true, format: 'seller SKU', limit: AMAZON_LIMITS.sku, source: 'id' },
+    { name: 'productType', required: true, format: 'Amazon product type, e.g. SHIRT', source: 'options.product_types / amazon_product_type' },
+    { name: 'item_name', required: true, format: 'text', limit: AMAZON_LIMITS.item_name, source: 'title' },
+    { name: 'brand', required: false, format: 'text', limit: AMAZON_LIMITS.brand, source: 'brand' },
+    { name: 'externally_assigned_product_identifier', required: false, format: 'ean | upc | gtin by length', source: 'gtin' },
+    { name: 'purchasable_offer', required: false, format: 'currency, our_price schedule', source: 'price, sale_price' },
+    { name: 'fulfillment_availability', required: false, format: 'channel code and quantity', source: 'quantity, availability' },
+    { name: 'condition_type', required: false, format: 'new_new | used_good | ...', source: 'condition' },
+    { name: 'product_description', required: false, format: 'plain text', limit: AMAZON_LIMITS.product_description, source: 'description' },
+    { name: 'bullet_point', required: false, format: 'up to 5 texts', limit: AMAZON_LIMITS.bullet_point, source: 'bullet_point_1..5 or description sentences' },
+    { name: 'main_product_image_locator', required: false, format: 'URL', source: 'image_link' },
+    { name: 'other_product_image_locator_1..8', required: false, format: 'URL', source: 'additional_image_link' },
+    { name: 'color', required: false, format: 'text', source: 'color' },
+    { name: 'size', required: false, format: 'text', source: 'size' },
+  ],
+  map(product, ctx) {
+    const opts = amazonOptionsSchema.parse(ctx.feed.options);
+    const out = itemIssues('amazon', product, ctx);
+    const only = ctx.feed.only;
+    const unsupported = only?.filter((g) => !Object.hasOwn(PATCH_GROUPS, g)) ?? [];
+    if (unsupported.length > 0) {
+      throw new ShelfcastError(`--only ${unsupported.join(',')}: Amazon feeds can send only ${Object.keys(PATCH_GROUPS).join(', ')}.`);
+    }
+    if (product.id.length > AMAZON_LIMITS.sku) {
+      out.error('id', 'too_long', `SKU "${product.id}" has ${product.id.length} characters; Amazon allows ${AMAZON_LIMITS.sku}.`, { fix: 'Shorten the id.' });
+    }
+    const prices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
+    if (out.failed) return { issues: out.list };
+    const record: FeedRecord = { sku: product.id, row: String(ctx.row), productType: productTypeFor(product, opts) };
+    if (only && only.length > 0) {
+      const patches: Array<Record<string, unknown>> = [];
+      if (only.includes('price') && prices) patches.push({ op: 'replace', path: '/attributes/purchasable_offer', value: offerAttribute(prices, opts) });
+      const availability = only.includes('quantity') ? availabilityAttribute(product, opts, out) : undefined;
+      if (availability) patches.push({ op: 'replace', path: '/attributes/fulfillment_availability', value: availability });
+      if (patches.length === 0) {
+        out.error('quantity', 'missing', 'Nothing to patch: no quantity for this item.', { fix: 'Fill in quantity.' });
+        return { issues: out.list };
+      }
+      record.operationType = 'PATCH';
+      record.patches = JSON.stringify(patches);
+    } else {
+      record.operationType = opts.operation;
+      record.attributes = JSON.stringify(listingAttributes(product, prices, opts, out));
+    }
+    return { record, issues: out.list };
+  },
+});

@@ -1,0 +1,40 @@
+/**
+ * Helpers shared by every channel. Stable exports (channels outside this folder import only from here):
+ *
+ * - itemIssues(channel, product, ctx) -> ItemIssues: collects an item's issues with feed/id/row filled in;
+ *   `error(codeField, problem, message, {fix, field})` makes code `<channel>.<codeField>.<problem>` and
+ *   excludes the item; `warn(...)` keeps it; `failed` tells whether an error was recorded.
+ * - limitText(value, limit, field, out): cut at a word boundary, warning `<channel>.<field>.too_long`.
+ * - plainText(html): HTML -> plain text (paragraph breaks kept, entities decoded once); looksLikeHtml(text).
+ * - requireFields(values, fields, out): error `<channel>.<field>.missing` for each absent field;
+ *   requireOneOf(values, fields, out): error `<channel>.<fields[0]>.missing` unless one is present.
+ * - priceForFeed(product, feed, out) -> {price, sale_price?, sale_price_effective_date?} | undefined: the
+ *   feed-currency rule (see price.ts): another currency needs a `price_<CUR>` / `price <CUR>` column in
+ *   product.extra, else error `<channel>.currency.mismatch`; parseAmount(text, currency); currencyColumn().
+ * - AVAILABILITY_SPELLINGS, spellAvailability(value, 'google' | 'meta' | 'spaced'), NEEDS_AVAILABILITY_DATE.
+ * - identifiersFor(product, 'exclude' | 'identifier_exists_no' | 'allow', out): gtin / brand+mpn /
+ *   identifier_exists=no, error or warning `<channel>.gtin.missing_identifier`.
+ * - variantTitle(product), splitVariants(product): one product per variant with a distinct title, for
+ *   channels without item_group_id support.
+ * - normalizeGender(value), normalizeAgeGroup(value, allowed), GOOGLE_AGE_GROUPS, META_AGE_GROUPS.
+ * - limitImages(links, max, out), imageExtension(url).
+ * - shippingEntries(product, currency, out): Google shipping sub-attributes.
+ * - resolveGoogleCategory(idOrPath) -> {id, path} | undefined, GOOGLE_TAXONOMY_VERSION.
+ * - googleRecord(product, ctx, profile, out), GOOGLE_FIELDS, GOOGLE_LIMITS, googleAttributes(fields, profile):
+ *   the whole Google-vocabulary mapping, for Google-compatible channels.
+ * - cachedOptions(schema) -> (raw) => options: parse a feed's channel options once, not per item.
+ */
+export { itemIssues, type ItemIssues, type IssueOptions } from './item-issues.js';
+export { limitText, plainText, looksLikeHtml } from './text.js';
+export { requireFields, requireOneOf } from './require-fields.js';
+export { priceForFeed, parseAmount, currencyColumn, type FeedPrices } from './price.js';
+export { AVAILABILITY_SPELLINGS, spellAvailability, NEEDS_AVAILABILITY_DATE, type AvailabilitySpelling } from './availability.js';
+export { identifiersFor, type IdentifierFields, type MissingIdentifierPolicy } from './identifiers.js';
+export { variantTitle, splitVariants, VARIANT_LIST_SEPARATOR } from './variants.js';
+export { normalizeGender, normalizeAgeGroup, GOOGLE_AGE_GROUPS, META_AGE_GROUPS } from './enums.js';
+export { limitImages, imageExtension } from './images.js';
+export { shippingEntries } from './shipping.js';
+export { resolveGoogleCategory, GOOGLE_TAXONOMY_VERSION, type GoogleCategory } from './google-taxonomy.js';
+export { googleRecord, GOOGLE_FIELDS, GOOGLE_LIMITS, type GoogleField, type GoogleProfile } from './google-record.js';
+export { googleAttributes } from './google-attributes.js';
+export { cachedOptions } from './cached-options.js';

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { Issue } from '../issues/issue.js';
+import type { Product } from '../product/product.js';
+
+/** A value in a channel record. Arrays repeat the field (XML) or are joined (CSV); objects become sub-elements. */
+export type FieldValue = string | string[] | Array<Record<string, string>>;
+/** One output item: field name -> value, in output order. */
+export type FeedRecord = Record<string, FieldValue>;
+
+export type SerializerId = 'rss' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'amazon-listings' | 'ebay-inventory';
+
+export interface FormatSpec {
+  /** Format id used in feed files (`format: xml`). */
+  id: string;
+  serializer: SerializerId;
+  /** File extension written, without the dot. */
+  ext: string;
+  /** MIME type used when serving or uploading. */
+  contentType: string;
+  /** Split the output into parts past these limits (Amazon: 25,000 messages / 10 MiB). */
+  split?: { maxItems?: number; maxBytes?: number };
+}
+
+/** Feed settings a channel map sees (from the feed's YAML). */
+export interface FeedTarget {
+  /** Feed id (file name of feeds/<id>.yaml unless set). */
+  id: string;
+  format: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country?: string;
+  /** ISO 639-1, lower case. */
+  language?: string;
+  /** ISO 4217; items priced in another currency are excluded. */
+  currency?: string;
+  /** The channel's own options, parsed with its `options` schema. */
+  options: Record<string, unknown>;
+  /** `--only price,quantity`: send only these attribute groups (marketplaces emit PATCH messages); default all. */
+  only?: string[];
+}
+
+export interface MapContext {
+  feed: FeedTarget;
+  /** Spreadsheet row of the product, for issues. */
+  row: number;
+  /** Injected clock, for byte-stable output. */
+  now: Date;
+}
+
+export interface MapResult {
+  /** Absent when the item is excluded from the feed (then issues hold at least one error). */
+  record?: FeedRecord | FeedRecord[];
+  issues: Issue[];
+}
+
+/** Documentation of one channel attribute, for `shelfcast channels <id>` and docs/channels. */
+export interface AttributeDoc {
+  name: string;
+  required: boolean;
+  /** Human description of the value format, e.g. `15.00 USD`, `in stock | out of stock`. */
+  format: string;
+  /** Maximum length in characters, when the channel has one. */
+  limit?: number;
+  /** Which canonical catalog field feeds it. */
+  source: string;
+}
+
+export interface FeedHeader {
+  title: string;
+  link: string;
+  description: string;
+}
+
+export interface ChannelDefinition<O extends Record<string, unknown> = Record<string, unknown>> {
+  id: string;
+  title: string;
+  kind: 'comparison' | 'social' | 'marketplace' | 'generic';
+  formats: FormatSpec[];
+  attributes: AttributeDoc[];
+  /** Channel-specific feed options (validated at config load). */
+  options?: z.ZodType<O>;
+  /** Pure: one validated product to the channel's record(s), or issues explaining the exclusion. */
+  map(product: Product, ctx: MapContext): MapResult;
+  /** Columns for tabular formats, in order; derived from `attributes` when absent. */
+  columns?(feed: FeedTarget): string[];
+}
+
+export const defineChannel = <O extends Record<string, unknown>>(def: ChannelDefinition<O>): ChannelDefinition<O> => def;

@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { collectList, withCommonOptions } from './common-options.js';
+import type { CommandContext } from './context.js';
+import { runFeedCommand, type FeedCommandOptions } from './feed-command.js';
+
+export function registerBuild(program: Command, ctx: CommandContext): void {
+  withCommonOptions(program.command('build'))
+    .description('build the feeds into the output folder (no push), after the publish guard')
+    .option('--catalog <file>', 'read this catalog instead of the configured one')
+    .option('-f, --feed <id>', 'only this feed (repeatable, or comma-separated)', collectList)
+    .option('--dry-run', 'build and check everything, replace no file')
+    .option('--force', 'replace a feed even when the publish guard refuses it')
+    .option('--only <groups>', 'only these attribute groups (price,quantity): PATCH updates for marketplaces', collectList)
+    .action((opts: FeedCommandOptions) => runFeedCommand(ctx, opts, false));
+}

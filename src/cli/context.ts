@@ -1,0 +1,21 @@
+import type { LoadedProject } from '../config/load.js';
+
+/** Everything a command may touch of the outside world; bin/shelfcast.js supplies the real one. */
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** stderr is a terminal: progress and colours allowed. */
+  isTTY: boolean;
+  /** Injected clock, for byte-stable output in tests; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+export interface CommandContext {
+  io: CliIO;
+  /** Loads shelfcast.yaml (path from --config, default ./shelfcast.yaml) and returns the project. */
+  loadProject(configPath: string): Promise<LoadedProject>;
+  /** Sets the process exit code (0 ok, 1 problems, 2 usage/config); the highest one set wins. */
+  setExitCode(code: 0 | 1 | 2): void;
+}

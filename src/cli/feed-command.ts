@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { selectFeeds } from '../config/load.js';
+import { buildFeeds } from '../run/build-feeds.js';
+import { acquireRunLock } from '../run/lock.js';
+import { publishFeeds } from '../run/publish-feeds.js';
+import { recordRun } from '../run/history.js';
+import { outputDir, stateDir } from '../run/state-paths.js';
+import { renderFeedRun } from '../report/feed-run-report.js';
+import type { CommonOptions } from './common-options.js';
+import type { CommandContext } from './context.js';
+import { exitFor } from './exit-status.js';
+import { Progress } from './progress.js';
+
+export interface FeedCommandOptions extends CommonOptions {
+  catalog?: string;
+  feed?: string[];
+  dryRun?: boolean;
+  force?: boolean;
+  only?: string[];
+}
+
+/**
+ * `build` and `run` share everything but the push: one locked pass over the catalog, the guard,
+ * atomic replacement of the local files, then (run) each feed's destination.
+ */
+export async function runFeedCommand(ctx: CommandContext, opts: FeedCommandOptions, push: boolean): Promise<void> {
+  const { io } = ctx;
+  const now = io.now ?? (() => new Date());
+  const project = await ctx.loadProject(opts.config);
+  const feeds = selectFeeds(project, opts.feed);
+  const runId = `${now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+  const say = (line: string) => {
+    if (!opts.json && !opts.quiet) io.stderr(`${line}\n`);
+  };
+  const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command: push ? 'run' : 'build', startedAt: now().toISOString() });
+  try {
+    const startedAt = now();
+    const progress = new Progress(io, !opts.json && !opts.quiet);
+    const build = await buildFeeds(project, feeds, {
+      catalog: opts.catalog,
+      cwd: io.cwd,
+      outDir: outputDir(project),
+      now: startedAt,
+      only: opts.only,
+      onProgress: (rows) => progress.tick(rows),
+      snapshot: true,
+    });
+    progress.done();
+    const { outcomes, issues } = await publishFeeds(project, build, {
+      runId,
+      now,
+      dryRun: Boolean(opts.dryRun),
+      force: Boolean(opts.force),
+      push,
+      env: io.env,
+      log: say,
+    });
+    const feedErrors = build.feeds.reduce((n, b) => n + b.issues.errors, 0) + issues.filter((i) => i.severity === 'error').length;
+    const feedWarnings = build.feeds.reduce((n, b) => n + b.issues.warnings, 0) + issues.filter((i) => i.severity === 'warning').length;
+    const failed = outcomes.some((o) => o.status === 'failed' || o.status === 'refused');
+    const code = exitFor(build.issues.errors + feedErrors, build.issues.warnings + feedWarnings, opts.failOn, failed);
+    ctx.setExitCode(code);
+    const summary = { runId, command: push ? 'run' : 'build', dryRun: Boolean(opts.dryRun), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), ok: code === 0, items: build.items, feeds: outcomes };
+    if (!opts.dryRun) await recordRun(stateDir(project), summary);
+    renderFeedRun(io, { ...summary, build, runIssues: issues }, { json: Boolean(opts.json), quiet: Boolean(opts.quiet), failed: code !== 0 });
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { collectList, withCommonOptions } from './common-options.js';
+import type { CommandContext } from './context.js';
+import { runFeedCommand, type FeedCommandOptions } from './feed-command.js';
+
+export function registerRun(program: Command, ctx: CommandContext): void {
+  withCommonOptions(program.command('run'))
+    .description('validate the catalog, build every feed and publish it to its destination')
+    .option('--catalog <file>', 'read this catalog instead of the configured one')
+    .option('-f, --feed <id>', 'only this feed (repeatable, or comma-separated)', collectList)
+    .option('--dry-run', 'build and check everything, send nothing and replace no file')
+    .option('--force', 'publish even when the publish guard refuses (and say so)')
+    .option('--only <groups>', 'only these attribute groups (price,quantity): PATCH updates for marketplaces', collectList)
+    .action((opts: FeedCommandOptions) => runFeedCommand(ctx, opts, true));
+}

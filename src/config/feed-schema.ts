@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { rulesSchema } from '../rules/schema.js';
+import { destinationSchema } from '../transports/schema.js';
+
+/** feeds/<id>.yaml: one feed for one channel. */
+export const feedConfigSchema = z
+  .object({
+    /** Feed id; default the file name without `.yaml`. */
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, - and _')
+      .optional(),
+    /** Channel id, see `shelfcast channels`. Required. */
+    channel: z.string(),
+    /** Output format of the channel (`xml`, `csv`, `tsv`, ...); default the channel's first. */
+    format: z.string().optional(),
+    /** Target country, ISO 3166-1 alpha-2; default none. */
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 code such as "US"')
+      .optional(),
+    /** Content language, ISO 639-1; default none. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as "en"')
+      .optional(),
+    /** Feed currency, ISO 4217: items priced otherwise are excluded; default: any. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "USD"')
+      .optional(),
+    /** Output file name; default `<id>.<ext>`. */
+    file: z.string().optional(),
+    /** Where the feed is published; default a `file` destination into the project's output folder. */
+    destination: destinationSchema.optional(),
+    /** Filters and transforms applied before the channel mapping; default none. */
+    rules: rulesSchema.default([]),
+    /** Channel-specific options (see `shelfcast channels <id>`); default none. */
+    options: z.record(z.string(), z.unknown()).default({}),
+    /** Set false to skip this feed without deleting its file; default true. */
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+
+export type FeedConfig = z.infer<typeof feedConfigSchema>;

@@ -1,0 +1,78 @@
+/**
+ * The canonical product: Google's product data vocabulary, after validation. Every channel maps
+ * from this shape. Text fields are trimmed strings and never empty (absent instead).
+ */
+export interface Money {
+  /** Integer minor units (cents): 1299 for 12.99 USD. Never a float. */
+  amount: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+}
+
+export interface Shipping {
+  country?: string;
+  region?: string;
+  postal_code?: string;
+  service?: string;
+  price?: Money;
+  min_handling_time?: number;
+  max_handling_time?: number;
+  min_transit_time?: number;
+  max_transit_time?: number;
+}
+
+export type Availability = 'in_stock' | 'out_of_stock' | 'preorder' | 'backorder';
+export type Condition = 'new' | 'refurbished' | 'used';
+
+export const TEXT_FIELDS = [
+  'title',
+  'description',
+  'brand',
+  'mpn',
+  'item_group_id',
+  'color',
+  'size',
+  'gender',
+  'age_group',
+  'material',
+  'pattern',
+  'google_product_category',
+  'product_type',
+  'shipping_weight',
+  'custom_label_0',
+  'custom_label_1',
+  'custom_label_2',
+  'custom_label_3',
+  'custom_label_4',
+] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+export interface Product extends Partial<Record<TextField, string>> {
+  id: string;
+  title: string;
+  link?: string;
+  mobile_link?: string;
+  image_link?: string;
+  additional_image_link: string[];
+  price?: Money;
+  sale_price?: Money;
+  /** ISO 8601 interval `start/end` as given (validated). */
+  sale_price_effective_date?: string;
+  availability?: Availability;
+  /** ISO 8601 date or date-time. */
+  availability_date?: string;
+  quantity?: number;
+  gtin?: string;
+  identifier_exists?: boolean;
+  condition?: Condition;
+  shipping: Shipping[];
+  /** Source columns the mapping did not consume, by column name: rules and the generic channel read them. */
+  extra: Record<string, string>;
+}
+
+/** A validated product and where it came from. */
+export interface CatalogItem {
+  product: Product;
+  /** Spreadsheet row (header = 1) or 1-based item number. */
+  row: number;
+}

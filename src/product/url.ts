@@ -1,0 +1,41 @@
+import { accept, refuse, type Parsed } from './parse-result.js';
+
+const HTTP = /^https?:\/\//i;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const WHITESPACE = /\s/;
+
+/**
+ * An absolute http(s) URL without credentials or whitespace, normalised by the WHATWG URL parser
+ * (lower-case scheme and host, punycode, percent-encoding). `javascript:`, `data:`, relative and
+ * protocol-relative (`//cdn...`) URLs are refused: channels fetch them from the open web.
+ */
+export function parseUrl(text: string): Parsed<string> {
+  const s = text.trim();
+  if (WHITESPACE.test(s)) {
+    return refuse('whitespace', 'a URL cannot contain spaces or line breaks', 'Percent-encode spaces as %20 and remove line breaks.');
+  }
+  if (!HTTP.test(s)) {
+    if (SCHEME.test(s) && !s.startsWith('//')) {
+      const scheme = s.slice(0, s.indexOf(':') + 1).toLowerCase();
+      if (scheme === 'http:' || scheme === 'https:') {
+        return refuse('invalid', `${scheme} must be followed by //`, 'Write the full address, starting with https://.');
+      }
+      return refuse('scheme', `${scheme} URLs are not allowed`, 'Use an https:// address of the page or image.');
+    }
+    return refuse('not_absolute', 'not an absolute URL', 'Write the full address, starting with https://.');
+  }
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    return refuse('invalid', 'not a valid URL', 'Check the address: it should open in a browser.');
+  }
+  if (url.username !== '' || url.password !== '') {
+    return refuse('credentials', 'the URL contains a user name or password', 'Remove the user:password@ part; feeds are public.');
+  }
+  const host = url.hostname;
+  if (!host.includes('.') && !host.startsWith('[')) {
+    return refuse('host', `${JSON.stringify(host)} is not a public host name`, 'Use the shop\'s public domain, such as https://shop.example.com/.');
+  }
+  return accept(url.href);
+}

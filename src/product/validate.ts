@@ -1,0 +1,140 @@
+import { ShelfcastError, type Issue } from '../issues/issue.js';
+import type { MappedRow } from '../catalog/types.js';
+import { isCurrencyCode } from './currency-codes.js';
+import { DuplicateIds } from './duplicate-ids.js';
+import { cleanField, FIELD_RULES, report, type RowContext } from './field-rules.js';
+import { formatMoney } from './money-format.js';
+import { numberLocale } from './number-locale.js';
+import type { CatalogItem, Product } from './product.js';
+
+export interface ValidatorOptions {
+  /** Number locale for prices such as `1.234,56`; default `en-US`. */
+  locale?: string;
+  /** Currency for prices written without one; default none (then such a price is an error). */
+  currency?: string;
+}
+
+export interface Validator {
+  /** One mapped row (canonical Google field names -> raw strings, plus `extra`). */
+  validate(row: MappedRow): { item?: CatalogItem; issues: Issue[] };
+  /** Issues known only after every row (e.g. the first occurrence of a duplicated id). */
+  finish(): Issue[];
+}
+
+/**
+ * The one validation of the catalog: turns mapped rows into canonical Products. A row yields an
+ * item only when it has no error; warnings ride along. Throws (ShelfcastError) only for invalid
+ * options, before the first row.
+ */
+export function createValidator(options: ValidatorOptions = {}): Validator {
+  const locale = options.locale ?? 'en-US';
+  numberLocale(locale);
+  const currency = options.currency;
+  if (currency !== undefined && !isCurrencyCode(currency)) {
+    throw new ShelfcastError(
+      `shelfcast.yaml: catalog.currency ${JSON.stringify(currency)} is not an ISO 4217 currency code; use one such as USD or EUR`,
+    );
+  }
+  const prices = { locale, currency };
+  const ids = new DuplicateIds();
+  const unsupported = new Set<string>();
+
+  function validate(row: MappedRow): { item?: CatalogItem; issues: Issue[] } {
+    const issues: Issue[] = [];
+    const ctx: RowContext = { row: row.row, id: undefined, issues, failed: false, prices };
+    if (row.issues) {
+      for (const i of row.issues) {
+        issues.push(i);
+        if (i.severity === 'error') ctx.failed = true;
+      }
+    }
+    const fields = row.fields;
+    const rawId = fields.id;
+    const id = rawId === undefined ? undefined : cleanField(ctx, 'id', rawId);
+    if (id === undefined) {
+      report(ctx, 'error', 'id.missing', 'id', 'id is missing', 'Give every product a unique id (usually the SKU) and map that column to id');
+    } else {
+      ctx.id = id;
+      for (const i of issues) if (i.id === undefined && i.row === row.row) i.id = id;
+      const first = ids.see(id, row.row);
+      if (first !== undefined) {
+        report(
+          ctx,
+          'error',
+          'id.duplicate',
+          'id',
+          `id ${JSON.stringify(id)} is already used on row ${first}; this row is rejected`,
+          'Give every product and every variant its own id (variants share item_group_id instead)',
+        );
+      }
+    }
+    const product: Product = { id: id ?? '', title: '', additional_image_link: [], shipping: [], extra: row.extra ?? {} };
+    for (const field in fields) {
+      if (field === 'id') continue;
+      const raw = fields[field];
+      if (typeof raw !== 'string' || isBlank(raw)) continue;
+      const rule = FIELD_RULES.get(field);
+      if (rule) rule(raw, product, ctx);
+      else keepUnsupported(product, row, field, raw, ctx);
+    }
+    if (product.title === '') {
+      report(ctx, 'error', 'title.missing', 'title', 'title is missing', 'Give every product a title and map that column to title');
+    }
+    checkSalePrice(product, ctx);
+    return ctx.failed ? { issues } : { item: { product, row: row.row }, issues };
+  }
+
+  /** A canonical field the Product does not model is kept in extra, where rules and channels can read it. */
+  function keepUnsupported(product: Product, row: MappedRow, field: string, raw: string, ctx: RowContext): void {
+    if (product.extra === row.extra) product.extra = { ...row.extra };
+    if (field !== '__proto__' && !Object.hasOwn(product.extra, field)) product.extra[field] = raw;
+    if (unsupported.has(field)) return;
+    unsupported.add(field);
+    report(
+      ctx,
+      'info',
+      'field.unsupported',
+      field,
+      `${field} is not a field shelfcast validates; its values are kept as extra columns (reported once)`,
+      'Nothing to do if a rule or channel reads it; otherwise check the column mapping',
+    );
+  }
+
+  return { validate, finish: () => ids.finish() };
+}
+
+/** A sale price must undercut the price in the same currency; otherwise it is dropped with a warning. */
+function checkSalePrice(product: Product, ctx: RowContext): void {
+  const sale = product.sale_price;
+  const price = product.price;
+  if (!sale || !price) return;
+  if (sale.currency !== price.currency) {
+    delete product.sale_price;
+    report(
+      ctx,
+      'warning',
+      'sale_price.currency',
+      'sale_price',
+      `sale_price ${formatMoney(sale)} is not in the currency of price ${formatMoney(price)}; the sale price is dropped`,
+      'Write both in the same currency',
+    );
+  } else if (sale.amount >= price.amount) {
+    delete product.sale_price;
+    report(
+      ctx,
+      'warning',
+      'sale_price.not_lower',
+      'sale_price',
+      `sale_price ${formatMoney(sale)} is not lower than price ${formatMoney(price)}; the sale price is dropped`,
+      'Put the regular price in price and the reduced one in sale_price',
+    );
+  }
+}
+
+/** True for empty or whitespace-only text, without allocating for the common non-blank value. */
+function isBlank(text: string): boolean {
+  if (text === '') return true;
+  const c = text.charCodeAt(0);
+  if (c > 32 && c !== 0xa0 && c < 0x2000) return false;
+  return text.trim() === '';
+}

@@ -1,0 +1,131 @@
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ShelfcastError } from '../issues/issue.js';
+
+/** Flush threshold: few large writes are much cheaper than one write per item. */
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * A file written under a temporary name in its final folder and renamed into place only when
+ * complete and fsynced, so a reader (or a run killed at any moment) sees the old file or the new
+ * one, never a mix.
+ */
+export class AtomicFile {
+  readonly finalPath: string;
+  readonly tempPath: string;
+  private stream: WriteStream;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  /** Bytes written so far (UTF-8), including pending text. */
+  bytes = 0;
+  private failure: Error | undefined;
+  private readonly hash: Hash = createHash('sha256');
+  /** SHA-256 of the content, hex; set by close(). */
+  sha256 = '';
+
+  private constructor(finalPath: string) {
+    this.finalPath = finalPath;
+    const dir = path.dirname(finalPath);
+    this.tempPath = path.join(dir, `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`);
+    this.stream = createWriteStream(this.tempPath, { flags: 'wx' });
+    this.stream.on('error', (err) => {
+      this.failure = err;
+    });
+  }
+
+  static async create(finalPath: string): Promise<AtomicFile> {
+    await mkdir(path.dirname(finalPath), { recursive: true });
+    const f = new AtomicFile(finalPath);
+    await new Promise<void>((resolve, reject) => {
+      f.stream.once('open', () => resolve());
+      f.stream.once('error', (err) => reject(writeError(finalPath, err)));
+    });
+    return f;
+  }
+
+  /** Queues text; resolves at once unless a flush must wait for the disk (backpressure). */
+  write(text: string): Promise<void> | undefined {
+    this.pending.push(text);
+    const n = Buffer.byteLength(text);
+    this.pendingBytes += n;
+    this.bytes += n;
+    return this.pendingBytes >= BATCH_BYTES ? this.flush() : undefined;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure) throw writeError(this.finalPath, this.failure);
+    if (this.pending.length === 0) return;
+    const chunk = this.pending.join('');
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.hash.update(chunk);
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onError = (err: Error) => reject(writeError(this.finalPath, err));
+        this.stream.once('error', onError);
+        this.stream.once('drain', () => {
+          this.stream.off('error', onError);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Writes what is pending, fsyncs and closes the temp file; the final file is untouched. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.sha256 = this.hash.digest('hex');
+    await new Promise<void>((resolve, reject) => {
+      this.stream.end((err?: Error | null) => (err ? reject(writeError(this.finalPath, err)) : resolve()));
+    });
+    if (this.failure) throw writeError(this.finalPath, this.failure);
+    const fh = await open(this.tempPath, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** Renames the finished temp file over the final path and fsyncs the folder. */
+  async commit(): Promise<void> {
+    try {
+      await rename(this.tempPath, this.finalPath);
+    } catch (err) {
+      throw writeError(this.finalPath, err as Error);
+    }
+    await syncDir(path.dirname(this.finalPath));
+  }
+
+  /** Removes the temp file (the final file stays as it was). */
+  async discard(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.tempPath, { force: true });
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const fh = await open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
+  }
+}
+
+function writeError(file: string, err: Error): ShelfcastError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full (free some space and run again)'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'the folder is not writable (check its permissions, or choose another output folder)'
+        : (code ?? err.message);
+  return new ShelfcastError(`${file}: cannot write the feed: ${why}; the previous file is unchanged`, { cause: err, exitCode: 1 });
+}

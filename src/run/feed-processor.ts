@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { FeedRecord, FeedTarget } from '../channels/define-channel.js';
+import type { LoadedFeed } from '../config/load.js';
+import type { Issue } from '../issues/issue.js';
+import type { CatalogItem } from '../product/product.js';
+import { compileRules, type CompiledRules } from '../rules/engine.js';
+
+export interface ProcessResult {
+  records: FeedRecord[];
+  issues: Issue[];
+  /** True when a filter rule left the item out on purpose (not an error). */
+  filtered: boolean;
+}
+
+export interface FeedProcessor {
+  feed: LoadedFeed;
+  target: FeedTarget;
+  process(item: CatalogItem, trace?: unknown[]): ProcessResult;
+}
+
+export interface FeedProcessorOptions {
+  now: Date;
+  /** `--only price,quantity`. */
+  only?: string[];
+}
+
+export function feedTarget(feed: LoadedFeed, only?: string[]): FeedTarget {
+  return {
+    id: feed.id,
+    format: feed.format.id,
+    country: feed.config.country,
+    language: feed.config.language,
+    currency: feed.config.currency,
+    options: feed.options,
+    only,
+  };
+}
+
+/** Rules, then the channel map, for one feed: pure per item, compiled once per run. */
+export function createFeedProcessor(feed: LoadedFeed, projectRoot: string, options: FeedProcessorOptions): FeedProcessor {
+  const rules: CompiledRules = compileRules(feed.config.rules, feed.file, { baseDir: path.dirname(path.resolve(projectRoot, feed.file)) });
+  const target = feedTarget(feed, options.only);
+  const { channel } = feed;
+  return {
+    feed,
+    target,
+    process(item, trace) {
+      const ruled = rules.apply(item.product, { feed: feed.id, row: item.row }, trace as never);
+      if (!ruled.product) return { records: [], issues: ruled.issues, filtered: true };
+      const mapped = channel.map(ruled.product, { feed: target, row: item.row, now: options.now });
+      const issues = ruled.issues.length ? [...ruled.issues, ...mapped.issues] : mapped.issues;
+      for (const i of issues) {
+        i.feed ??= feed.id;
+        i.row ??= item.row;
+        i.id ??= item.product.id;
+      }
+      const records = mapped.record === undefined ? [] : Array.isArray(mapped.record) ? mapped.record : [mapped.record];
+      return { records, issues, filtered: false };
+    },
+  };
+}

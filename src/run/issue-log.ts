@@ -1,0 +1,34 @@
+import type { Issue } from '../issues/issue.js';
+
+/** Issues kept in full; past this, only counts grow (a 1M-row catalog with a warning per row stays small). */
+const KEEP = 20_000;
+
+/** Collects issues: counts by code and severity for every issue, the issues themselves up to a cap. */
+export class IssueLog {
+  readonly kept: Issue[] = [];
+  readonly byCode = new Map<string, { severity: Issue['severity']; count: number; examples: Issue[] }>();
+  errors = 0;
+  warnings = 0;
+  dropped = 0;
+
+  add(issues: readonly Issue[]): void {
+    for (const i of issues) {
+      if (i.severity === 'error') this.errors++;
+      else if (i.severity === 'warning') this.warnings++;
+      let entry = this.byCode.get(i.code);
+      if (!entry) {
+        entry = { severity: i.severity, count: 0, examples: [] };
+        this.byCode.set(i.code, entry);
+      }
+      entry.count++;
+      if (entry.examples.length < 5) entry.examples.push(i);
+      if (this.kept.length < KEEP) this.kept.push(i);
+      else this.dropped++;
+    }
+  }
+
+  /** `{ code: count }`, most frequent first. */
+  counts(): Record<string, number> {
+    return Object.fromEntries([...this.byCode.entries()].sort((a, b) => b[1].count - a[1].count).map(([code, e]) => [code, e.count]));
+  }
+}

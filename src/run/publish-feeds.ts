@@ -1,0 +1,124 @@
+import path from 'node:path';
+import type { LoadedProject } from '../config/load.js';
+import { error, type Issue } from '../issues/issue.js';
+import { createDestination } from '../transports/registry.js';
+import type { PublishResult } from '../transports/types.js';
+import type { BuiltFeed, BuildResult } from './build-feeds.js';
+import { checkPublishGuard } from './guard.js';
+import { readPublishedSummary } from './snapshot.js';
+import { outputDir, stateDir } from './state-paths.js';
+
+export interface PublishOptions {
+  runId: string;
+  now: () => Date;
+  /** Build and check, replace nothing, send nothing. */
+  dryRun: boolean;
+  /** Publish even when the guard refuses (and say so). */
+  force: boolean;
+  /** Push to each feed's configured destination (run); false for build (local files only). */
+  push: boolean;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}
+
+export interface FeedOutcome {
+  id: string;
+  channel: string;
+  format: string;
+  files: Array<{ name: string; bytes: number; sha256: string }>;
+  /** Items in the feed. */
+  items: number;
+  records: number;
+  excluded: number;
+  filtered: number;
+  /** written: in place locally; published: also pushed; refused: the guard stopped it; planned: dry run; failed. */
+  status: 'written' | 'published' | 'refused' | 'planned' | 'failed';
+  destination?: string;
+  pushed?: number;
+  failed?: number;
+  issueCounts: Record<string, number>;
+}
+
+/**
+ * After the pass: for each feed, the publish guard against what was last published, then the
+ * atomic replacement of the local files, the state snapshot, and (for `run`) the push. A feed that
+ * fails never stops the others.
+ */
+export async function publishFeeds(project: LoadedProject, build: BuildResult, options: PublishOptions): Promise<{ outcomes: FeedOutcome[]; issues: Issue[] }> {
+  const outcomes: FeedOutcome[] = [];
+  const issues: Issue[] = [];
+  const state = stateDir(project);
+  for (const b of build.feeds) {
+    const outcome = baseOutcome(b);
+    outcomes.push(outcome);
+    const previous = await readPublishedSummary(state, b.feed.id);
+    const verdict = checkPublishGuard(
+      previous ? { items: previous.items } : undefined,
+      { items: b.items, rejected: b.excluded + build.items.invalid, total: build.items.total },
+      b.feed.config.guard,
+    );
+    if (!verdict.ok && !options.force) {
+      issues.push(error(verdict.code, `${verdict.reason}; the published feed was left as it was (check the catalog, or run again with --force to publish anyway)`, { feed: b.feed.id }));
+      outcome.status = 'refused';
+      await discard(b);
+      continue;
+    }
+    if (!verdict.ok) options.log(`${b.feed.id}: publishing despite the guard (--force): ${verdict.reason}`);
+    if (options.dryRun) {
+      outcome.status = 'planned';
+      await discard(b);
+      continue;
+    }
+    await b.output.commit();
+    await b.snapshot?.commit({ runId: options.runId, at: options.now().toISOString(), items: b.items, files: outcome.files });
+    outcome.status = 'written';
+    if (!options.push || !b.feed.config.destination) continue;
+    try {
+      const result = await pushFeed(project, b, options);
+      outcome.status = result.failed > 0 ? 'failed' : 'published';
+      outcome.destination = result.destination;
+      outcome.pushed = result.pushed;
+      outcome.failed = result.failed;
+      issues.push(...result.issues.map((i) => ({ ...i, feed: i.feed ?? b.feed.id })));
+    } catch (err) {
+      outcome.status = 'failed';
+      issues.push(error('push.failed', `push failed: ${(err as Error).message}`, { feed: b.feed.id }));
+    }
+  }
+  return { outcomes, issues };
+}
+
+function baseOutcome(b: BuiltFeed): FeedOutcome {
+  return {
+    id: b.feed.id,
+    channel: b.feed.channel.id,
+    format: b.feed.format.id,
+    files: b.output.files.map((f) => ({ name: path.basename(f.finalPath), bytes: f.bytes, sha256: f.sha256 })),
+    items: b.items,
+    records: b.records,
+    excluded: b.excluded,
+    filtered: b.filtered,
+    status: 'written',
+    issueCounts: b.issues.counts(),
+  };
+}
+
+async function discard(b: BuiltFeed): Promise<void> {
+  await b.output.discard();
+  await b.snapshot?.discard();
+}
+
+async function pushFeed(project: LoadedProject, b: BuiltFeed, options: PublishOptions): Promise<PublishResult> {
+  const destination = await createDestination(b.feed.config.destination, b.feed.id);
+  const files = b.output.files.map((f) => ({ path: f.finalPath, name: path.basename(f.finalPath), contentType: b.feed.format.contentType }));
+  return destination.publish(files, {
+    feedId: b.feed.id,
+    env: options.env,
+    root: project.root,
+    stateDir: stateDir(project),
+    outputDir: outputDir(project),
+    dryRun: options.dryRun,
+    log: options.log,
+    now: options.now,
+  });
+}

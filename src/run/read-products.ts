@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { readCatalog } from '../catalog/read-catalog.js';
+import { getPreset } from '../catalog/presets/index.js';
+import type { CatalogSource, PresetMapper } from '../catalog/types.js';
+import type { LoadedProject } from '../config/load.js';
+import type { Issue } from '../issues/issue.js';
+import type { CatalogItem } from '../product/product.js';
+import { createValidator } from '../product/validate.js';
+
+/** One source row after mapping and validation: a valid item, or only the issues that excluded it. */
+export interface ProductEvent {
+  item?: CatalogItem;
+  issues: Issue[];
+}
+
+export interface ReadProductsOptions {
+  /** `--catalog FILE`: read this catalog instead of the configured one (same preset and settings). */
+  catalog?: string;
+}
+
+/** The catalog source of a project, resolved against the project root (or the cwd for --catalog). */
+export function catalogSource(project: LoadedProject, override: string | undefined, cwd = process.cwd()): CatalogSource {
+  const c = project.config.catalog;
+  const raw = override ?? c.path;
+  const isUrl = /^https?:\/\//i.test(raw);
+  const location = isUrl ? raw : path.resolve(override ? cwd : project.root, raw);
+  return {
+    location,
+    format: override ? undefined : c.format,
+    delimiter: c.delimiter === 'auto' ? undefined : c.delimiter,
+    itemPath: c.item_path,
+    jsonPath: c.json_path,
+  };
+}
+
+function createMapper(project: LoadedProject): PresetMapper {
+  const c = project.config.catalog;
+  return getPreset(c.preset).create({
+    columns: c.columns,
+    baseUrl: c.base_url,
+    locale: c.content_locale ?? c.locale.replace('-', '_'),
+    scope: c.scope,
+    currency: c.currency,
+  });
+}
+
+/**
+ * Reads, maps and validates the catalog once. Every source row yields one event; the events after
+ * the last row carry issues known only at the end (duplicate ids' first rows, preset summaries).
+ */
+export async function* readProducts(project: LoadedProject, options: ReadProductsOptions & { cwd?: string } = {}): AsyncGenerator<ProductEvent> {
+  const source = catalogSource(project, options.catalog, options.cwd);
+  const mapper = createMapper(project);
+  const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
+  if (mapper.prepass) {
+    for await (const raw of readCatalog(source)) mapper.prepass(raw);
+  }
+  for await (const raw of readCatalog(source)) {
+    const mapped = mapper.map(raw);
+    if (mapped.length === 0) {
+      if (raw.issues?.length) yield { issues: raw.issues };
+      continue;
+    }
+    for (const row of mapped) {
+      yield validator.validate(row);
+    }
+  }
+  const tail = [...(mapper.finish?.() ?? []), ...validator.finish()];
+  if (tail.length > 0) yield { issues: tail };
+}

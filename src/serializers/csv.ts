@@ -1,0 +1,43 @@
+import type { FeedRecord } from '../channels/define-channel.js';
+import type { Serializer, SerializerContext } from './serializer.js';
+import { flattenValue } from './tabular-cell.js';
+import { removeIllegalChars } from './text-clean.js';
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const QUOTE = /"/g;
+/** Spreadsheet formula triggers (OWASP CSV injection): `= + - @`, tab and carriage return. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180 CSV: a header row from ctx.columns, fields quoted only when they hold a quote, the
+ * delimiter, a line break or edge whitespace; quotes doubled. Lines end with LF, which every channel
+ * accepts (RFC 4180's CRLF is allowed with `options.eol`).
+ *
+ * Options:
+ * - `eol`: line terminator; default `\n`.
+ * - `formulaGuard`: prefix `'` to cells starting with `= + - @` (tab, CR) so that a feed opened in a
+ *   spreadsheet cannot run formulas; default false, because channels read feeds as data and the
+ *   prefix would change titles such as "-20% sale" on the channel. Turn it on for feeds people open.
+ */
+export function createCsvSerializer(ctx: SerializerContext): Serializer {
+  const eol = typeof ctx.options?.eol === 'string' ? ctx.options.eol : '\n';
+  const guard = ctx.options?.formulaGuard === true;
+  const cell = (raw: string): string => {
+    let v = removeIllegalChars(raw);
+    if (guard && FORMULA.test(v)) v = `'${v}`;
+    return NEEDS_QUOTES.test(v) ? `"${v.replace(QUOTE, '""')}"` : v;
+  };
+  const columns = ctx.columns;
+  return {
+    header: () => columns.map(cell).join(',') + eol,
+    item(record: FeedRecord): string {
+      let out = '';
+      for (let i = 0; i < columns.length; i++) {
+        if (i > 0) out += ',';
+        out += cell(flattenValue(record[columns[i]!]));
+      }
+      return out + eol;
+    },
+    footer: () => '',
+  };
+}

@@ -1,0 +1,63 @@
+import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
+import { ShelfcastError } from '../issues/issue.js';
+import type { Serializer, SerializerContext } from './serializer.js';
+import { escapeXml, isXmlName } from './xml-escape.js';
+
+/** Google's namespace for product attributes in RSS 2.0 feeds. */
+export const GOOGLE_NS = 'http://base.google.com/ns/1.0';
+
+/**
+ * RSS 2.0 with product attributes in the g: namespace (Google, Microsoft, Meta, Pinterest accept it).
+ * Options: `prefix` (default `g`), `namespace` (default Google's). Empty values are left out, because
+ * an empty element means "clear this attribute" to some channels.
+ */
+export function createRssSerializer(ctx: SerializerContext): Serializer {
+  const prefix = typeof ctx.options?.prefix === 'string' ? ctx.options.prefix : 'g';
+  const ns = typeof ctx.options?.namespace === 'string' ? ctx.options.namespace : GOOGLE_NS;
+  const tags = new Map<string, [open: string, close: string]>();
+  const tag = (name: string): [string, string] => {
+    let t = tags.get(name);
+    if (!t) {
+      if (!isXmlName(name)) {
+        throw new ShelfcastError(`Field name "${name}" cannot be written as an XML element; rename it in the feed's columns.`);
+      }
+      t = [`<${prefix}:${name}>`, `</${prefix}:${name}>`];
+      tags.set(name, t);
+    }
+    return t;
+  };
+  const element = (name: string, value: FieldValue, indent: string): string => {
+    if (typeof value === 'string') {
+      if (value === '') return '';
+      const [open, close] = tag(name);
+      return `${indent}${open}${escapeXml(value)}${close}\n`;
+    }
+    let out = '';
+    for (const v of value) {
+      if (typeof v === 'string') {
+        out += element(name, v, indent);
+        continue;
+      }
+      let inner = '';
+      for (const key in v) inner += element(key, v[key]!, `${indent}  `);
+      if (inner === '') continue;
+      const [open, close] = tag(name);
+      out += `${indent}${open}\n${inner}${indent}${close}\n`;
+    }
+    return out;
+  };
+  return {
+    header: () =>
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<rss version="2.0" xmlns:${prefix}="${escapeXml(ns)}">\n<channel>\n` +
+      `<title>${escapeXml(ctx.header.title)}</title>\n` +
+      `<link>${escapeXml(ctx.header.link)}</link>\n` +
+      `<description>${escapeXml(ctx.header.description)}</description>\n`,
+    item(record: FeedRecord): string {
+      let out = '<item>\n';
+      for (const name in record) out += element(name, record[name]!, '  ');
+      return `${out}</item>\n`;
+    },
+    footer: () => '</channel>\n</rss>\n',
+  };
+}

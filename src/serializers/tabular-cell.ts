@@ -1,0 +1,26 @@
+import type { FieldValue } from '../channels/define-channel.js';
+
+/**
+ * One field as a single cell: arrays joined with `,` (Google's convention for repeated attributes in
+ * text feeds), objects as their values joined with `:` in key order (Google's shipping syntax
+ * `US:CA:Overnight:16.00 USD`; channels keep empty positions as empty strings).
+ */
+export function flattenValue(value: FieldValue | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i]!;
+    if (i > 0) out += ',';
+    if (typeof v === 'string') {
+      out += v;
+      continue;
+    }
+    let first = true;
+    for (const key in v) {
+      out += first ? v[key] : `:${v[key]}`;
+      first = false;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { priorityChannel, type StockConfig } from './schema.js';
+
+/** Quantity each channel may show for one SKU, by channel name, in the order of `stock.channels`. */
+export type SkuAllocation = Record<string, number>;
+
+/** Basis points (1/100 %) so that shares such as 33.33 round down exactly, in integers. */
+const toBasisPoints = (share: number): number => Math.round(share * 100);
+
+/**
+ * Shares out one SKU's available units (already net of reservations and safety) among the channels
+ * of the policy. Pure: the same inputs always give the same numbers.
+ *
+ * Per channel, in this order:
+ * 1. `end_when`: at or below this many available units the channel shows 0.
+ * 2. `share`: floor(available * share / 100). The units lost to rounding down (the difference
+ *    between floor(available * total share / 100) and the sum of the floors) go to the priority
+ *    channel: the last units need an owner.
+ * 3. `buffer`: subtracted, not below 0.
+ * 4. `cap`: at most this many.
+ * 5. `min`: at least this many, but never more than available.
+ * In strict mode the priority channel is served first, then the others as listed, and each gets at
+ * most the units not yet shown elsewhere, so the sum never exceeds available.
+ */
+export function allocateSku(available: number, policy: StockConfig): SkuAllocation {
+  const units = Math.max(0, Math.floor(available));
+  const names = Object.keys(policy.channels);
+  const owner = priorityChannel(policy);
+
+  const floors = new Map<string, number>();
+  let totalBp = 0;
+  let floorSum = 0;
+  for (const name of names) {
+    const bp = toBasisPoints(policy.channels[name]!.share);
+    const f = Math.floor((units * bp) / 10_000);
+    floors.set(name, f);
+    totalBp += bp;
+    floorSum += f;
+  }
+  const remainder = Math.floor((units * Math.min(totalBp, 10_000)) / 10_000) - floorSum;
+
+  const wanted = new Map<string, number>();
+  for (const name of names) {
+    const c = policy.channels[name]!;
+    if (units <= c.end_when) {
+      wanted.set(name, 0);
+      continue;
+    }
+    let q = floors.get(name)! + (name === owner ? remainder : 0);
+    q = Math.max(0, q - c.buffer);
+    if (c.cap !== undefined) q = Math.min(q, c.cap);
+    q = Math.max(q, Math.min(c.min, units));
+    wanted.set(name, Math.min(q, units));
+  }
+
+  if (policy.strict) {
+    const order = owner ? [owner, ...names.filter((n) => n !== owner)] : names;
+    let left = units;
+    for (const name of order) {
+      const q = Math.min(wanted.get(name)!, left);
+      wanted.set(name, q);
+      left -= q;
+    }
+  }
+
+  const out: SkuAllocation = {};
+  for (const name of names) out[name] = wanted.get(name)!;
+  return out;
+}

@@ -1,0 +1,78 @@
+import type { LineKind, StoredEvent } from './events.js';
+
+/** The derived numbers of one SKU. */
+export interface SkuNumbers {
+  sku: string;
+  /** Latest counts plus returns minus shipments recorded after the SKU's latest count. */
+  onHand: number;
+  /** Latest count per location (before adjustments). */
+  counts: Record<string, number>;
+  /** Time of the SKU's latest count, if any. */
+  countedAt: string | null;
+  /** Units of open order lines: reserved - shipped - cancelled, per line, never below 0. */
+  reserved: number;
+  safety: number;
+  /** max(0, onHand - reserved - safety): what the channels may share. */
+  available: number;
+}
+
+type Levels = Record<LineKind, number>;
+const zero = (): Levels => ({ reserved: 0, shipped: 0, cancelled: 0, returned: 0 });
+
+/**
+ * Derives a SKU's numbers from its events (any order). The semantics:
+ * - A count is absolute at its time: it already includes every shipment and return up to and
+ *   including that time. Each location keeps its latest count (latest `at`, then latest recorded).
+ * - on_hand = sum of the latest counts + units returned - units shipped after the SKU's latest
+ *   count time (order events name no location, so one import should count all of a SKU's
+ *   locations at once). Without any count, every shipment and return counts (from 0).
+ * - Order-line quantities are cumulative: a line's level of each kind is the largest quantity
+ *   recorded for it, and the part after the count time is that level minus the largest quantity
+ *   recorded at or before it.
+ * - reserved = sum over lines of max(0, reserved - shipped - cancelled).
+ * - available = max(0, on_hand - reserved - safety).
+ */
+export function deriveNumbers(sku: string, events: readonly StoredEvent[], safety: number): SkuNumbers {
+  const latest = new Map<string, StoredEvent>();
+  for (const e of events) {
+    if (e.kind !== 'count') continue;
+    const loc = e.location ?? 'default';
+    const prev = latest.get(loc);
+    if (!prev || e.at > prev.at || (e.at === prev.at && e.id > prev.id)) latest.set(loc, e);
+  }
+  const counts: Record<string, number> = {};
+  let base = 0;
+  let countedAt: string | null = null;
+  for (const [loc, e] of [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    counts[loc] = e.quantity;
+    base += e.quantity;
+    if (countedAt === null || e.at > countedAt) countedAt = e.at;
+  }
+
+  const all = new Map<string, Levels>();
+  const before = new Map<string, Levels>();
+  for (const e of events) {
+    if (e.kind === 'count') continue;
+    const id = `${e.channel}\u0000${e.order}\u0000${e.line}`;
+    const a = all.get(id) ?? zero();
+    a[e.kind] = Math.max(a[e.kind], e.quantity);
+    all.set(id, a);
+    if (countedAt !== null && e.at <= countedAt) {
+      const b = before.get(id) ?? zero();
+      b[e.kind] = Math.max(b[e.kind], e.quantity);
+      before.set(id, b);
+    }
+  }
+  let reserved = 0;
+  let adjust = 0;
+  for (const [id, a] of all) {
+    const b = before.get(id) ?? zero();
+    reserved += Math.max(0, a.reserved - a.shipped - a.cancelled);
+    adjust += a.returned - b.returned - (a.shipped - b.shipped);
+  }
+  const onHand = base + adjust;
+  return { sku, onHand, counts, countedAt, reserved, safety, available: Math.max(0, onHand - reserved - safety) };
+}
+
+/** on_hand - reserved - safety before clamping: below 0 means more was sold than there is. */
+export const headroom = (n: SkuNumbers): number => n.onHand - n.reserved - n.safety;

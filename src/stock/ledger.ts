@@ -1,0 +1,209 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ShelfcastError } from '../issues/issue.js';
+import { deriveNumbers, headroom, type SkuNumbers } from './derive.js';
+import { lineKey, lineStateKey, type LedgerEvent, type StoredEvent } from './events.js';
+import { LEDGER_SCHEMA_SQL, LEDGER_VERSION } from './ledger-sql.js';
+
+/** A sale that took a SKU below zero available, recorded when its event was appended. */
+export interface OversellIncident {
+  eventKey: string;
+  sku: string;
+  channel: string;
+  order: string;
+  line: string;
+  /** Units sold beyond on_hand - reserved - safety by this event. */
+  units: number;
+  onHand: number;
+  reserved: number;
+  safety: number;
+  at: string;
+  recordedAt: string;
+}
+
+export interface ApplyResult {
+  /** Events appended. */
+  inserted: number;
+  /** Events already in the ledger (replays). */
+  ignored: number;
+  incidents: OversellIncident[];
+}
+
+export interface ApplyOptions {
+  /** `stock.safety`, used to judge oversells; default 0. */
+  safety?: number;
+  /** Clock for `recorded_at`; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+interface EventRow {
+  id: number;
+  key: string;
+  kind: StoredEvent['kind'];
+  sku: string;
+  location: string | null;
+  channel: string | null;
+  order_id: string | null;
+  line_id: string | null;
+  quantity: number;
+  at: string;
+  recorded_at: string;
+}
+
+const toStored = (r: EventRow): StoredEvent => ({
+  id: r.id,
+  key: r.key,
+  kind: r.kind,
+  sku: r.sku,
+  location: r.location,
+  channel: r.channel,
+  order: r.order_id,
+  line: r.line_id,
+  quantity: r.quantity,
+  at: r.at,
+  recordedAt: r.recorded_at,
+});
+
+/**
+ * The shared-stock ledger: an append-only SQLite event log. Writers take the write lock up front
+ * (BEGIN IMMEDIATE) so that the read-check-append of an oversell check is never interleaved with
+ * another process; readers never block (WAL).
+ */
+export class StockLedger {
+  readonly file: string;
+  private readonly db: Database.Database;
+
+  private constructor(file: string, db: Database.Database) {
+    this.file = file;
+    this.db = db;
+  }
+
+  /** Opens (creating when needed) the ledger at `file`; `:memory:` for a private in-memory ledger. */
+  static open(file: string): StockLedger {
+    let db: Database.Database;
+    try {
+      if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+      db = new Database(file);
+      db.pragma('busy_timeout = 30000');
+      if (file !== ':memory:') db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.transaction(() => {
+        const version = db.pragma('user_version', { simple: true }) as number;
+        if (version > LEDGER_VERSION) {
+          throw new ShelfcastError(`${file}: the stock ledger was written by a newer shelfcast (format ${version}); upgrade shelfcast`);
+        }
+        if (version < LEDGER_VERSION) {
+          db.exec(LEDGER_SCHEMA_SQL);
+          db.pragma(`user_version = ${LEDGER_VERSION}`);
+        }
+      }).immediate();
+    } catch (cause) {
+      if (cause instanceof ShelfcastError) throw cause;
+      throw new ShelfcastError(`${file}: cannot open the stock ledger: ${(cause as Error).message} (check that the state folder is writable)`, { cause });
+    }
+    return new StockLedger(file, db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * Appends events in one write transaction. Replayed events (same idempotency key, same
+   * cumulative quantity) are ignored. An order-line event that takes on_hand - reserved - safety
+   * below zero is appended anyway (the sale happened) and recorded as an oversell incident.
+   */
+  apply(events: readonly LedgerEvent[], options: ApplyOptions = {}): ApplyResult {
+    const safety = options.safety ?? 0;
+    const now = (options.now ?? (() => new Date()))().toISOString();
+    const insert = this.db.prepare(
+      `INSERT INTO events (key, kind, sku, location, channel, order_id, line_id, quantity, at, recorded_at)
+       VALUES (@key, @kind, @sku, @location, @channel, @order, @line, @quantity, @at, @recordedAt)
+       ON CONFLICT(key) DO NOTHING`,
+    );
+    const quantityOf = this.db.prepare<[string], { quantity: number }>('SELECT quantity FROM events WHERE key = ?');
+    const insertIncident = this.db.prepare(
+      `INSERT INTO incidents (event_key, sku, channel, order_id, line_id, units, on_hand, reserved, safety, at, recorded_at)
+       VALUES (@eventKey, @sku, @channel, @order, @line, @units, @onHand, @reserved, @safety, @at, @recordedAt)
+       ON CONFLICT(event_key) DO NOTHING`,
+    );
+    const cache = new Map<string, StoredEvent[]>();
+    const eventsOf = (sku: string): StoredEvent[] => {
+      let list = cache.get(sku);
+      if (!list) cache.set(sku, (list = this.events(sku)));
+      return list;
+    };
+
+    const run = this.db.transaction((): ApplyResult => {
+      const result: ApplyResult = { inserted: 0, ignored: 0, incidents: [] };
+      for (const e of events) {
+        const row = e.kind === 'count'
+          ? { key: e.key, kind: e.kind, sku: e.sku, location: e.location, channel: null, order: null, line: null, quantity: e.quantity, at: e.at, recordedAt: now }
+          : { key: lineKey(e), kind: e.kind, sku: e.sku, location: null, channel: e.channel, order: e.order, line: e.line, quantity: e.quantity, at: e.at, recordedAt: now };
+        // Loaded before the insert: the oversell check compares the SKU without and with the event.
+        const list = eventsOf(e.sku);
+        let info = insert.run(row);
+        if (info.changes === 0 && e.kind !== 'count' && quantityOf.get(row.key)?.quantity !== e.quantity) {
+          row.key = lineStateKey(row.key, e.quantity);
+          info = insert.run(row);
+        }
+        if (info.changes === 0) {
+          result.ignored++;
+          continue;
+        }
+        result.inserted++;
+        const beforeRoom = e.kind === 'count' ? 0 : headroom(deriveNumbers(e.sku, list, safety));
+        const stored: StoredEvent = { ...row, id: Number(info.lastInsertRowid), order: row.order, line: row.line };
+        list.push(stored);
+        if (e.kind === 'count') continue;
+        const after = deriveNumbers(e.sku, list, safety);
+        const room = headroom(after);
+        if (room < 0 && room < beforeRoom) {
+          const incident: OversellIncident = {
+            eventKey: row.key, sku: e.sku, channel: e.channel, order: e.order, line: e.line,
+            units: Math.min(beforeRoom - room, -room), onHand: after.onHand, reserved: after.reserved, safety, at: e.at, recordedAt: now,
+          };
+          insertIncident.run(incident);
+          result.incidents.push(incident);
+        }
+      }
+      return result;
+    });
+    return run.immediate();
+  }
+
+  /** Every event of one SKU, in the order they were recorded. */
+  events(sku: string): StoredEvent[] {
+    return this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE sku = ? ORDER BY id').all(sku).map(toStored);
+  }
+
+  /** Every SKU with at least one event, sorted. */
+  skus(): string[] {
+    return this.db.prepare<[], { sku: string }>('SELECT DISTINCT sku FROM events ORDER BY sku').all().map((r) => r.sku);
+  }
+
+  numbers(sku: string, safety: number): SkuNumbers {
+    return deriveNumbers(sku, this.events(sku), safety);
+  }
+
+  /** The numbers of every SKU, sorted by SKU; reads SKU by SKU so memory stays small. */
+  *allNumbers(safety: number): Generator<SkuNumbers> {
+    for (const sku of this.skus()) yield this.numbers(sku, safety);
+  }
+
+  incidents(sku?: string): OversellIncident[] {
+    const rows = sku === undefined
+      ? this.db.prepare('SELECT * FROM incidents ORDER BY id').all()
+      : this.db.prepare('SELECT * FROM incidents WHERE sku = ? ORDER BY id').all(sku);
+    return (rows as Record<string, any>[]).map((r) => ({
+      eventKey: r.event_key, sku: r.sku, channel: r.channel, order: r.order_id, line: r.line_id, units: r.units,
+      onHand: r.on_hand, reserved: r.reserved, safety: r.safety, at: r.at, recordedAt: r.recorded_at,
+    }));
+  }
+
+  /** Number of events, for reports and tests. */
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  }
+}

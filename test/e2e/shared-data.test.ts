@@ -1,0 +1,42 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoProject, runCli, SHARED } from './cli.js';
+
+/** Every real shop export in ../shared/data, read with its preset by the real CLI. */
+const CASES = [
+  { file: 'magento2-sample-data/configurable_products.csv', preset: 'magento', extra: 'base_url: https://magento.example.com' },
+  { file: 'magento2-sample-data/products_gear_bags.csv', preset: 'magento', extra: 'base_url: https://magento.example.com' },
+  { file: 'magento2-sample-data/products_gear_watches.csv', preset: 'magento', extra: 'base_url: https://magento.example.com' },
+  { file: 'magento2-sample-data/products_gear_fitness_equipment.csv', preset: 'magento', extra: 'base_url: https://magento.example.com' },
+  { file: 'magento2-sample-data/products_gear_fitness_equipment_ball.csv', preset: 'magento', extra: 'base_url: https://magento.example.com' },
+  { file: 'magento2-sample-data/products_gear_fitness_equipment_strap.csv', preset: 'magento', extra: 'base_url: https://magento.example.com' },
+  { file: 'woocommerce-sample-data/sample_products.csv', preset: 'woocommerce', extra: '' },
+  { file: 'woocommerce-sample-data/sample_products.xml', preset: 'woocommerce', extra: '' },
+  { file: 'akeneo-catalogs/small_products.csv.gz', preset: 'akeneo', extra: 'content_locale: en_US\n  scope: ecommerce' },
+];
+
+describe('real shop exports through the CLI', () => {
+  for (const c of CASES) {
+    it(`${c.file} (${c.preset})`, async () => {
+      const dir = await demoProject();
+      const config = (await readFile(path.join(dir, 'shelfcast.yaml'), 'utf8'))
+        .replace('path: fixtures/demo/catalog.csv', `path: ${path.join(SHARED, 'data', c.file)}`)
+        .replace('preset: google', `preset: ${c.preset}${c.extra ? `\n  ${c.extra}` : ''}`)
+        .replace('currency: USD', c.preset === 'akeneo' ? 'currency: EUR' : 'currency: USD');
+      await writeFile(path.join(dir, 'shelfcast.yaml'), config);
+      const r = await runCli(['run', '--json', '--force'], dir);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
+      expect([0, 1]).toContain(r.code);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.items.total).toBeGreaterThan(0);
+      expect(doc.items.valid).toBeGreaterThan(0);
+      for (const issue of doc.issues) {
+        expect(issue.code).toMatch(/^[a-z0-9_.-]+$/);
+        expect(issue.message.length).toBeGreaterThan(10);
+      }
+      const google = doc.feeds.find((f: { id: string }) => f.id === 'google');
+      expect(google.items).toBeGreaterThan(0);
+    });
+  }
+});
