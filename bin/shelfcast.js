@@ -14,5 +14,19 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: Boolean(process.stderr.isTTY),
   now: fixed ? () => fixed : undefined,
+  // The first SIGTERM/SIGINT asks a long-running command to finish cleanly; a second one kills.
+  onShutdown: (handler) => {
+    const once = (signal) => {
+      off();
+      handler(signal);
+    };
+    const off = () => {
+      process.off('SIGTERM', once);
+      process.off('SIGINT', once);
+    };
+    process.on('SIGTERM', once);
+    process.on('SIGINT', once);
+    return off;
+  },
 });
 process.exitCode = code;

@@ -58,8 +58,14 @@ function done(cursor: TextCursor, end: number, depth: number): CapturedValue {
 
 /** Reads a JSON string token (cursor on its opening quote) and returns its value. */
 export async function readKey(cursor: TextCursor, maxChars: number): Promise<string> {
+  const c = await cursor.peek();
+  if (c !== '"') throw new JsonSyntaxError(`expected a key in quotes but found ${c === undefined ? 'the end' : `"${c}"`}`);
   const { text } = await captureValue(cursor, maxChars);
-  return JSON.parse(text) as string;
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    throw new JsonSyntaxError(`invalid key ${text.slice(0, 40)}`);
+  }
 }
 
 async function expect(cursor: TextCursor, chars: string): Promise<string> {
@@ -81,10 +87,9 @@ export async function enterArray(cursor: TextCursor, path: string[], maxChars: n
       const key = await readKey(cursor, maxChars);
       await expect(cursor, ':');
       if (key === path[level]) break;
+      // A value beside the items is skipped; it is held in memory while skipped, so no size limit applies.
       await cursor.peek();
       await captureValue(cursor, Number.MAX_SAFE_INTEGER);
-      await expect(cursor, ',}');
-      cursor.pos--; // let the loop see a closing brace
       if ((await cursor.peek()) === ',') cursor.pos++;
     }
   }

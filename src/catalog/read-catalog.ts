@@ -9,26 +9,29 @@ import { readXml } from './read-xml.js';
 
 export type { ReadOptions } from './read-options.js';
 
-/**
- * Streams the records of a catalog (local path or https URL; `.gz` decompressed on the fly).
- * Run-level failures throw ShelfcastError; problems of one record are issues on its RawRow.
- */
-export async function* readCatalog(source: CatalogSource, options: ReadOptions = {}): AsyncGenerator<RawRow> {
+function open(source: CatalogSource, options: ReadOptions): AsyncGenerator<RawRow> {
   const format = detectFormat(source);
   const decoding = new TextDecoding(openBytes(source.location, options));
   switch (format) {
     case 'csv':
     case 'tsv':
-      yield* readCsv(source, decoding, format === 'tsv');
-      return;
+      return readCsv(source, decoding, format === 'tsv');
     case 'json':
-      yield* readJson(source, decoding, options);
-      return;
+      return readJson(source, decoding, options);
     case 'ndjson':
-      yield* readNdjson(source, decoding, options);
-      return;
+      return readNdjson(source, decoding, options);
     case 'xml':
-      yield* readXml(source, decoding, options);
-      return;
+      return readXml(source, decoding, options);
   }
+}
+
+/**
+ * Streams the records of a catalog (local path or https URL; `.gz` decompressed on the fly).
+ * Nothing is opened until iteration starts; each iteration reads the catalog afresh (presets with
+ * a prepass iterate twice). Run-level failures throw ShelfcastError from the iteration; problems
+ * of one record are issues on its RawRow.
+ */
+export function readCatalog(source: CatalogSource, options: ReadOptions = {}): AsyncIterable<RawRow> {
+  // The reader is returned directly rather than re-yielded, which saves an async hop per row.
+  return { [Symbol.asyncIterator]: () => open(source, options) };
 }

@@ -6,43 +6,52 @@ import { hasReplacement, type TextDecoding } from './decode-text.js';
 import { detectDelimiter, firstLine } from './detect-delimiter.js';
 import { normalizeHeader } from './csv-header.js';
 import { catalogError } from './source-error.js';
-import { invalidUtf8 } from './record-issues.js';
+import { invalidHeader, invalidUtf8 } from './record-issues.js';
 
 const PEEK_LIMIT = 1024 * 1024;
 
-/** Reads enough text to see the header line, then hands back the peeked chunks and the rest. */
-async function peekHeader(chunks: AsyncGenerator<string>): Promise<{ head: string; rest: AsyncIterable<string> }> {
+/**
+ * Reads enough bytes to see the header line, then hands back its text and all the bytes. The
+ * bytes go to csv-parse undecoded: it decodes each field itself, which saves a decode-encode pass.
+ */
+async function peekHeader(bytes: AsyncGenerator<Buffer>): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
+  const peeked: Buffer[] = [];
   let head = '';
   while (firstLine(head) === undefined && head.length < PEEK_LIMIT) {
-    const next = await chunks.next();
+    const next = await bytes.next();
     if (next.done) break;
-    head += next.value;
+    peeked.push(next.value);
+    head = Buffer.concat(peeked).toString('utf8').replace(/^\uFEFF/, '');
   }
-  async function* rest(): AsyncGenerator<string> {
-    if (head) yield head;
-    yield* chunks;
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield* peeked;
+    yield* bytes;
   }
   return { head, rest: rest() };
 }
 
-function delimiterFor(source: CatalogSource, tsv: boolean, head: string): string {
+/** Excel writes `sep=;` as a first line to name the delimiter; it is not part of the table. */
+const EXCEL_SEP = /^sep=(.)$/;
+
+function delimiterFor(source: CatalogSource, tsv: boolean, line: string): string {
   if (tsv) return '\t';
   if (source.delimiter && source.delimiter !== 'auto') return source.delimiter === '\\t' ? '\t' : source.delimiter;
-  return detectDelimiter(firstLine(head) ?? head);
+  return EXCEL_SEP.exec(line)?.[1] ?? detectDelimiter(line);
 }
 
 /** CSV and TSV, streamed through csv-parse: every value a string, one RawRow per record. */
 export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: boolean): AsyncGenerator<RawRow> {
-  const { head, rest } = await peekHeader(text.chunks());
+  const { head, rest } = await peekHeader(text.bytes());
   if (head.trim() === '') throw catalogError(source.location, 'is empty (no header row)', 'Export the catalog again with a header row.');
-  const delimiter = delimiterFor(source, tsv, head);
+  const line = firstLine(head) ?? head;
+  const delimiter = delimiterFor(source, tsv, line);
   const parser = parse({
     delimiter,
+    from_line: EXCEL_SEP.test(line) ? 2 : 1,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
-    // TSV exports rarely quote, and a stray quote must not swallow the rest of the file.
-    quote: tsv ? false : '"',
+    bom: true,
   });
   const records = pipeline(Readable.from(rest), parser, () => {});
   let names: (string | null)[] = [];
@@ -54,11 +63,14 @@ export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: b
       row++;
       if (row === 1) {
         const header = normalizeHeader(record);
+        if (text.invalidSeen && record.some(hasReplacement)) header.issues.push(invalidHeader());
         names = header.names;
         width = names.length;
         if (header.issues.length) headerIssues = header.issues;
         continue;
       }
+      // A row of empty cells (`,,,` or a stray `\r`) is a blank spreadsheet row: counted, not read.
+      if (isBlank(record)) continue;
       let issues: Issue[] | undefined = headerIssues;
       headerIssues = undefined;
       if (record.length !== width && !onlyEmptyExtra(record, width)) {
@@ -92,6 +104,12 @@ export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: b
     );
   }
   if (row === 0) throw catalogError(source.location, 'has no header row', 'Export the catalog again with a header row.');
+}
+
+function isBlank(record: string[]): boolean {
+  if (record[0] !== '' && record.length > 1) return false;
+  for (const cell of record) if (cell.trim() !== '') return false;
+  return true;
 }
 
 /** Trailing empty cells beyond the header (`a,b,,`) are a common export quirk, not an error. */

@@ -10,14 +10,27 @@ import { catalogError } from './source-error.js';
 /** Default item element path: RSS 2.0 (Google Shopping feeds, WordPress exports). */
 export const DEFAULT_ITEM_PATH = 'rss.channel.item';
 
+/** The `encoding` of the XML declaration (`<?xml version="1.0" encoding="ISO-8859-1"?>`), UTF-8 when absent. */
+export function declaredEncoding(head: Buffer): string {
+  const text = head.subarray(0, 256).toString('latin1');
+  return /^(?:\xEF\xBB\xBF)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(text)?.[1] ?? 'utf-8';
+}
+
 /** XML read item by item: the scanner cuts out each item element, fast-xml-parser reads just that. */
 export async function* readXml(source: CatalogSource, decoding: TextDecoding, options: ReadOptions): AsyncGenerator<RawRow> {
   const path = source.itemPath || DEFAULT_ITEM_PATH;
   const itemName = path.slice(path.lastIndexOf('.') + 1);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   let row = 0;
+  const encoding = declaredEncoding(await decoding.peek());
   try {
-    for await (const item of scanXmlItems(decoding.chunks(), itemName, options.maxItemChars ?? DEFAULT_MAX_ITEM_CHARS)) {
+    new TextDecoder(encoding);
+  } catch (cause) {
+    throw catalogError(source.location, `declares the unknown encoding "${encoding}"`, 'Save the catalog as UTF-8.', cause);
+  }
+  const chunks = decoding.chunks(encoding);
+  try {
+    for await (const item of scanXmlItems(chunks, itemName, options.maxItemChars ?? DEFAULT_MAX_ITEM_CHARS)) {
       row++;
       const issues: Issue[] = [];
       if (decoding.invalidSeen && hasReplacement(item.text)) issues.push(invalidUtf8(row));

@@ -1,4 +1,4 @@
-import { error, type Issue } from '../issues/issue.js';
+import { error, warning, type Issue } from '../issues/issue.js';
 
 /** Shared record-level issues of all readers, so each code has one wording. */
 export function invalidUtf8(row: number, field?: string): Issue {
@@ -7,6 +7,14 @@ export function invalidUtf8(row: number, field?: string): Issue {
     row,
     ...(field ? { field } : {}),
     fix: 'Save the catalog as UTF-8 (in a spreadsheet: "CSV UTF-8"), or fix the characters in this row.',
+  });
+}
+
+/** Bad bytes in the header only garble column names: the columns are still read, under those names. */
+export function invalidHeader(): Issue {
+  return warning('catalog.encoding.invalid_utf8', 'the header row holds invalid UTF-8 bytes; some column names may not match', {
+    row: 1,
+    fix: 'Save the catalog as UTF-8 (in a spreadsheet: "CSV UTF-8").',
   });
 }
 

@@ -54,8 +54,10 @@ export async function* scanXmlItems(chunks: AsyncIterable<string>, itemName: str
   /** Index of `needle` at or after `from`, reading more text as needed; -1 at the end of the text. */
   const find = async (needle: string, from: number): Promise<number> => {
     for (;;) {
-      const at = buf.indexOf(needle, from - pos + pos);
+      const at = buf.indexOf(needle, from);
       if (at >= 0) return at;
+      // Resume near the end next time, so a long comment or CDATA section is scanned once.
+      from = Math.max(from, buf.length - needle.length + 1);
       const shift = pos;
       if (!(await more())) return -1;
       from -= shift - pos;

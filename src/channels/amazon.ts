@@ -46,7 +46,7 @@ export default defineChannel<AmazonOptions>({
   map(product, ctx) {
     const opts = amazonOptionsSchema.parse(ctx.feed.options);
     const out = itemIssues('amazon', product, ctx);
-    const only = ctx.feed.only;
+    const only = ctx.feed.only && ctx.feed.only.length > 0 ? ctx.feed.only : undefined;
     const unsupported = only?.filter((g) => !Object.hasOwn(PATCH_GROUPS, g)) ?? [];
     if (unsupported.length > 0) {
       throw new ShelfcastError(`--only ${unsupported.join(',')}: Amazon feeds can send only ${Object.keys(PATCH_GROUPS).join(', ')}.`);
@@ -57,11 +57,11 @@ export default defineChannel<AmazonOptions>({
     const prices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
     if (out.failed) return { issues: out.list };
     const record: FeedRecord = { sku: product.id, row: String(ctx.row), productType: productTypeFor(product, opts) };
-    if (only && only.length > 0) {
+    if (only) {
       const patches: Array<Record<string, unknown>> = [];
-      if (only.includes('price') && prices) patches.push({ op: 'replace', path: '/attributes/purchasable_offer', value: offerAttribute(prices, opts) });
+      if (only.includes('price') && prices) patches.push({ op: 'replace', path: `/attributes/${PATCH_GROUPS.price}`, value: offerAttribute(prices, opts) });
       const availability = only.includes('quantity') ? availabilityAttribute(product, opts, out) : undefined;
-      if (availability) patches.push({ op: 'replace', path: '/attributes/fulfillment_availability', value: availability });
+      if (availability) patches.push({ op: 'replace', path: `/attributes/${PATCH_GROUPS.quantity}`, value: availability });
       if (patches.length === 0) {
         out.error('quantity', 'missing', 'Nothing to patch: no quantity for this item.', { fix: 'Fill in quantity.' });
         return { issues: out.list };

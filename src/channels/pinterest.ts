@@ -1,15 +1,22 @@
-import { resolveGoogleCategory } from './common/google-taxonomy.js';
-import { itemIssues } from './common/item-issues.js';
-import { priceForFeed } from './common/price.js';
-import { requireFields } from './common/require-fields.js';
-import { limitText, plainText } from './common/text.js';
-import { compactRecord, exactLimit, limitImageLinks } from './common/exact-limit.js';
-import { GOOGLE_AGE_GROUPS, normalizeAgeGroup, normalizeGender } from './common/enums.js';
-import { shippingEntries } from './common/shipping-entries.js';
+import {
+  compactRecord,
+  exactLimit,
+  GOOGLE_AGE_GROUPS,
+  type ItemIssues,
+  itemIssues,
+  limitImageLinks,
+  limitText,
+  normalizeAgeGroup,
+  normalizeGender,
+  plainText,
+  priceForFeed,
+  requireFields,
+  resolveGoogleCategory,
+  shippingEntries,
+} from './common/index.js';
 import { defineChannel, type AttributeDoc } from './define-channel.js';
 import { formatMoney } from '../product/money-format.js';
 import type { Availability, Product } from '../product/product.js';
-import type { ItemIssues } from './common/item-issues.js';
 
 /** Pinterest's limits (Pinterest API v5 catalog item attributes and the catalog data specification). */
 const LIMITS = { id: 127, item_group_id: 127, title: 500, description: 10_000, link: 511, image_link: 2000, product_type: 1000, custom_label: 511 } as const;
@@ -59,6 +66,13 @@ function optionalEnum(value: string | undefined, normalized: string | undefined,
   return undefined;
 }
 
+/** An optional URL over the limit cannot be shortened either; it is dropped and the item stays. */
+function optionalUrl(value: string | undefined, limit: number, field: string, out: ItemIssues): string | undefined {
+  if (value === undefined || value.length <= limit) return value;
+  out.warn(field, 'too_long', `${field} has ${value.length} characters; Pinterest allows ${limit}, so it was left out.`);
+  return undefined;
+}
+
 function availabilityOf(product: Product, out: ItemIssues): string | undefined {
   if (!product.availability) return undefined;
   if (product.availability === 'backorder') {
@@ -98,7 +112,7 @@ export default defineChannel({
       link: exactLimit(product.link, LIMITS.link, 'link', out),
       image_link: exactLimit(product.image_link, LIMITS.image_link, 'image_link', out),
       additional_image_link: limitImageLinks(product.additional_image_link, LIMITS.image_link, MAX_ADDITIONAL_IMAGES, out),
-      mobile_link: product.mobile_link && product.mobile_link.length <= LIMITS.link ? product.mobile_link : undefined,
+      mobile_link: optionalUrl(product.mobile_link, LIMITS.link, 'mobile_link', out),
       price: prices && formatMoney(prices.price),
       sale_price: prices?.sale_price && formatMoney(prices.sale_price),
       sale_price_effective_date: prices?.sale_price_effective_date,
@@ -115,7 +129,7 @@ export default defineChannel({
       age_group: optionalEnum(product.age_group, product.age_group && normalizeAgeGroup(product.age_group, GOOGLE_AGE_GROUPS), GOOGLE_AGE_GROUPS.join(', '), 'age_group', out),
       material: product.material,
       pattern: product.pattern,
-      shipping: shippingEntries(product, prices?.price.currency, out),
+      shipping: shippingEntries(product, prices?.price.currency, out, { times: false }),
       shipping_weight: product.shipping_weight,
       ...Object.fromEntries(LABELS.map((l) => [l, limitText(product[l], LIMITS.custom_label, l, out)])),
     };

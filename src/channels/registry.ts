@@ -14,6 +14,8 @@ const loaders = {
   idealo: () => import('./idealo.js'),
   csv: () => import('./csv.js'),
   json: () => import('./json.js'),
+  amazon: () => import('./amazon.js'),
+  ebay: () => import('./ebay.js'),
 } satisfies Record<string, () => Promise<{ default: ChannelDefinition<any> }>>;
 
 export type ChannelId = keyof typeof loaders;

@@ -9,7 +9,7 @@ export interface RenderOptions {
   now: Date;
   /** RSS <channel> metadata. */
   header: FeedHeader;
-  /** Serializer options (see src/serializers); default none. */
+  /** Serializer options (see src/serializers); default the feed's channel options, as the pipeline passes them. */
   serializerOptions?: Record<string, unknown>;
 }
 
@@ -43,7 +43,7 @@ export function* feedChunks(
   onIssue: (issue: Issue) => void,
 ): Generator<string> {
   const format = findFormat(channel, formatId);
-  const serializer = createSerializer({ format, columns: feedColumns(channel, target), header: opts.header, options: opts.serializerOptions });
+  const serializer = createSerializer({ format, columns: feedColumns(channel, target), header: opts.header, options: opts.serializerOptions ?? target.options });
   yield serializer.header();
   for (const { product, row } of items) {
     const result = channel.map(product, { feed: target, row, now: opts.now });

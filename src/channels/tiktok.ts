@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { spellAvailability } from './common/availability.js';
-import { compactRecord, limitImageLinks } from './common/exact-limit.js';
-import { GOOGLE_AGE_GROUPS, normalizeAgeGroup, normalizeGender } from './common/enums.js';
-import { resolveGoogleCategory } from './common/google-taxonomy.js';
-import { itemIssues, type ItemIssues } from './common/item-issues.js';
-import { priceForFeed } from './common/price.js';
-import { requireFields } from './common/require-fields.js';
-import { plainText } from './common/text.js';
+import {
+  cachedOptions,
+  compactRecord,
+  GOOGLE_AGE_GROUPS,
+  type ItemIssues,
+  itemIssues,
+  limitImageLinks,
+  normalizeAgeGroup,
+  normalizeGender,
+  plainText,
+  priceForFeed,
+  requireFields,
+  resolveGoogleCategory,
+  spellAvailability,
+} from './common/index.js';
 import { defineChannel, type AttributeDoc } from './define-channel.js';
 import { formatMoney } from '../product/money-format.js';
 import type { Condition } from '../product/product.js';
@@ -28,9 +35,12 @@ export const tiktokOptions = z
   .object({
     /** Condition written for items without one (TikTok requires the field); default `new`. */
     defaultCondition: z.enum(['new', 'refurbished', 'used']).default('new').describe('Condition written for items without one (TikTok requires the field); default `new`.'),
+    /** Brand written for items without one, e.g. the shop's own label (TikTok requires the field); default none: such items are left out. */
+    defaultBrand: z.string().min(1).optional().describe("Brand written for items without one, e.g. the shop's own label (TikTok requires the field); default none: such items are left out."),
   })
   .strict();
 export type TiktokOptions = z.infer<typeof tiktokOptions>;
+const parseOptions = cachedOptions(tiktokOptions);
 
 const attributes: AttributeDoc[] = [
   { name: 'sku_id', required: true, format: 'text, unique', source: 'id' },
@@ -41,7 +51,7 @@ const attributes: AttributeDoc[] = [
   { name: 'price', required: true, format: '15.00 USD', source: 'price (or price_<CUR> for the feed currency)' },
   { name: 'link', required: true, format: 'http(s) URL', source: 'link' },
   { name: 'image_link', required: true, format: 'http(s) URL, JPG or PNG', source: 'image_link' },
-  { name: 'brand', required: true, format: 'text', source: 'brand' },
+  { name: 'brand', required: true, format: 'text', source: 'brand (else option defaultBrand)' },
   { name: 'item_group_id', required: false, format: 'text; shared by the variants of one product', source: 'item_group_id' },
   { name: 'additional_image_link', required: false, format: `up to ${MAX_ADDITIONAL_IMAGES} URLs, comma-separated`, limit: URL_LIMIT, source: 'additional_image_link' },
   { name: 'sale_price', required: false, format: '12.00 USD, lower than price', source: 'sale_price' },
@@ -81,8 +91,8 @@ export default defineChannel<TiktokOptions>({
   options: tiktokOptions,
   map(product, ctx) {
     const out = itemIssues('tiktok', product, ctx);
-    const options = ctx.feed.options as Partial<TiktokOptions>;
-    const condition: Condition = product.condition ?? options.defaultCondition ?? 'new';
+    const options = parseOptions(ctx.feed.options);
+    const condition: Condition = product.condition ?? options.defaultCondition;
     const prices = priceForFeed(product, ctx.feed, out);
     const category = product.google_product_category;
     const resolved = category === undefined ? undefined : resolveGoogleCategory(category);
@@ -96,7 +106,7 @@ export default defineChannel<TiktokOptions>({
       price: prices && formatMoney(prices.price),
       link: product.link,
       image_link: product.image_link,
-      brand: product.brand,
+      brand: product.brand ?? options.defaultBrand,
       item_group_id: product.item_group_id,
       additional_image_link: limitImageLinks(product.additional_image_link, URL_LIMIT, MAX_ADDITIONAL_IMAGES, out),
       sale_price: prices?.sale_price && formatMoney(prices.sale_price),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { renderChannelSummary, renderChannelTable } from '../channels/docs/render-channel-doc.js';
+import { renderChannelSummary, renderChannelTable } from '../channels/docs/render-channel-text.js';
 import { CHANNEL_IDS, isChannelId, loadChannel } from '../channels/registry.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { didYouMean } from '../util/did-you-mean.js';

@@ -10,6 +10,11 @@ export interface CliIO {
   isTTY: boolean;
   /** Injected clock, for byte-stable output in tests; default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * Registers a handler for SIGTERM/SIGINT (long-running commands finish their work and exit 0);
+   * returns the function that unregisters it. Default: none (the process default applies).
+   */
+  onShutdown?: (handler: (signal: string) => void) => () => void;
 }
 
 export interface CommandContext {

@@ -4,9 +4,11 @@ import { selectFeeds } from '../config/load.js';
 import { buildFeeds } from '../run/build-feeds.js';
 import { acquireRunLock } from '../run/lock.js';
 import { publishFeeds } from '../run/publish-feeds.js';
-import { recordRun } from '../run/history.js';
+import { readRuns, recordRun, toRunRecord, type RunRecord } from '../run/history.js';
 import { outputDir, stateDir } from '../run/state-paths.js';
 import { renderFeedRun } from '../report/feed-run-report.js';
+import { annotationFiles, githubAnnotations } from '../report/github-annotations.js';
+import { writeReports, type ReportSpec } from '../report/report-option.js';
 import type { CommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { exitFor } from './exit-status.js';
@@ -18,6 +20,8 @@ export interface FeedCommandOptions extends CommonOptions {
   dryRun?: boolean;
   force?: boolean;
   only?: string[];
+  /** `--report html=PATH|junit=PATH` (repeatable); default none. */
+  report?: ReportSpec[];
 }
 
 /**
@@ -25,6 +29,11 @@ export interface FeedCommandOptions extends CommonOptions {
  * atomic replacement of the local files, then (run) each feed's destination.
  */
 export async function runFeedCommand(ctx: CommandContext, opts: FeedCommandOptions, push: boolean): Promise<void> {
+  await runFeedPass(ctx, opts, push);
+}
+
+/** The pass behind `build` and `run`, returning the run as recorded (`schedule` runs feeds through it). */
+export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions, push: boolean): Promise<RunRecord> {
   const { io } = ctx;
   const now = io.now ?? (() => new Date());
   const project = await ctx.loadProject(opts.config);
@@ -62,8 +71,13 @@ export async function runFeedCommand(ctx: CommandContext, opts: FeedCommandOptio
     const code = exitFor(build.issues.errors + feedErrors, build.issues.warnings + feedWarnings, opts.failOn, failed);
     ctx.setExitCode(code);
     const summary = { runId, command: push ? 'run' : 'build', dryRun: Boolean(opts.dryRun), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), ok: code === 0, items: build.items, feeds: outcomes };
-    if (!opts.dryRun) await recordRun(stateDir(project), summary);
-    renderFeedRun(io, { ...summary, build, runIssues: issues }, { json: Boolean(opts.json), quiet: Boolean(opts.quiet), failed: code !== 0 });
+    const record = toRunRecord(summary, build, issues);
+    if (!opts.dryRun) await recordRun(stateDir(project), record);
+    if (opts.report?.length) await writeReports(opts.report, { run: record, history: await readRuns(stateDir(project)), project: project.config.name }, io.cwd);
+    // The runner reads workflow commands from stderr too, which keeps stdout one JSON document.
+    if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(record, annotationFiles(project, io.env.GITHUB_WORKSPACE ?? io.cwd))) io.stderr(`${line}\n`);
+    renderFeedRun(io, { ...record, build, runIssues: issues }, { json: Boolean(opts.json), quiet: Boolean(opts.quiet), failed: code !== 0 });
+    return record;
   } finally {
     await lock.release();
   }

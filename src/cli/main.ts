@@ -7,6 +7,11 @@ import { registerChannels } from './channels.js';
 import { registerInit } from './init.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
+import { registerHistory } from './history.js';
+import { registerRollback } from './rollback.js';
+import { registerSchedule } from './schedule.js';
+import { registerStatus } from './status.js';
+import { registerStock } from './stock.js';
 import { VERSION } from './version.js';
 
 /**
@@ -29,7 +34,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of [registerInit, registerValidate, registerBuild, registerRun, registerChannels]) register(program, ctx);
+  for (const register of [registerInit, registerValidate, registerBuild, registerRun, registerChannels, registerSchedule, registerHistory, registerStatus, registerRollback, registerStock]) register(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { collectList, withCommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { runFeedCommand, type FeedCommandOptions } from './feed-command.js';
+import { collectReport } from '../report/report-option.js';
 
 export function registerRun(program: Command, ctx: CommandContext): void {
   withCommonOptions(program.command('run'))
@@ -11,5 +12,6 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('--dry-run', 'build and check everything, send nothing and replace no file')
     .option('--force', 'publish even when the publish guard refuses (and say so)')
     .option('--only <groups>', 'only these attribute groups (price,quantity): PATCH updates for marketplaces', collectList)
+    .option('--report <kind=path>', 'also write a report: html=PATH (a page for people) or junit=PATH (for CI); repeatable', collectReport)
     .action((opts: FeedCommandOptions) => runFeedCommand(ctx, opts, true));
 }

@@ -11,7 +11,9 @@ const CODES =
   'SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU ' +
   'UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL';
 
-const ISO_CODES: ReadonlySet<string> = new Set(CODES.split(' '));
+/** Every accepted code, alphabetically. */
+export const CURRENCY_CODES: readonly string[] = CODES.split(' ');
+const ISO_CODES: ReadonlySet<string> = new Set(CURRENCY_CODES);
 
 /** True for an upper-case ISO 4217 code a price may carry. */
 export const isCurrencyCode = (code: string): boolean => ISO_CODES.has(code);

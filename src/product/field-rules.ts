@@ -9,7 +9,7 @@ import { showValue, type Parsed, type Refusal } from './parse-result.js';
 import { TEXT_FIELDS, type Product } from './product.js';
 import { parseQuantity } from './quantity.js';
 import { parseShipping } from './shipping.js';
-import { cleanText } from './text.js';
+import { hasIllegalChars, removeIllegalChars } from './text.js';
 import { parseUrl } from './url.js';
 import { parseYesNo } from './yes-no.js';
 
@@ -27,7 +27,8 @@ export interface RowContext {
 
 /** Records one issue for `field` of the current row; an error makes the row invalid. */
 export function report(ctx: RowContext, severity: Severity, code: string, field: string, message: string, fix: string): void {
-  const issue: Issue = { severity, code, message: `${message}. ${fix}`, row: ctx.row, field, fix };
+  const advice = fix.endsWith('.') ? fix : `${fix}.`;
+  const issue: Issue = { severity, code, message: `${message}. ${advice}`, row: ctx.row, field, fix: advice };
   if (ctx.id !== undefined) issue.id = ctx.id;
   ctx.issues.push(issue);
   if (severity === 'error') ctx.failed = true;
@@ -39,8 +40,9 @@ export const refused = (ctx: RowContext, severity: Severity, field: string, raw:
 
 /** Trims, removes XML-illegal characters (with a warning) and returns the text, or undefined when empty. */
 export function cleanField(ctx: RowContext, field: string, raw: string): string | undefined {
-  const clean = cleanText(raw);
-  if (clean.removed) {
+  let text = raw;
+  if (hasIllegalChars(text)) {
+    text = removeIllegalChars(text);
     report(
       ctx,
       'warning',
@@ -50,7 +52,8 @@ export function cleanField(ctx: RowContext, field: string, raw: string): string 
       'Remove them from the catalog (they often come from copy and paste) to keep the text as written',
     );
   }
-  return clean.value;
+  text = text.trim();
+  return text === '' ? undefined : text;
 }
 
 type Rule = (raw: string, product: Product, ctx: RowContext) => void;

@@ -27,7 +27,8 @@ export function parseGtin(text: string): Parsed<string> {
   }
   const n = digits.length;
   if (n !== 8 && n !== 12 && n !== 13 && n !== 14) {
-    return refuse('length', `a GTIN has 8, 12, 13 or 14 digits, not ${n}`, `${FIX} Keep leading zeros: store the column as text.`);
+    const isbn10 = n === 10 ? ' An ISBN-10 is no GTIN: use the ISBN-13 printed above the barcode.' : '';
+    return refuse('length', `a GTIN has 8, 12, 13 or 14 digits, not ${n}`, `${FIX} Keep leading zeros: store the column as text.${isbn10}`);
   }
   let sum = 0;
   let zeros = true;

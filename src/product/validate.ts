@@ -49,7 +49,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       }
     }
     const fields = row.fields;
-    const rawId = fields.id;
+    const rawId = asText(fields.id);
     const id = rawId === undefined ? undefined : cleanField(ctx, 'id', rawId);
     if (id === undefined) {
       report(ctx, 'error', 'id.missing', 'id', 'id is missing', 'Give every product a unique id (usually the SKU) and map that column to id');
@@ -71,8 +71,8 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const product: Product = { id: id ?? '', title: '', additional_image_link: [], shipping: [], extra: row.extra ?? {} };
     for (const field in fields) {
       if (field === 'id') continue;
-      const raw = fields[field];
-      if (typeof raw !== 'string' || isBlank(raw)) continue;
+      const raw = asText(fields[field]);
+      if (raw === undefined || isBlank(raw)) continue;
       const rule = FIELD_RULES.get(field);
       if (rule) rule(raw, product, ctx);
       else keepUnsupported(product, row, field, raw, ctx);
@@ -129,6 +129,16 @@ function checkSalePrice(product: Product, ctx: RowContext): void {
       'Put the regular price in price and the reduced one in sale_price',
     );
   }
+}
+
+/**
+ * The value as text. Readers deliver strings; a number or boolean from a hand-built JSON row is
+ * read as its text rather than lost, and anything else counts as absent.
+ */
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }
 
 /** True for empty or whitespace-only text, without allocating for the common non-blank value. */

@@ -1,4 +1,8 @@
+import { parseAvailability } from '../product/availability.js';
+import { parseCondition } from '../product/condition.js';
+import type { Parsed } from '../product/parse-result.js';
 import type { Product } from '../product/product.js';
+import { parseYesNo } from '../product/yes-no.js';
 import { OPERATORS, type ConditionConfig, type Scalar } from './condition-schema.js';
 import { compareDecimal, moneyDecimal, parseDecimal, type Decimal } from './decimal.js';
 import { fieldTexts, MONEY_FIELDS } from './fields.js';
@@ -15,7 +19,8 @@ export const fold = (s: string): string => s.normalize('NFC').toUpperCase().toLo
 
 /**
  * The field's numeric value: money in minor units with its currency, quantity, or text that reads
- * as a plain decimal number (`extra.margin: 0.35`); undefined when it has none.
+ * as a decimal number, with or without a currency code (`extra.margin: 0.35`,
+ * `extra.price_eur: 18.90 EUR`); undefined when it has none.
  */
 export function numericValue(product: Product, field: string): Decimal | undefined {
   if (MONEY_FIELDS.has(field)) {
@@ -24,8 +29,7 @@ export function numericValue(product: Product, field: string): Decimal | undefin
   }
   const [first] = fieldTexts(product, field);
   if (first === undefined) return undefined;
-  const d = parseDecimal(first);
-  return d && !d.currency ? d : undefined;
+  return parseDecimal(first);
 }
 
 /**
@@ -45,15 +49,25 @@ function textTest(field: string, ignoreCase: boolean, match: (value: string) => 
   return (p) => fieldTexts(p, field).some((v) => match(ignoreCase ? fold(v) : v));
 }
 
+// Enumerated fields compare in their canonical spelling: `equals: "in stock"` matches in_stock,
+// `equals: true` matches identifier_exists yes.
+const CANONICAL: Record<string, (text: string) => Parsed<unknown>> = {
+  availability: parseAvailability,
+  condition: parseCondition,
+  identifier_exists: (t) => {
+    const r = parseYesNo(t);
+    return r.ok ? { ok: true, value: r.value ? 'yes' : 'no' } : r;
+  },
+};
+
 function equalsTest(field: string, expected: Scalar, ignoreCase: boolean): Test {
   const d = typeof expected === 'boolean' ? undefined : parseDecimal(expected);
   const numeric = d !== undefined && (MONEY_FIELDS.has(field) || field === 'quantity');
   if (numeric) return (p) => compareNumber(numericValue(p, field), d, (c) => c === 0);
-  const want = String(expected);
+  const canonical = CANONICAL[field]?.(String(expected));
+  const want = canonical?.ok ? String(canonical.value) : String(expected);
   const needle = ignoreCase ? fold(want) : want;
-  // identifier_exists reads as yes/no; `equals: true` means yes.
-  const alt = field === 'identifier_exists' && typeof expected === 'boolean' ? (expected ? 'yes' : 'no') : needle;
-  return textTest(field, ignoreCase, (v) => v === needle || v === alt);
+  return textTest(field, ignoreCase, (v) => v === needle);
 }
 
 const ORDER: Record<'gt' | 'gte' | 'lt' | 'lte', (c: number) => boolean> = {

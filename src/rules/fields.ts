@@ -24,7 +24,8 @@ const LIST_FIELDS = new Set(['additional_image_link', 'shipping']);
 export function fieldProblem(name: string): string | undefined {
   if (isKnownField(name)) return undefined;
   if (name === EXTRA_PREFIX.slice(0, -1) || name === EXTRA_PREFIX) return `"${name}" needs a column name, such as extra.cost`;
-  return `unknown field "${name}"${didYouMean(name, RULE_FIELDS)} (fields: the catalog fields such as title, price, brand, or extra.<column>)`;
+  const hint = didYouMean(name, RULE_FIELDS);
+  return `unknown field "${name}"${hint || ' (fields: the catalog fields such as title, price, brand, or extra.<column>)'}`;
 }
 
 /** Why rules cannot write `name`, or undefined. */

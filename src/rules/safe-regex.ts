@@ -10,6 +10,10 @@
  * - overlapping alternatives under a quantifier: `(a|a)*`, `(\w|\d)+`, `(ab|a)*`, or an
  *   alternative that can match the empty string, where two branches can consume the same
  *   character and the engine tries both at every step;
+ * - two unbounded quantifiers over overlapping characters with nothing between them that the
+ *   first cannot also match, such as `\d+\d+x`, `\w+\s*\w+` or `.*foo.*bar`: polynomial
+ *   backtracking, O(n³) per search, seconds to minutes on a 2,000-character description
+ *   (`^\d+-\d+$` and `\w+\s+\w+` are fine: the separator stops the first repetition);
  * - backreferences (`\1`, `\k<name>`), which make matching NP-hard in general;
  * - patterns longer than MAX_PATTERN_LENGTH characters.
  *
@@ -33,6 +37,8 @@ interface Term {
   repeats: boolean;
   /** The quantifier allows zero repetitions (*, ?, {0,n}). */
   optional: boolean;
+  /** The quantifier has no upper bound (*, +, {n,}). */
+  unbounded: boolean;
 }
 
 class Parser {
@@ -108,24 +114,24 @@ class Parser {
   private skipClass(): void {
     this.i++;
     if (this.s[this.i] === '^') this.i++;
-    if (this.s[this.i] === ']') this.i++;
+    // In JavaScript `[]` is an empty class and `[^]` any character: a `]` right away closes it.
     while (this.i < this.s.length && this.s[this.i] !== ']') this.i += this.s[this.i] === '\\' ? 2 : 1;
     this.i++;
   }
 
-  private quantifier(): { repeats: boolean; optional: boolean } {
+  private quantifier(): { repeats: boolean; optional: boolean; unbounded: boolean } {
     const c = this.s[this.i];
-    let q = { repeats: false, optional: false };
-    if (c === '*') q = { repeats: true, optional: true };
-    else if (c === '+') q = { repeats: true, optional: false };
-    else if (c === '?') q = { repeats: false, optional: true };
+    let q = { repeats: false, optional: false, unbounded: false };
+    if (c === '*') q = { repeats: true, optional: true, unbounded: true };
+    else if (c === '+') q = { repeats: true, optional: false, unbounded: true };
+    else if (c === '?') q = { repeats: false, optional: true, unbounded: false };
     else if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i));
       if (!m) return q;
       const min = Number(m[1]);
       const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
       this.i += m[0].length - 1;
-      q = { repeats: max > 1, optional: min === 0 };
+      q = { repeats: max > 1, optional: min === 0, unbounded: max === Infinity };
     } else return q;
     this.i++;
     if (this.s[this.i] === '?') this.i++;
@@ -166,8 +172,67 @@ function firstChars(seq: Term[], flags: string): Set<string> {
   return out;
 }
 
+/** Every probe character any atom inside the alternatives can match. */
+function allChars(alts: Term[][], flags: string): Set<string> {
+  const out = new Set<string>();
+  for (const seq of alts) {
+    for (const t of seq) {
+      if (t.atom.lookaround) continue;
+      const chars = t.atom.alternatives ? allChars(t.atom.alternatives, flags) : atomChars(t.atom.source, flags);
+      for (const ch of chars) out.add(ch);
+    }
+  }
+  return out;
+}
+
+/** The characters an unbounded repetition in the term runs over, or undefined when it has none. */
+function unboundedChars(t: Term, flags: string): Set<string> | undefined {
+  const inner = t.atom.alternatives;
+  if (t.atom.lookaround) return undefined;
+  if (t.unbounded) return inner ? allChars(inner, flags) : atomChars(t.atom.source, flags);
+  if (!inner) return undefined;
+  let out: Set<string> | undefined;
+  for (const seq of inner) {
+    for (const term of seq) {
+      const chars = unboundedChars(term, flags);
+      if (chars) out = new Set([...(out ?? []), ...chars]);
+    }
+  }
+  return out;
+}
+
+const termCanBeEmpty = (t: Term): boolean => t.optional || !!t.atom.lookaround || (t.atom.alternatives ? t.atom.alternatives.some(canBeEmpty) : false);
+
+const overlap = (a: Set<string>, b: Set<string>): string | undefined => [...a].find((ch) => b.has(ch));
+
+/**
+ * Two unbounded repetitions over shared characters, with nothing between them that the first one
+ * could not also consume (only optional terms, or terms sharing its characters, as `foo` in
+ * `.*foo.*`), can split a long input between them in O(n²) ways per start position.
+ */
+function checkAdjacent(seq: Term[], flags: string): void {
+  const chars = seq.map((t) => unboundedChars(t, flags));
+  for (let i = 0; i < seq.length; i++) {
+    const a = chars[i];
+    if (!a) continue;
+    for (let j = i + 1; j < seq.length; j++) {
+      const b = chars[j];
+      const shared = b && overlap(a, b);
+      if (shared !== undefined) {
+        throw new UnsafePattern(
+          `the repetitions of ${seq[i]!.atom.source} and ${seq[j]!.atom.source} can match the same characters (${JSON.stringify(shared)}) with nothing between them that the first cannot also match (polynomial backtracking); merge them or put a separator that neither matches between them`,
+        );
+      }
+      const t = seq[j]!;
+      const between = t.atom.alternatives ? allChars(t.atom.alternatives, flags) : atomChars(t.atom.source, flags);
+      if (!termCanBeEmpty(t) && overlap(a, between) === undefined) break;
+    }
+  }
+}
+
 function checkTerms(alts: Term[][], flags: string): void {
   for (const seq of alts) {
+    checkAdjacent(seq, flags);
     for (const t of seq) {
       const inner = t.atom.alternatives;
       if (!inner) continue;

@@ -48,7 +48,8 @@ export const transformSchemas = {
       currency: currencyCode.optional(),
     })
     .strict()
-    .refine((s) => (s.value === undefined) !== (s.from === undefined), 'give either value: or from:'),
+    .refine((s) => (s.value === undefined) !== (s.from === undefined), 'give either value: or from:')
+    .refine((s) => !Array.isArray(s.value) || isListField(s.field), { message: 'this field holds one value: give a text, not a list', path: ['value'] }),
   template: z.object({ field: writableField, value: template }).strict(),
   append: z.object({ field: writableField, value: text }).strict(),
   prepend: z.object({ field: writableField, value: text }).strict(),
@@ -156,7 +157,27 @@ export type TransformKey = keyof typeof transformSchemas;
 export const TRANSFORM_KEYS = Object.keys(transformSchemas) as TransformKey[];
 export const ACTION_KEYS: readonly string[] = [...FILTER_KEYS, ...TRANSFORM_KEYS];
 
-const optionalTransforms = Object.fromEntries(TRANSFORM_KEYS.map((k) => [k, transformSchemas[k].optional()])) as {
+/** Editor hints in the generated JSON Schema. */
+const TRANSFORM_HELP: Record<TransformKey, string> = {
+  set: 'Set a field to a value (value:) or to another field (from:); re-validated for the field type.',
+  template: 'Render "{brand} {title} - {color}" into a field; missing fields render empty and their separators collapse.',
+  append: 'Append text to each value of a field.',
+  prepend: 'Prepend text to each value of a field.',
+  replace: 'Replace every occurrence of find: (plain, or a checked regular expression with regex: true).',
+  truncate: 'Cut to max: characters at a word boundary.',
+  case: 'upper, lower or title case (unicode-aware; locale: for Turkish and others).',
+  strip_html: 'HTML to plain text.',
+  default: 'Set a value when the field is empty.',
+  lookup: 'Replace a value through a table (table: inline, or file: a CSV relative to the feed file).',
+  split: 'Split a text into a list field, or keep one part (index:).',
+  join: 'Join a list into one text.',
+  round: 'Round a price to whole units or an ending such as 0.99 (integer minor units).',
+  bucket: 'Write a label from numeric ranges of a field, or of the margin over cost: (price bands, bestseller flags, margin bands).',
+  convert: 'Convert a price with an explicit rate (never implicit).',
+  categories: 'Map the merchant category to a Google product category with a CSV file checked against the taxonomy.',
+};
+
+const optionalTransforms = Object.fromEntries(TRANSFORM_KEYS.map((k) => [k, transformSchemas[k].optional().describe(TRANSFORM_HELP[k])])) as {
   [K in TransformKey]: z.ZodOptional<(typeof transformSchemas)[K]>;
 };
 
@@ -164,13 +185,13 @@ const optionalTransforms = Object.fromEntries(TRANSFORM_KEYS.map((k) => [k, tran
 export const ruleSchema = z
   .object({
     /** Shown by `explain` and in messages; default a description of the rule. */
-    name: z.string().optional(),
+    name: z.string().optional().describe('Shown by explain and in messages; default a description of the rule.'),
     /** The transform runs only for products that meet this condition; default always. */
-    if: conditionSchema.optional(),
+    if: conditionSchema.optional().describe('The transform runs only for products that meet this condition.'),
     /** Keep only the products that meet this condition. */
-    include: conditionSchema.optional(),
+    include: conditionSchema.optional().describe('Keep only the products that meet this condition.'),
     /** Drop the products that meet this condition. */
-    exclude: conditionSchema.optional(),
+    exclude: conditionSchema.optional().describe('Drop the products that meet this condition.'),
     ...optionalTransforms,
   })
   .strict()

@@ -47,7 +47,7 @@ const PIECE = new RegExp(`\\s*[${SEPARATOR.replace('\\s', '')}]+\\s*`, 'gu');
  * dangling are collapsed, so `"{brand} {title} - {color}"` gives `Acme Shirt` without a color and
  * `Shirt - Red` without a brand. Precisely: around each empty placeholder, the stretch of spaces
  * and separator characters (- – — | / , ; : · •) is reduced to its last separator with one space
- * on each side it had one (or to one space when it holds no separator); such a stretch at the
+ * on each side where the stretch had one (or to one space when it holds no separator); such a stretch at the
  * start or the end of the result is dropped, and so are brackets left empty, `()` and `[]`.
  * Text around present values is never changed.
  */
@@ -58,10 +58,9 @@ export function renderTemplate(parts: readonly TemplatePart[], product: Product)
   out = out.replace(EMPTY_BRACKETS, HOLE);
   out = out.replace(AROUND_HOLE, (run, offset: number) => {
     if (offset === 0 || offset + run.length === out.length) return '';
-    const pieces = run.replaceAll(HOLE, ' ').match(PIECE);
+    const pieces = run.match(PIECE);
     if (!pieces) return ' ';
-    const last = pieces[pieces.length - 1]!;
-    return `${/^\s/.test(last) ? ' ' : ''}${last.trim()}${/\s$/.test(last) ? ' ' : ''}`;
+    return `${/^\s/.test(run) ? ' ' : ''}${pieces[pieces.length - 1]!.trim()}${/\s$/.test(run) ? ' ' : ''}`;
   });
   return out.replaceAll(HOLE, '');
 }

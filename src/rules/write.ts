@@ -10,13 +10,18 @@ import type { TransformEnv } from './types.js';
 export function write(product: Product, field: string, value: string | string[] | undefined, env: TransformEnv, options?: WriteOptions): Product {
   const r = writeField(product, field, value, options);
   if (r.ok) return r.product;
+  return refuseWrite(product, field, r.reason, r.fix, env);
+}
+
+/** Raises the `rules.value_invalid` warning for a value the rule could not write; returns the product unchanged. */
+export function refuseWrite(product: Product, field: string, reason: string, fix: string, env: TransformEnv): Product {
   env.issues.push(
-    warning('rules.value_invalid', `${env.where}: ${field}: ${r.reason}; the field keeps its value`, {
+    warning('rules.value_invalid', `${env.where}: ${field}: ${reason}; the field keeps its value`, {
       feed: env.ctx.feed,
       row: env.ctx.row,
       id: product.id,
       field,
-      fix: r.fix,
+      fix,
     }),
   );
   return product;

@@ -127,5 +127,5 @@ function writeError(file: string, err: Error): ShelfcastError {
       : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
         ? 'the folder is not writable (check its permissions, or choose another output folder)'
         : (code ?? err.message);
-  return new ShelfcastError(`${file}: cannot write the feed: ${why}; the previous file is unchanged`, { cause: err, exitCode: 1 });
+  return new ShelfcastError(`${file}: cannot write the file: ${why}; the previous file is unchanged`, { cause: err, exitCode: 1 });
 }

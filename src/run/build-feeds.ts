@@ -1,5 +1,6 @@
 import type { FeedHeader } from '../channels/define-channel.js';
 import type { LoadedFeed, LoadedProject } from '../config/load.js';
+import type { Product } from '../product/product.js';
 import { createSerializer } from '../serializers/index.js';
 import { feedColumns } from '../channels/render-feed.js';
 import { createFeedProcessor, type FeedProcessor } from './feed-processor.js';
@@ -8,6 +9,7 @@ import { IssueLog } from './issue-log.js';
 import { readProducts } from './read-products.js';
 import { SnapshotWriter } from './snapshot.js';
 import { stateDir } from './state-paths.js';
+import { loadStockOverrides } from './stock-view.js';
 
 export interface BuildOptions {
   /** `--catalog FILE`. */
@@ -62,14 +64,15 @@ export function feedHeader(project: LoadedProject): FeedHeader {
 export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], options: BuildOptions): Promise<BuildResult> {
   const header = feedHeader(project);
   const state = stateDir(project);
-  const built: Array<BuiltFeed & { processor: FeedProcessor }> = [];
+  const built: Array<BuiltFeed & { processor: FeedProcessor; stock?: (p: Product) => Product }> = [];
+  const stock = loadStockOverrides(project, feeds);
   try {
     for (const feed of feeds) {
       const processor = createFeedProcessor(feed, project.root, { now: options.now, only: options.only });
       const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, processor.target), header, options: feed.options });
       const output = new FeedOutput(options.outDir, feed.fileName, feed.format, serializer);
       const snapshot = options.snapshot ? await SnapshotWriter.create(state, feed.id) : undefined;
-      built.push({ feed, processor, output, snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
+      built.push({ feed, processor, stock: stock?.get(feed.id), output, snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
     }
     const catalogIssues = new IssueLog();
     const counts = { total: 0, valid: 0, invalid: 0 };
@@ -87,7 +90,7 @@ export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], op
       counts.valid++;
       if (options.onProgress && counts.total % 5000 === 0) options.onProgress(counts.total);
       for (const b of built) {
-        const r = b.processor.process(event.item);
+        const r = b.processor.process(b.stock ? { product: b.stock(event.item.product), row: event.item.row } : event.item);
         if (r.issues.length) b.issues.add(r.issues);
         if (r.filtered) {
           b.filtered++;

@@ -43,8 +43,8 @@ export class FeedOutput {
   }
 
   async write(record: FeedRecord): Promise<void> {
-    const text = this.serializer.item(record);
     let file = this.current ?? (await this.openPart());
+    let text = this.serializer.item(record);
     const split = this.format.split;
     if (split && this.itemsInPart > 0) {
       const tooMany = split.maxItems !== undefined && this.itemsInPart >= split.maxItems;
@@ -53,6 +53,8 @@ export class FeedOutput {
         await file.write(this.serializer.footer());
         await file.close();
         file = await this.openPart();
+        // Serializers may carry per-part state (separators, message ids): ask again in the new part.
+        text = this.serializer.item(record);
       }
     }
     this.itemsInPart++;

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import type { LoadedProject } from '../config/load.js';
-import { error, type Issue } from '../issues/issue.js';
+import type { LoadedFeed, LoadedProject } from '../config/load.js';
+import { error, warning, type Issue } from '../issues/issue.js';
 import { createDestination } from '../transports/registry.js';
 import type { PublishResult } from '../transports/types.js';
 import type { BuiltFeed, BuildResult } from './build-feeds.js';
 import { checkPublishGuard } from './guard.js';
 import { readPublishedSummary } from './snapshot.js';
 import { outputDir, stateDir } from './state-paths.js';
+import { keepVersion } from './versions.js';
 
 export interface PublishOptions {
   runId: string;
@@ -70,11 +71,16 @@ export async function publishFeeds(project: LoadedProject, build: BuildResult, o
       continue;
     }
     await b.output.commit();
-    await b.snapshot?.commit({ runId: options.runId, at: options.now().toISOString(), items: b.items, files: outcome.files });
+    const published = { runId: options.runId, at: options.now().toISOString(), items: b.items, files: outcome.files };
+    await b.snapshot?.commit(published);
+    // The feed is published already; a version that cannot be kept only limits a later rollback.
+    await keepVersion(state, b.feed.id, published, b.output.files.map((f) => f.finalPath), b.feed.config.keep_versions).catch((err: Error) =>
+      issues.push(warning('version.not_kept', err.message, { feed: b.feed.id })),
+    );
     outcome.status = 'written';
     if (!options.push || !b.feed.config.destination) continue;
     try {
-      const result = await pushFeed(project, b, options);
+      const result = await pushFeed(project, b.feed, b.output.files.map((f) => f.finalPath), options);
       outcome.status = result.failed > 0 ? 'failed' : 'published';
       outcome.destination = result.destination;
       outcome.pushed = result.pushed;
@@ -108,11 +114,12 @@ async function discard(b: BuiltFeed): Promise<void> {
   await b.snapshot?.discard();
 }
 
-async function pushFeed(project: LoadedProject, b: BuiltFeed, options: PublishOptions): Promise<PublishResult> {
-  const destination = await createDestination(b.feed.config.destination, b.feed.id);
-  const files = b.output.files.map((f) => ({ path: f.finalPath, name: path.basename(f.finalPath), contentType: b.feed.format.contentType }));
+/** Sends a feed's files (in place in the output folder) to its destination; `rollback` uses it too. */
+export async function pushFeed(project: LoadedProject, feed: LoadedFeed, filePaths: readonly string[], options: Pick<PublishOptions, 'dryRun' | 'env' | 'log' | 'now'>): Promise<PublishResult> {
+  const destination = await createDestination(feed.config.destination, feed.id);
+  const files = filePaths.map((f) => ({ path: f, name: path.basename(f), contentType: feed.format.contentType }));
   return destination.publish(files, {
-    feedId: b.feed.id,
+    feedId: feed.id,
     env: options.env,
     root: project.root,
     stateDir: stateDir(project),

@@ -1,15 +1,16 @@
 import type { FeedRecord } from '../channels/define-channel.js';
 import { amazonOptionsSchema } from '../apis/amazon/listing-options.js';
+import { FALLBACK_MESSAGE_ID_BASE, rowOfMessage } from '../apis/amazon/message-ids.js';
 import { ShelfcastError } from '../issues/issue.js';
 import type { Serializer, SerializerContext } from './serializer.js';
-
-const MAX_MESSAGE_ID = 2_147_483_647;
 
 /**
  * JSON_LISTINGS_FEED v2 documents. Every part the pipeline writes (header .. footer) is a complete
  * document. messageId is the record's catalog row, so that a processing-report line names its row;
  * when a row repeats inside one document (several catalog files), a fresh id above every row is used.
  * The attributes / patches arrive as JSON text from the amazon channel and are embedded unchanged.
+ * item() writes the separating comma, so it depends on its place in the part: after opening a new
+ * part (header()), the pipeline asks item() again for the record that opens it.
  */
 export function createAmazonListingsSerializer(ctx: SerializerContext): Serializer {
   const opts = amazonOptionsSchema.safeParse(ctx.options ?? {});
@@ -22,12 +23,12 @@ export function createAmazonListingsSerializer(ctx: SerializerContext): Serializ
   return {
     header() {
       used = new Set();
-      fallback = 1_000_000_000;
+      fallback = FALLBACK_MESSAGE_ID_BASE - 1;
       return `{"header":${header},"messages":[`;
     },
     item(record: FeedRecord) {
       let id = Number(record.row);
-      if (!Number.isInteger(id) || id < 1 || id > MAX_MESSAGE_ID || used.has(id)) {
+      if (rowOfMessage(id) === undefined || used.has(id)) {
         while (used.has(++fallback));
         id = fallback;
       }

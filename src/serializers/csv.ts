@@ -3,7 +3,13 @@ import type { Serializer, SerializerContext } from './serializer.js';
 import { flattenValue } from './tabular-cell.js';
 import { removeIllegalChars } from './text-clean.js';
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const NEEDS_QUOTES = /[",\r\n]/;
+/** Space or tab at either end: quoted so that readers that trim unquoted fields keep them. */
+const edgeSpace = (v: string): boolean => {
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(v.length - 1);
+  return a === 32 || a === 9 || b === 32 || b === 9;
+};
 const QUOTE = /"/g;
 /** Spreadsheet formula triggers (OWASP CSV injection): `= + - @`, tab and carriage return. */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -23,9 +29,10 @@ export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const eol = typeof ctx.options?.eol === 'string' ? ctx.options.eol : '\n';
   const guard = ctx.options?.formulaGuard === true;
   const cell = (raw: string): string => {
+    if (raw === '') return raw; // most cells of a sparse feed
     let v = removeIllegalChars(raw);
     if (guard && FORMULA.test(v)) v = `'${v}`;
-    return NEEDS_QUOTES.test(v) ? `"${v.replace(QUOTE, '""')}"` : v;
+    return NEEDS_QUOTES.test(v) || edgeSpace(v) ? `"${v.replace(QUOTE, '""')}"` : v;
   };
   const columns = ctx.columns;
   return {

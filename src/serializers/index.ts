@@ -1,4 +1,6 @@
 import { ShelfcastError } from '../issues/issue.js';
+import { createAmazonListingsSerializer } from './amazon-listings.js';
+import { createEbayInventorySerializer } from './ebay-inventory.js';
 import { createCsvSerializer } from './csv.js';
 import { createJsonSerializer, createNdjsonSerializer } from './json.js';
 import { createRssSerializer } from './rss.js';
@@ -23,9 +25,13 @@ export function createSerializer(ctx: SerializerContext): Serializer {
       return createJsonSerializer();
     case 'ndjson':
       return createNdjsonSerializer();
+    case 'amazon-listings':
+      return createAmazonListingsSerializer(ctx);
+    case 'ebay-inventory':
+      return createEbayInventorySerializer(ctx);
     default:
       throw new ShelfcastError(
-        `No serializer "${ctx.format.serializer}" for format "${ctx.format.id}": this build writes rss, csv, tsv, json and ndjson.`,
+        `No serializer "${ctx.format.serializer}" for format "${ctx.format.id}": this build writes rss, csv, tsv, json, ndjson, amazon-listings and ebay-inventory.`,
       );
   }
 }

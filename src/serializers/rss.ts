@@ -14,6 +14,7 @@ export const GOOGLE_NS = 'http://base.google.com/ns/1.0';
 export function createRssSerializer(ctx: SerializerContext): Serializer {
   const prefix = typeof ctx.options?.prefix === 'string' ? ctx.options.prefix : 'g';
   const ns = typeof ctx.options?.namespace === 'string' ? ctx.options.namespace : GOOGLE_NS;
+  if (!isXmlName(prefix)) throw new ShelfcastError(`RSS namespace prefix "${prefix}" is not an XML name; use letters such as "g".`);
   const tags = new Map<string, [open: string, close: string]>();
   const tag = (name: string): [string, string] => {
     let t = tags.get(name);

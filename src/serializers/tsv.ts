@@ -12,6 +12,7 @@ const BREAKS_G = /\r\n|[\t\r\n]/g;
  */
 export function createTsvSerializer(ctx: SerializerContext): Serializer {
   const cell = (raw: string): string => {
+    if (raw === '') return raw;
     const v = removeIllegalChars(raw);
     return BREAKS.test(v) ? v.replace(BREAKS_G, ' ') : v;
   };

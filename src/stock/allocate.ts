@@ -36,7 +36,8 @@ export function allocateSku(available: number, policy: StockConfig): SkuAllocati
     totalBp += bp;
     floorSum += f;
   }
-  const remainder = Math.floor((units * Math.min(totalBp, 10_000)) / 10_000) - floorSum;
+  // Shares above 100 % in total (non-strict) leave no rounding remainder to hand out.
+  const remainder = Math.max(0, Math.floor((units * Math.min(totalBp, 10_000)) / 10_000) - floorSum);
 
   const wanted = new Map<string, number>();
   for (const name of names) {

@@ -25,7 +25,7 @@ export function amazonOrderEvents(doc: unknown, channel: string, file: string, i
     issues.push(issue('info', 'stock.orders.amazon.afn_skipped', `order ${order} is fulfilled by Amazon (AFN) from Amazon's stock; skipped`, { file, row: item }));
     return [];
   }
-  const changedAt = toIsoTime(n.OrderChangeTrigger?.TimeOfOrderChange) ?? toIsoTime(doc && (doc as any).EventTime);
+  const changedAt = toIsoTime(n.OrderChangeTrigger?.TimeOfOrderChange) ?? toIsoTime((doc as Record<string, unknown>).EventTime);
   const purchasedAt = toIsoTime(summary.PurchaseDate) ?? changedAt;
   if (!changedAt || !purchasedAt) {
     issues.push(error('stock.orders.amazon.time_missing', `order ${order}: no OrderChangeTrigger.TimeOfOrderChange or EventTime; skipped`, { file, row: item }));

@@ -76,3 +76,9 @@ export function deriveNumbers(sku: string, events: readonly StoredEvent[], safet
 
 /** on_hand - reserved - safety before clamping: below 0 means more was sold than there is. */
 export const headroom = (n: SkuNumbers): number => n.onHand - n.reserved - n.safety;
+
+/**
+ * Sold more than it may: open orders reach into the safety stock or beyond on hand, or more was
+ * shipped than counted. A SKU that merely has fewer units than its safety stock is not oversold.
+ */
+export const isOversold = (n: SkuNumbers): boolean => n.onHand < 0 || (n.reserved > 0 && headroom(n) < 0);

@@ -1,4 +1,4 @@
-/** Bump when the tables change, and add the migration to LEDGER_SCHEMA_SQL's successor. */
+/** Format of the ledger file (PRAGMA user_version); a change to the tables needs a new number and a migration. */
 export const LEDGER_VERSION = 1;
 
 /**

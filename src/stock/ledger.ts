@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ShelfcastError } from '../issues/issue.js';
 import { deriveNumbers, headroom, type SkuNumbers } from './derive.js';
-import { lineKey, lineStateKey, type LedgerEvent, type StoredEvent } from './events.js';
+import { lineKey, lineStateKey, toIsoTime, type LedgerEvent, type StoredEvent } from './events.js';
 import { LEDGER_SCHEMA_SQL, LEDGER_VERSION } from './ledger-sql.js';
 
 /** A sale that took a SKU below zero available, recorded when its event was appended. */
@@ -73,6 +73,7 @@ const toStored = (r: EventRow): StoredEvent => ({
 export class StockLedger {
   readonly file: string;
   private readonly db: Database.Database;
+  private eventsOfSku: Database.Statement<[string], EventRow> | undefined;
 
   private constructor(file: string, db: Database.Database) {
     this.file = file;
@@ -81,28 +82,31 @@ export class StockLedger {
 
   /** Opens (creating when needed) the ledger at `file`; `:memory:` for a private in-memory ledger. */
   static open(file: string): StockLedger {
-    let db: Database.Database;
+    let db: Database.Database | undefined;
     try {
       if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
       db = new Database(file);
       db.pragma('busy_timeout = 30000');
       if (file !== ':memory:') db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.transaction(() => {
-        const version = db.pragma('user_version', { simple: true }) as number;
+      const opened = db;
+      opened.transaction(() => {
+        const version = opened.pragma('user_version', { simple: true }) as number;
         if (version > LEDGER_VERSION) {
           throw new ShelfcastError(`${file}: the stock ledger was written by a newer shelfcast (format ${version}); upgrade shelfcast`);
         }
         if (version < LEDGER_VERSION) {
-          db.exec(LEDGER_SCHEMA_SQL);
-          db.pragma(`user_version = ${LEDGER_VERSION}`);
+          opened.exec(LEDGER_SCHEMA_SQL);
+          opened.pragma(`user_version = ${LEDGER_VERSION}`);
         }
       }).immediate();
+      return new StockLedger(file, opened);
     } catch (cause) {
+      db?.close();
       if (cause instanceof ShelfcastError) throw cause;
-      throw new ShelfcastError(`${file}: cannot open the stock ledger: ${(cause as Error).message} (check that the state folder is writable)`, { cause });
+      const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+      throw new ShelfcastError(`${file}: cannot open the stock ledger: ${why} (check that the state folder is writable)`, { cause });
     }
-    return new StockLedger(file, db);
   }
 
   close(): void {
@@ -138,11 +142,17 @@ export class StockLedger {
     const run = this.db.transaction((): ApplyResult => {
       const result: ApplyResult = { inserted: 0, ignored: 0, incidents: [] };
       for (const e of events) {
+        // Times are compared as strings, so every one is stored in the same ISO 8601 UTC form.
+        const at = toIsoTime(e.at);
+        if (at === undefined || !Number.isSafeInteger(e.quantity) || e.quantity < 0) {
+          throw new ShelfcastError(`stock event for SKU ${e.sku}: ${at === undefined ? `"${e.at}" is not a time` : `quantity ${e.quantity} is not a whole number >= 0`}; nothing was recorded`);
+        }
         const row = e.kind === 'count'
-          ? { key: e.key, kind: e.kind, sku: e.sku, location: e.location, channel: null, order: null, line: null, quantity: e.quantity, at: e.at, recordedAt: now }
-          : { key: lineKey(e), kind: e.kind, sku: e.sku, location: null, channel: e.channel, order: e.order, line: e.line, quantity: e.quantity, at: e.at, recordedAt: now };
+          ? { key: e.key, kind: e.kind, sku: e.sku, location: e.location, channel: null, order: null, line: null, quantity: e.quantity, at, recordedAt: now }
+          : { key: lineKey(e), kind: e.kind, sku: e.sku, location: null, channel: e.channel, order: e.order, line: e.line, quantity: e.quantity, at, recordedAt: now };
         // Loaded before the insert: the oversell check compares the SKU without and with the event.
-        const list = eventsOf(e.sku);
+        // Counts need no check, so a large import does not read the SKUs' history.
+        const list = e.kind === 'count' ? cache.get(e.sku) : eventsOf(e.sku);
         let info = insert.run(row);
         if (info.changes === 0 && e.kind !== 'count' && quantityOf.get(row.key)?.quantity !== e.quantity) {
           row.key = lineStateKey(row.key, e.quantity);
@@ -153,16 +163,19 @@ export class StockLedger {
           continue;
         }
         result.inserted++;
-        const beforeRoom = e.kind === 'count' ? 0 : headroom(deriveNumbers(e.sku, list, safety));
-        const stored: StoredEvent = { ...row, id: Number(info.lastInsertRowid), order: row.order, line: row.line };
+        const stored: StoredEvent = { ...row, id: Number(info.lastInsertRowid) };
+        if (e.kind === 'count' || !list) {
+          list?.push(stored);
+          continue;
+        }
+        const beforeRoom = headroom(deriveNumbers(e.sku, list, safety));
         list.push(stored);
-        if (e.kind === 'count') continue;
         const after = deriveNumbers(e.sku, list, safety);
         const room = headroom(after);
         if (room < 0 && room < beforeRoom) {
           const incident: OversellIncident = {
             eventKey: row.key, sku: e.sku, channel: e.channel, order: e.order, line: e.line,
-            units: Math.min(beforeRoom - room, -room), onHand: after.onHand, reserved: after.reserved, safety, at: e.at, recordedAt: now,
+            units: Math.min(beforeRoom - room, -room), onHand: after.onHand, reserved: after.reserved, safety, at, recordedAt: now,
           };
           insertIncident.run(incident);
           result.incidents.push(incident);
@@ -175,7 +188,8 @@ export class StockLedger {
 
   /** Every event of one SKU, in the order they were recorded. */
   events(sku: string): StoredEvent[] {
-    return this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE sku = ? ORDER BY id').all(sku).map(toStored);
+    this.eventsOfSku ??= this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE sku = ? ORDER BY id');
+    return this.eventsOfSku.all(sku).map(toStored);
   }
 
   /** Every SKU with at least one event, sorted. */
@@ -187,9 +201,22 @@ export class StockLedger {
     return deriveNumbers(sku, this.events(sku), safety);
   }
 
-  /** The numbers of every SKU, sorted by SKU; reads SKU by SKU so memory stays small. */
+  /**
+   * The numbers of every SKU, sorted by SKU: one pass over the events, one SKU in memory at a time.
+   * Consume it before using the ledger again (SQLite keeps the connection busy while it reads).
+   */
   *allNumbers(safety: number): Generator<SkuNumbers> {
-    for (const sku of this.skus()) yield this.numbers(sku, safety);
+    let sku: string | undefined;
+    let group: StoredEvent[] = [];
+    for (const row of this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY sku, id').iterate()) {
+      if (row.sku !== sku) {
+        if (sku !== undefined) yield deriveNumbers(sku, group, safety);
+        sku = row.sku;
+        group = [];
+      }
+      group.push(toStored(row));
+    }
+    if (sku !== undefined) yield deriveNumbers(sku, group, safety);
   }
 
   incidents(sku?: string): OversellIncident[] {

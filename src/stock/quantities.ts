@@ -25,3 +25,18 @@ export function allocatedQuantities(ledger: StockLedger, policy: StockConfig): M
   for (const row of allocationRows(ledger, policy)) out.set(row.sku, new Map(Object.entries(row.allocation)));
   return out;
 }
+
+/**
+ * What a channel's feed shows for a SKU: the allocated quantity and the availability that goes
+ * with it; undefined when the ledger does not know the SKU or the policy not the channel (the feed
+ * then keeps the catalog's values).
+ */
+export function channelStock(
+  allocated: Map<string, Map<string, number>>,
+  sku: string,
+  channel: string,
+): { quantity: number; availability: 'in_stock' | 'out_of_stock' } | undefined {
+  const quantity = allocated.get(sku)?.get(channel);
+  if (quantity === undefined) return undefined;
+  return { quantity, availability: quantity > 0 ? 'in_stock' : 'out_of_stock' };
+}

@@ -35,8 +35,8 @@ export function readCounts(text: string, file: string, options: ReadCountsOption
   const skuCol = pickColumn(columns, SKU);
   const qtyCol = pickColumn(columns, QUANTITY);
   if (table.length > 0 && (!skuCol || !qtyCol)) {
-    const missing = [!skuCol && `sku (or ${SKU.slice(1, 4).join(', ')})`, !qtyCol && `quantity (or ${QUANTITY.slice(1, 5).join(', ')})`].filter(Boolean);
-    throw new ShelfcastError(`${file}: no ${missing.join(' and no ')} column; the columns are ${columns.join(', ')} (rename the header)`);
+    const missing = [!skuCol && `sku column (or ${SKU.slice(1, 4).join(', ')})`, !qtyCol && `quantity column (or ${QUANTITY.slice(1, 5).join(', ')})`].filter(Boolean);
+    throw new ShelfcastError(`${file}: no ${missing.join(' and no ')}; the columns are ${columns.join(', ')} (rename the header)`);
   }
   const locCol = pickColumn(columns, LOCATION);
   const atCol = pickColumn(columns, AT);

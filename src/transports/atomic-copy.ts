@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { isTempNameOf, tempName } from './temp-name.js';
 
 /** fsync a folder so a rename inside it survives a power loss (a no-op where folders cannot be opened). */
@@ -37,14 +37,11 @@ export async function removeStaleTemps(dir: string, name: string): Promise<void>
 export async function atomicCopy(source: string, target: string): Promise<void> {
   const dir = path.dirname(target);
   const tmp = path.join(dir, tempName(path.basename(target)));
-  const out = await open(tmp, 'wx', 0o644);
   try {
-    await pipeline(createReadStream(source), out.createWriteStream({ autoClose: false }));
-    await out.sync();
-    await out.close();
+    // flush: the stream fsyncs the file before closing it, so the rename never exposes bytes still in cache.
+    await pipeline(createReadStream(source), createWriteStream(tmp, { flags: 'wx', mode: 0o644, flush: true }));
     await rename(tmp, target);
   } catch (err) {
-    await out.close().catch(() => undefined);
     await rm(tmp, { force: true });
     throw err;
   }

@@ -64,7 +64,7 @@ export function createHttpDestination(config: HttpDestinationConfig, feedId: str
         } catch (cause) {
           throw pushError(where, `cannot ${config.method} ${f.name}`, cause, secrets);
         }
-        ctx.log(`${feedId}: sent ${f.name} to ${safeUrl(targetUrl(shownBase, f.name))}`);
+        ctx.log(`${feedId}: sent ${f.name} to ${shownBase}`);
       }
       return { destination: shownBase, pushed: files.length, failed: 0, issues: [] };
     },

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { amazonDestinationSchema } from '../apis/amazon/destination-schema.js';
+import { ebayDestinationSchema } from '../apis/ebay/destination-schema.js';
+import { googleMerchantDestinationSchema } from '../apis/google-merchant/destination-schema.js';
+import { metaDestinationSchema } from '../apis/meta/destination-schema.js';
+import { pinterestDestinationSchema } from '../apis/pinterest/destination-schema.js';
 
 /**
  * Secrets never sit in a destination config: `*_env` keys name an environment variable, and
@@ -93,6 +98,11 @@ export const destinationSchema = z.discriminatedUnion('type', [
   sftpDestinationSchema,
   ftpDestinationSchema,
   httpDestinationSchema,
+  googleMerchantDestinationSchema,
+  metaDestinationSchema,
+  pinterestDestinationSchema,
+  amazonDestinationSchema,
+  ebayDestinationSchema,
 ]);
 export type DestinationConfig = z.infer<typeof destinationSchema>;
 export type FileDestinationConfig = z.infer<typeof fileDestinationSchema>;

@@ -20,6 +20,8 @@ export interface PublishContext {
   outputDir: string;
   /** Build and check everything, send nothing. */
   dryRun: boolean;
+  /** API pushes: send every item, not only those changed since the last push (`--full`); default false. */
+  full?: boolean;
   /** Progress lines for people (stderr); never pass a secret. */
   log: (line: string) => void;
   signal?: AbortSignal;

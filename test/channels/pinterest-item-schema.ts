@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 
 /** Pinterest's published OpenAPI document (test data, never read at run time). */
 export const PINTEREST_OPENAPI = path.resolve(process.cwd(), '../shared/specs/pinterest/openapi-v5.23.0.json');

@@ -6,6 +6,7 @@ import { feedColumns, renderFeed } from '../../src/channels/render-feed.js';
 import type { FeedRecord, FeedTarget } from '../../src/channels/define-channel.js';
 import type { Product } from '../../src/product/product.js';
 import { flattenValue } from '../../src/serializers/tabular-cell.js';
+import { parseRss } from '../serializers/read-feed.js';
 import { compilePinterestItemValidator, pinterestItemSchema } from './pinterest-item-schema.js';
 import { sampleContext, sampleProduct } from './sample-product.js';
 
@@ -93,6 +94,19 @@ describe('pinterest channel', () => {
     expect(names).toContain('g:shipping');
     expect(names).toContain('g:country');
     expect(xml).toContain('<g:price>25.00 USD</g:price>');
+  });
+
+  it('writes XML items the Pinterest item schema accepts', () => {
+    const { items } = parseRss(render('xml', variety));
+    expect(items).toHaveLength(variety.length);
+    for (const parsed of items) {
+      const item: Record<string, unknown> = {};
+      for (const [name, values] of Object.entries(parsed)) {
+        const texts = values.map((v) => (typeof v === 'string' ? v : [v.country, v.region ?? v.postal_code ?? '', v.service, v.price].join(':')));
+        item[name] = name === 'additional_image_link' ? texts : texts.join(',');
+      }
+      expect(validate(item), JSON.stringify(validate.errors)).toBe(true);
+    }
   });
 
   it('maps prices, plain-text descriptions and variants', () => {

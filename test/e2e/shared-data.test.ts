@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoProject, runCli, SHARED } from './cli.js';
@@ -25,6 +25,13 @@ describe('real shop exports through the CLI', () => {
         .replace('preset: google', `preset: ${c.preset}${c.extra ? `\n  ${c.extra}` : ''}`)
         .replace('currency: USD', c.preset === 'akeneo' ? 'currency: EUR' : 'currency: USD');
       await writeFile(path.join(dir, 'shelfcast.yaml'), config);
+      if (c.preset === 'akeneo') {
+        // The Akeneo sample prices in EUR: point the feeds at a euro market.
+        for (const feed of await readdir(path.join(dir, 'feeds'))) {
+          const f = path.join(dir, 'feeds', feed);
+          await writeFile(f, (await readFile(f, 'utf8')).replace('currency: USD', 'currency: EUR').replace('country: US', 'country: DE').replace('language: en', 'language: de'));
+        }
+      }
       const r = await runCli(['run', '--json', '--force'], dir);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
       expect([0, 1]).toContain(r.code);
@@ -35,8 +42,13 @@ describe('real shop exports through the CLI', () => {
         expect(issue.code).toMatch(/^[a-z0-9_.-]+$/);
         expect(issue.message.length).toBeGreaterThan(10);
       }
-      const google = doc.feeds.find((f: { id: string }) => f.id === 'google');
-      expect(google.items).toBeGreaterThan(0);
+      // Every valid item is in each feed or left out with a reason.
+      for (const feed of doc.feeds) {
+        expect(feed.items + feed.excluded + feed.filtered, feed.id).toBe(doc.items.valid);
+        if (feed.excluded > 0) expect(doc.issues.some((i: { feed?: string; severity: string }) => i.feed === feed.id && i.severity === 'error'), feed.id).toBe(true);
+      }
+      // The Akeneo sample has generated attribute names only (no price, link or image column).
+      if (c.preset !== 'akeneo') expect(doc.feeds.find((f: { id: string }) => f.id === 'google').items).toBeGreaterThan(0);
     });
   }
 });

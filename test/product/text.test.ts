@@ -1,28 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../src/product/text.js';
+import { hasIllegalChars, removeIllegalChars } from '../../src/product/text.js';
 
-describe('cleanText', () => {
-  it('trims and keeps ordinary text untouched', () => {
-    expect(cleanText('  Blue shirt  ')).toEqual({ value: 'Blue shirt', removed: false });
-    expect(cleanText('Line 1\nLine 2\tTab\r\n')).toEqual({ value: 'Line 1\nLine 2\tTab', removed: false });
-    expect(cleanText('Grüße 😀 ✓ \u00a0x')).toEqual({ value: 'Grüße 😀 ✓ \u00a0x', removed: false });
+const clean = (text: string) => ({ illegal: hasIllegalChars(text), text: removeIllegalChars(text) });
+
+describe('XML 1.0 illegal characters', () => {
+  it('leaves ordinary text, tabs, line breaks and emoji alone', () => {
+    for (const text of ['Blue shirt', 'Line 1\nLine 2\tTab\r\n', 'Grüße 😀 ✓ \u00a0x', '', '\u007f\u0085\ud7ff\ue000\ufffd']) {
+      expect(clean(text)).toEqual({ illegal: false, text });
+    }
   });
 
-  it('makes empty text absent', () => {
-    expect(cleanText('')).toEqual({ value: undefined, removed: false });
-    expect(cleanText(' \n\t ')).toEqual({ value: undefined, removed: false });
-    expect(cleanText('\u0000\u0001')).toEqual({ value: undefined, removed: true });
-  });
-
-  it('removes XML 1.0 control characters', () => {
-    expect(cleanText('a\u0000b\u0008c\u000bd\u000ce\u001ff')).toEqual({ value: 'abcdef', removed: true });
-    expect(cleanText('a\ufffeb\uffffc')).toEqual({ value: 'abc', removed: true });
+  it('removes C0 control characters, U+FFFE and U+FFFF', () => {
+    expect(clean('a\u0000b\u0008c\u000bd\u000ce\u001ff')).toEqual({ illegal: true, text: 'abcdef' });
+    expect(clean('a\ufffeb\uffffc')).toEqual({ illegal: true, text: 'abc' });
+    for (let c = 0; c < 32; c++) {
+      const ch = String.fromCharCode(c);
+      expect(hasIllegalChars(ch)).toBe(c !== 9 && c !== 10 && c !== 13);
+    }
   });
 
   it('removes lone surrogates and keeps pairs', () => {
-    expect(cleanText('a\ud83db')).toEqual({ value: 'ab', removed: true });
-    expect(cleanText('a\ude00b')).toEqual({ value: 'ab', removed: true });
-    expect(cleanText('\ude00\ud83d')).toEqual({ value: undefined, removed: true });
-    expect(cleanText('a\ud83d\ude00b\ud83d')).toEqual({ value: 'a\ud83d\ude00b', removed: true });
+    expect(clean('a\ud83db')).toEqual({ illegal: true, text: 'ab' });
+    expect(clean('a\ude00b')).toEqual({ illegal: true, text: 'ab' });
+    expect(clean('\ude00\ud83d')).toEqual({ illegal: true, text: '' });
+    expect(clean('a\ud83d\ude00b\ud83d')).toEqual({ illegal: true, text: 'a\ud83d\ude00b' });
+    expect(clean('\ud83d\ud83d\ude00')).toEqual({ illegal: true, text: '\ud83d\ude00' });
+  });
+
+  it('gives the same answer on repeated calls (no regex state between calls)', () => {
+    for (let i = 0; i < 3; i++) expect(clean('x\u0001y')).toEqual({ illegal: true, text: 'xy' });
   });
 });

@@ -47,7 +47,7 @@ export async function waitForPort(port: number, child: ChildProcess, what: strin
 }
 
 export function run(cmd: string, args: string[]): string {
-  return execFileSync(cmd, args, { encoding: 'utf8' });
+  return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export { spawn };

@@ -16,7 +16,7 @@ export type FaultKind =
   | 'drop'
   /** Handler runs (the change is applied), then the socket is destroyed: the unclear case. */
   | 'drop-after'
-  /** Handler runs, the answer never comes (the client's deadline must fire). */
+  /** Handler runs, the answer comes after `slowMs`, or never (the client's deadline must fire). */
   | 'slow';
 
 export interface FaultOptions {
@@ -27,6 +27,8 @@ export interface FaultOptions {
   seed?: number;
   /** Retry-After value sent with 429; default `1`. */
   retryAfter?: string;
+  /** Delay of 'slow' answers in ms; default none: the answer never comes. */
+  slowMs?: number;
   /** Only these route names get faults; default every route not marked `faults: false`. */
   routes?: string[];
 }
@@ -82,7 +84,11 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     req.on('error', reject);
   });
 
-export async function startMockServer(routes: MockRoute[], faults?: FaultOptions): Promise<MockServer> {
+/**
+ * Starts a mock API on 127.0.0.1 (a free port). `onRequest` runs before each routed request (tests
+ * use it to move a fake clock, e.g. to let a pre-signed URL expire).
+ */
+export async function startMockServer(routes: MockRoute[], faults?: FaultOptions, onRequest?: (route: string) => void): Promise<MockServer> {
   let current = faults;
   let random = seededRandom(faults?.seed ?? 1);
   const log: LoggedRequest[] = [];
@@ -115,6 +121,7 @@ export async function startMockServer(routes: MockRoute[], faults?: FaultOptions
       log.push({ route: '(none)', method: req.method ?? '', path: url.pathname, status: 404 });
       return send(res, { status: 404, json: { error: `no route for ${req.method} ${url.pathname}` } });
     }
+    onRequest?.(route.name);
     const entry: LoggedRequest = { route: route.name, method: req.method ?? '', path: url.pathname };
     log.push(entry);
     const fault = pickFault(route);
@@ -135,7 +142,14 @@ export async function startMockServer(routes: MockRoute[], faults?: FaultOptions
     }
     entry.status = reply.status;
     if (fault === 'drop-after') return req.socket.destroy();
-    if (fault === 'slow') return; // never answer; closed when the client gives up or the server closes
+    if (fault === 'slow') {
+      // Closed when the client gives up or the server closes; answered late only when asked to.
+      if (current?.slowMs !== undefined) {
+        const timer = setTimeout(() => send(res, reply), current.slowMs);
+        res.on('close', () => clearTimeout(timer));
+      }
+      return;
+    }
     send(res, reply);
   });
   server.on('connection', (s) => {

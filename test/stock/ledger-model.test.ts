@@ -119,14 +119,31 @@ describe('stock ledger against an in-memory model', () => {
     );
   });
 
-  it('in any mode, no single channel is shown more than available', () => {
+  it('for any available count: strict never shows more than available in total, and no mode shows one channel more', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 500 }), policyArb, (available, p) => {
         const strict = strictPolicy(p);
+        expect(Object.values(allocateSku(available, strict)).reduce((sum, q) => sum + q, 0)).toBeLessThanOrEqual(available);
         const loose = stockConfigSchema.parse({ ...strict, strict: false, channels: Object.fromEntries(Object.entries(strict.channels).map(([k, c]) => [k, { ...c, share: 100 }])) });
         for (const q of Object.values(allocateSku(available, loose))) {
           expect(q).toBeGreaterThanOrEqual(0);
           expect(q).toBeLessThanOrEqual(available);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('shares that add up to 100 % show every available unit: the rounding remainder has an owner', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 5 }), fc.nat(), (available, cuts, pick) => {
+        // Cut points on 0..100 give shares that add up to exactly 100.
+        const points = [...new Set(cuts)].sort((a, b) => a - b);
+        const shares = [...points, 100].map((p, i) => p - (i === 0 ? 0 : points[i - 1]!));
+        const channels = Object.fromEntries(shares.map((share, i) => [`c${i}`, { share }]));
+        for (const strict of [true, false]) {
+          const policy = stockConfigSchema.parse({ strict, priority: `c${pick % shares.length}`, channels });
+          expect(Object.values(allocateSku(available, policy)).reduce((sum, q) => sum + q, 0)).toBe(available);
         }
       }),
       { numRuns: 1000 },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Condition, Product } from '../../product/product.js';
+import { lookupByPrefix } from './prefix-table.js';
 
 /** Amazon condition_type values for the canonical conditions (Listings Items API vocabulary). */
 export const AMAZON_CONDITIONS = [
@@ -46,23 +47,10 @@ export const conditionType = (c: Condition | undefined, opts: AmazonOptions): st
 
 /**
  * The Amazon product type of `p`: a `amazon_product_type` column (set by a feed rule), else the
- * longest `product_types` key that prefixes product_type or google_product_category (at a `>`
- * boundary, case-insensitive), else the default.
+ * `product_types` entry of the longest matching category prefix, else the default.
  */
 export function productTypeFor(p: Product, opts: AmazonOptions): string {
   const explicit = p.extra.amazon_product_type?.trim();
   if (explicit) return explicit.toUpperCase();
-  let best: [number, string] | undefined;
-  for (const source of [p.product_type, p.google_product_category]) {
-    if (!source) continue;
-    const value = norm(source);
-    for (const [key, type] of Object.entries(opts.product_types)) {
-      const k = norm(key);
-      const matches = value === k || value.startsWith(`${k} >`);
-      if (matches && (!best || k.length > best[0])) best = [k.length, type];
-    }
-  }
-  return best?.[1] ?? opts.productType;
+  return lookupByPrefix(p, opts.product_types) ?? opts.productType;
 }
-
-const norm = (s: string): string => s.toLowerCase().replace(/\s*>\s*/g, ' > ').trim();

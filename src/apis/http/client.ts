@@ -10,6 +10,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface HttpClientOptions {
   /** Access-token source; default none (no credential header is sent). */
   token?: TokenProvider;
+  /** Statuses meaning "token expired or revoked": refresh once and retry; default [401] (SP-API also uses 403). */
+  refreshOn?: number[];
   /** Headers carrying the token; default `{ authorization: 'Bearer <token>' }`. */
   authHeaders?: (token: string) => Record<string, string>;
   /** Deadline of one attempt in ms; default 30,000. */
@@ -138,10 +140,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           }),
         );
       } catch (e) {
-        if (req.signal?.aborted) throw e;
         const code = e instanceof RequestError ? e.code : undefined;
         // The raw error holds the request options (headers included): keep only a redacted summary.
         const cause = Object.assign(new Error(clean(e instanceof Error ? e.message : String(e))), { code });
+        if (req.signal?.aborted) {
+          throw new HttpError(`${where}: cancelled`, { method: req.method, url: safeUrl(req.url), outcome: 'unknown', code, attempts, cause });
+        }
         const notSent = code !== undefined && NOT_SENT.has(code);
         const failure = new HttpError(`${where}: no answer (${code ?? 'network error'})`, {
           method: req.method, url: safeUrl(req.url), outcome: notSent ? 'rejected' : 'unknown', code, attempts, cause,
@@ -160,7 +164,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         status, body: text, method: req.method, url: safeUrl(req.url),
         outcome: transient ? 'unknown' : 'rejected', attempts,
       });
-      if (status === 401 && useAuth && !refreshed) {
+      if ((options.refreshOn ?? [401]).includes(status) && useAuth && !refreshed) {
         // An expired or revoked token: one fresh token, one more try, no wait.
         refreshed = true;
         options.token!.invalidate();

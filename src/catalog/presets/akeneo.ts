@@ -28,7 +28,6 @@ const ATTRIBUTES: Record<string, string> = {
   picture: 'image_link',
   url: 'link',
   link: 'link',
-  categories: 'product_type',
   quantity: 'quantity',
   stock: 'quantity',
   condition: 'condition',

@@ -1,4 +1,6 @@
+import type { Issue } from '../../issues/issue.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
+import { shippingFromParts } from './google-shipping.js';
 import { CANONICAL_SET } from './canonical-fields.js';
 import { applyOverrides, mapped, PerColumns } from './row-kit.js';
 
@@ -48,6 +50,8 @@ interface Plan {
   /** Per key: its canonical field, or undefined for extra. Exact names are listed before aliases. */
   targets: (string | undefined)[];
   order: number[];
+  /** True when the row has flattened `<g:shipping>` sub-elements. */
+  nestedShipping: boolean;
 }
 
 function buildPlan(keys: string[], overridden: ReadonlySet<string>): Plan {
@@ -57,7 +61,7 @@ function buildPlan(keys: string[], overridden: ReadonlySet<string>): Plan {
   });
   const exact = keys.map((k) => googleField(k)?.exact === true);
   const order = keys.map((_, i) => i).sort((a, b) => Number(exact[b]) - Number(exact[a]) || a - b);
-  return { keys, targets, order };
+  return { keys, targets, order, nestedShipping: keys.some((k) => k.startsWith('shipping.')) };
 }
 
 /** Google's own column names (with or without `g:`, any case, spaces or underscores) and common aliases. */
@@ -78,7 +82,13 @@ export function createGoogleMapper(options: PresetOptions) {
         if (target !== undefined && fields[target] === undefined) fields[target] = value;
         else extra[key] = value;
       }
-      const row = mapped(raw, fields, extra);
+      let issues: Issue[] | undefined;
+      if (fields.shipping === undefined && plan.nestedShipping) {
+        const { shipping, issue } = shippingFromParts(extra, raw.row);
+        if (shipping) fields.shipping = shipping;
+        if (issue) issues = [issue];
+      }
+      const row = mapped(raw, fields, extra, issues);
       applyOverrides(raw.fields, row, options.columns);
       return [row];
     },

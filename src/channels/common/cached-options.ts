@@ -5,9 +5,11 @@ import type { z } from 'zod';
  * item (hundreds of thousands of times) with the same object, and the config loader has already
  * validated it, so repeated parsing would only cost time.
  */
-export function cachedOptions<O>(schema: z.ZodType<O>): (raw: Record<string, unknown>) => O {
+export function cachedOptions<O>(schema: z.ZodType<O>): (raw: Record<string, unknown> | undefined) => O {
   const cache = new WeakMap<object, O>();
-  return (raw) => {
+  const empty = {};
+  return (given) => {
+    const raw = given ?? empty;
     let parsed = cache.get(raw);
     if (parsed === undefined) {
       parsed = schema.parse(raw);

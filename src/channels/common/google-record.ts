@@ -5,7 +5,7 @@ import { NEEDS_AVAILABILITY_DATE, spellAvailability, type AvailabilitySpelling }
 import { normalizeAgeGroup, normalizeGender } from './enums.js';
 import { resolveGoogleCategory } from './google-taxonomy.js';
 import { identifiersFor, type MissingIdentifierPolicy } from './identifiers.js';
-import { limitImages } from './images.js';
+import { compactRecord, exactLimit, limitImageLinks } from './exact-limit.js';
 import type { ItemIssues } from './item-issues.js';
 import { priceForFeed } from './price.js';
 import { requireFields } from './require-fields.js';
@@ -51,25 +51,16 @@ export const GOOGLE_LIMITS: Partial<Record<GoogleField, number>> = {
   custom_label_0: 100, custom_label_1: 100, custom_label_2: 100, custom_label_3: 100, custom_label_4: 100,
 };
 
-const put = (record: FeedRecord, key: string, value: string | string[] | Array<Record<string, string>> | undefined) => {
-  if (value === undefined || value.length === 0) return;
-  record[key] = value;
-};
-
 /**
  * The Google-vocabulary record of `product` for `profile`, or undefined when an error excludes it
  * (the errors are in `out`). Descriptions are published as plain text with paragraph breaks.
  */
 export function googleRecord(product: Product, ctx: MapContext, profile: GoogleProfile, out: ItemIssues): FeedRecord | undefined {
   const lim = profile.limits;
+  const hard: Partial<Record<(typeof HARD_LIMITS)[number], string>> = {};
   for (const field of HARD_LIMITS) {
-    const value = product[field];
     const max = lim[field];
-    if (value !== undefined && max !== undefined && value.length > max) {
-      out.error(field, 'too_long', `${field} has ${value.length} characters; ${out.channel} allows ${max}, and cutting it would change the item's identity.`, {
-        fix: `Shorten ${field} to at most ${max} characters in the catalog.`,
-      });
-    }
+    hard[field] = max === undefined ? product[field] : exactLimit(product[field], max, field, out);
   }
   const text: Partial<Record<GoogleField, string>> = {};
   for (const field of TEXT_LIMITS) {
@@ -79,7 +70,11 @@ export function googleRecord(product: Product, ctx: MapContext, profile: GoogleP
   }
   const availability = spellAvailability(product.availability, profile.availability);
   const condition = product.condition ?? profile.defaultCondition;
-  const draft: Record<string, unknown> = { ...product, ...text, availability, condition };
+  // Only the required fields, as published (after conversion), not a copy of the whole product.
+  const draft: Record<string, unknown> = {};
+  for (const f of profile.required) {
+    draft[f] = f === 'availability' ? availability : f === 'condition' ? condition : f in text ? text[f] : product[f as keyof Product];
+  }
   requireFields(draft, profile.required, out);
   if (profile.availabilityDateRequired && product.availability && NEEDS_AVAILABILITY_DATE.has(product.availability) && !product.availability_date) {
     out.error('availability_date', 'missing', `availability ${product.availability} needs an availability_date.`, { fix: 'Add the date the item ships (ISO 8601).' });
@@ -99,35 +94,39 @@ export function googleRecord(product: Product, ctx: MapContext, profile: GoogleP
   }
   if (out.failed || !prices) return undefined;
 
-  const record: FeedRecord = {};
-  put(record, 'id', product.id);
-  put(record, 'title', text.title);
-  put(record, 'description', text.description);
-  put(record, 'link', product.link);
-  put(record, 'mobile_link', product.mobile_link);
-  put(record, 'image_link', product.image_link);
-  put(record, 'additional_image_link', limitImages(product.additional_image_link, profile.maxAdditionalImages, out));
-  put(record, 'availability', availability);
-  put(record, 'availability_date', product.availability_date);
-  put(record, 'price', formatMoney(prices.price));
-  put(record, 'sale_price', prices.sale_price && formatMoney(prices.sale_price));
-  put(record, 'sale_price_effective_date', prices.sale_price_effective_date);
-  put(record, 'google_product_category', category);
-  put(record, 'product_type', text.product_type);
-  put(record, 'brand', text.brand);
-  put(record, 'gtin', ids.gtin);
-  put(record, 'mpn', ids.mpn);
-  put(record, 'identifier_exists', ids.identifier_exists);
-  put(record, 'condition', condition);
-  put(record, 'item_group_id', product.item_group_id);
-  put(record, 'color', text.color);
-  put(record, 'size', text.size);
-  put(record, 'gender', gender);
-  put(record, 'age_group', ageGroup);
-  put(record, 'material', text.material);
-  put(record, 'pattern', text.pattern);
-  put(record, 'shipping', shippingEntries(product, prices.price.currency, out));
-  put(record, 'shipping_weight', product.shipping_weight);
-  for (const n of [0, 1, 2, 3, 4] as const) put(record, `custom_label_${n}`, text[`custom_label_${n}`]);
-  return record;
+  return compactRecord({
+    id: hard.id,
+    title: text.title,
+    description: text.description,
+    link: hard.link,
+    mobile_link: hard.mobile_link,
+    image_link: hard.image_link,
+    additional_image_link: limitImageLinks(product.additional_image_link, lim.image_link ?? Infinity, profile.maxAdditionalImages, out),
+    availability,
+    availability_date: product.availability_date,
+    price: formatMoney(prices.price),
+    sale_price: prices.sale_price && formatMoney(prices.sale_price),
+    sale_price_effective_date: prices.sale_price_effective_date,
+    google_product_category: category,
+    product_type: text.product_type,
+    brand: text.brand,
+    gtin: ids.gtin,
+    mpn: hard.mpn,
+    identifier_exists: ids.identifier_exists,
+    condition,
+    item_group_id: hard.item_group_id,
+    color: text.color,
+    size: text.size,
+    gender,
+    age_group: ageGroup,
+    material: text.material,
+    pattern: text.pattern,
+    shipping: shippingEntries(product, prices.price.currency, out),
+    shipping_weight: product.shipping_weight,
+    custom_label_0: text.custom_label_0,
+    custom_label_1: text.custom_label_1,
+    custom_label_2: text.custom_label_2,
+    custom_label_3: text.custom_label_3,
+    custom_label_4: text.custom_label_4,
+  });
 }

@@ -26,15 +26,19 @@ function load(): Index {
   if (index) return index;
   const byId = new Map<string, GoogleCategory>();
   const byPath = new Map<string, GoogleCategory>();
-  const stack: string[] = [];
+  const rows = new Map<string, { parent: string; name: string }>();
   for (const line of GOOGLE_TAXONOMY_DATA.split('\n')) {
     const a = line.indexOf(':');
     const b = line.indexOf(':', a + 1);
-    const depth = Number(line.slice(a + 1, b));
-    stack.length = depth;
-    stack.push(line.slice(b + 1));
-    const cat = { id: line.slice(0, a), path: stack.join(' > ') };
-    byId.set(cat.id, cat);
+    rows.set(line.slice(0, a), { parent: line.slice(a + 1, b), name: line.slice(b + 1) });
+  }
+  const pathOf = (id: string): string => {
+    const row = rows.get(id)!;
+    return row.parent === '' ? row.name : `${byId.get(row.parent)?.path ?? pathOf(row.parent)} > ${row.name}`;
+  };
+  for (const id of rows.keys()) {
+    const cat = { id, path: pathOf(id) };
+    byId.set(id, cat);
     byPath.set(key(cat.path), cat);
   }
   index = { byId, byPath };
@@ -46,10 +50,18 @@ function load(): Index {
  * taxonomy (case and spacing around `>` ignored). Undefined when the taxonomy has no such category.
  */
 export function resolveGoogleCategory(value: string): GoogleCategory | undefined {
+  const hit = memo.get(value);
+  if (hit !== undefined || memo.has(value)) return hit;
   const v = value.trim();
   const { byId, byPath } = load();
-  return /^\d+$/.test(v) ? byId.get(v) : byPath.get(key(v));
+  const found = /^\d+$/.test(v) ? byId.get(v) : byPath.get(key(v));
+  // Catalogs repeat a few hundred category values over many rows; the cap bounds odd inputs.
+  if (memo.size < MEMO_LIMIT) memo.set(value, found);
+  return found;
 }
+
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, GoogleCategory | undefined>();
 
 /** Number of categories in the built-in taxonomy. */
 export const googleCategoryCount = (): number => load().byId.size;

@@ -17,8 +17,11 @@
  * - variantTitle(product), splitVariants(product): one product per variant with a distinct title, for
  *   channels without item_group_id support.
  * - normalizeGender(value), normalizeAgeGroup(value, allowed), GOOGLE_AGE_GROUPS, META_AGE_GROUPS.
- * - limitImages(links, max, out), imageExtension(url).
- * - shippingEntries(product, currency, out): Google shipping sub-attributes.
+ * - exactLimit(value, limit, field, out): ids and URLs over the limit are an error `<channel>.<field>.too_long`.
+ * - limitImages(links, max, out), limitImageLinks(links, urlLimit, max, out), imageExtension(url).
+ * - compactRecord(fields): a FeedRecord in field order without absent or empty values.
+ * - shippingEntries(product, currency, out, {times}): Google shipping sub-attributes; `times: false`
+ *   leaves out handling and transit times (channels whose syntax stops at the price).
  * - resolveGoogleCategory(idOrPath) -> {id, path} | undefined, GOOGLE_TAXONOMY_VERSION.
  * - googleRecord(product, ctx, profile, out), GOOGLE_FIELDS, GOOGLE_LIMITS, googleAttributes(fields, profile):
  *   the whole Google-vocabulary mapping, for Google-compatible channels.
@@ -33,7 +36,8 @@ export { identifiersFor, type IdentifierFields, type MissingIdentifierPolicy } f
 export { variantTitle, splitVariants, VARIANT_LIST_SEPARATOR } from './variants.js';
 export { normalizeGender, normalizeAgeGroup, GOOGLE_AGE_GROUPS, META_AGE_GROUPS } from './enums.js';
 export { limitImages, imageExtension } from './images.js';
-export { shippingEntries } from './shipping.js';
+export { exactLimit, limitImageLinks, compactRecord } from './exact-limit.js';
+export { shippingEntries, type ShippingOptions } from './shipping.js';
 export { resolveGoogleCategory, GOOGLE_TAXONOMY_VERSION, type GoogleCategory } from './google-taxonomy.js';
 export { googleRecord, GOOGLE_FIELDS, GOOGLE_LIMITS, type GoogleField, type GoogleProfile } from './google-record.js';
 export { googleAttributes } from './google-attributes.js';

@@ -26,28 +26,27 @@ export interface IssueOptions {
   field?: string;
 }
 
-export function itemIssues(channel: string, product: Pick<Product, 'id'>, ctx: MapContext): ItemIssues {
-  const list: Issue[] = [];
-  const where = (codeField: string, opts: IssueOptions = {}) => ({
-    feed: ctx.feed.id,
-    id: product.id,
-    row: ctx.row,
-    field: opts.field ?? codeField,
-    ...(opts.fix ? { fix: opts.fix } : {}),
-  });
-  let failed = false;
-  return {
-    channel,
-    list,
-    error(codeField, problem, message, opts) {
-      failed = true;
-      list.push(error(`${channel}.${codeField}.${problem}`, message, where(codeField, opts)));
-    },
-    warn(codeField, problem, message, opts) {
-      list.push(warning(`${channel}.${codeField}.${problem}`, message, where(codeField, opts)));
-    },
-    get failed() {
-      return failed;
-    },
-  };
+/** A class, not an object literal with closures: one is made per item, on the hot path. */
+class ItemIssueList implements ItemIssues {
+  readonly list: Issue[] = [];
+  failed = false;
+  constructor(
+    readonly channel: string,
+    private readonly id: string,
+    private readonly ctx: MapContext,
+  ) {}
+  private where(codeField: string, opts: IssueOptions = {}): Partial<Issue> {
+    const at: Partial<Issue> = { feed: this.ctx.feed.id, id: this.id, row: this.ctx.row, field: opts.field ?? codeField };
+    if (opts.fix) at.fix = opts.fix;
+    return at;
+  }
+  error(codeField: string, problem: string, message: string, opts?: IssueOptions): void {
+    this.failed = true;
+    this.list.push(error(`${this.channel}.${codeField}.${problem}`, message, this.where(codeField, opts)));
+  }
+  warn(codeField: string, problem: string, message: string, opts?: IssueOptions): void {
+    this.list.push(warning(`${this.channel}.${codeField}.${problem}`, message, this.where(codeField, opts)));
+  }
 }
+
+export const itemIssues = (channel: string, product: Pick<Product, 'id'>, ctx: MapContext): ItemIssues => new ItemIssueList(channel, product.id, ctx);

@@ -13,7 +13,9 @@ const AMOUNT = /^(?:[A-Z]{3}\s*)?(-?[\d.,]+)(?:\s*[A-Z]{3})?$/;
 export function parseAmount(text: string, currency: string): Money | undefined {
   const m = AMOUNT.exec(text.trim());
   if (!m) return undefined;
-  let num = m[1]!;
+  const num = m[1]!;
+  // Separators only between digits: `12..9`, `.5` and `12.` are not amounts.
+  if (/[.,][.,]|^-?[.,]|[.,]$/.test(num)) return undefined;
   const mark = Math.max(num.lastIndexOf('.'), num.lastIndexOf(','));
   let whole = num;
   let frac = '';

@@ -12,11 +12,11 @@ export const columnSchema = z
     /** Fixed text written on every item; set this or `field`. */
     value: z.string().optional().describe('Fixed text written on every item; set this or `field`.'),
     /** For money fields: `money` (`15.00 USD`), `amount` (`15.00`) or `currency` (`USD`); default `money`. */
-    format: z.enum(['money', 'amount', 'currency']).default('money').describe('For money fields: `money` (`15.00 USD`), `amount` (`15.00`) or `currency` (`USD`); default `money`.'),
+    format: z.enum(['money', 'amount', 'currency']).optional().describe('For money fields: `money` (`15.00 USD`), `amount` (`15.00`) or `currency` (`USD`); default `money`.'),
     /** Separator for list fields (additional_image_link, shipping); default `,` (CSV) or a JSON array. */
     join: z.string().optional().describe('Separator for list fields (additional_image_link, shipping); default `,` in CSV, an array in JSON.'),
     /** Exclude the item when the column would be empty; default false. */
-    required: z.boolean().default(false).describe('Exclude the item when the column would be empty; default false.'),
+    required: z.boolean().optional().describe('Exclude the item when the column would be empty; default false.'),
     /** Maximum length in characters: longer text is cut at a word boundary, with a warning; default none. */
     limit: z.number().int().positive().optional().describe('Maximum length in characters: longer text is cut at a word boundary, with a warning; default none.'),
   })

@@ -1,10 +1,8 @@
 import type { FeedRecord, FeedTarget, MapContext, MapResult } from '../define-channel.js';
-import { itemIssues } from '../common/item-issues.js';
-import { priceForFeed } from '../common/price.js';
-import { limitText } from '../common/text.js';
+import { cachedOptions, itemIssues, limitText, priceForFeed } from '../common/index.js';
 import type { Product } from '../../product/product.js';
 import { isListField, isMoneyField, readField } from './canonical-fields.js';
-import type { ColumnOption, GenericOptions } from './column-options.js';
+import { genericOptionsSchema, type ColumnOption } from './column-options.js';
 
 export interface GenericMapSettings {
   /** Channel id, the first part of issue codes. */
@@ -13,7 +11,11 @@ export interface GenericMapSettings {
   defaultJoin?: string;
 }
 
-const columnsOf = (feed: FeedTarget): ColumnOption[] => (feed.options as GenericOptions).columns ?? [];
+/** A column name as the middle part of a stable issue code: `Product Name` -> `product_name`. */
+const codePart = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'column';
+
+const parseOptions = cachedOptions(genericOptionsSchema);
+const columnsOf = (feed: FeedTarget): ColumnOption[] => parseOptions(feed.options).columns;
 
 /** Column names in order, for the tabular serializers. */
 export const genericColumns = (feed: FeedTarget): string[] => columnsOf(feed).map((c) => c.name);
@@ -45,15 +47,16 @@ export function mapColumns(product: Product, ctx: MapContext, settings: GenericM
     if (Array.isArray(value) && (!isListField(field) || col.join !== undefined || settings.defaultJoin !== undefined)) {
       value = value.join(col.join ?? settings.defaultJoin ?? ',');
     }
-    if (typeof value === 'string' && col.limit !== undefined) value = limitText(value, col.limit, col.name, out);
+    if (typeof value === 'string' && col.limit !== undefined) value = limitText(value, col.limit, codePart(col.name), out);
     if (col.required && (value === undefined || value.length === 0)) {
-      out.error(col.name, 'missing', `column "${col.name}" (${field}) is required but empty; the item is left out of the feed.`, {
+      out.error(codePart(col.name), 'missing', `column "${col.name}" (${field}) is required but empty; the item is left out of the feed.`, {
         field,
         fix: `Fill in ${field} for this item.`,
       });
       continue;
     }
-    record[col.name] = value ?? '';
+    // An absent list stays a list in JSON, so each key keeps one type across items.
+    record[col.name] = value ?? (isListField(field) && !Array.isArray(value) && col.join === undefined && settings.defaultJoin === undefined ? [] : '');
   }
   return out.failed ? { issues: out.list } : { record, issues: out.list };
 }

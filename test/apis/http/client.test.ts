@@ -186,3 +186,37 @@ describe('concurrency', () => {
     expect(server.log).toHaveLength(8);
   });
 });
+
+describe('slow answers', () => {
+  it('takes a late answer that arrives within the deadline', async () => {
+    server = await startMockServer([{ name: 'x', method: 'POST', path: /^\/x$/, handle: () => ({ status: 200, body: 'late' }) }], { rate: 1, kinds: ['slow'], slowMs: 20 });
+    const res = await client(fakeTime(), { timeoutMs: 10_000 }).request({ method: 'POST', url: `${server.url}/x`, json: {} });
+    expect(res.text()).toBe('late');
+    expect(server.injected.slow).toBe(1);
+  });
+
+  it('reports a stalled non-idempotent request as outcome unknown after its deadline', async () => {
+    server = await startMockServer([{ name: 'x', method: 'POST', path: /^\/x$/, handle: () => ({ status: 200 }) }], { rate: 1, kinds: ['slow'] });
+    const err = await client(fakeTime(), { timeoutMs: 50 }).request({ method: 'POST', url: `${server.url}/x`, json: {} }).catch((e) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err.code).toBe('ETIMEDOUT');
+    expect(err.outcome).toBe('unknown');
+    expect(server.log).toHaveLength(1);
+  });
+});
+
+describe('cancellation', () => {
+  it('stops on abort with a clean error', async () => {
+    server = await startMockServer([{ name: 'x', method: 'GET', path: /^\/x$/, handle: () => new Promise<MockReply>(() => {}) }]);
+    const token = cachedToken(async () => ({ token: 'secret-token-abcdef', expiresInSeconds: 3600 }));
+    const ac = new AbortController();
+    const pending = client(fakeTime(), { token }).request({ method: 'GET', url: `${server.url}/x`, idempotent: true, signal: ac.signal });
+    while (server.log.length === 0) await new Promise((r) => setImmediate(r));
+    ac.abort();
+    const err = await pending.catch((e) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err.message).toMatch(/cancelled/);
+    expect(JSON.stringify(err) + String(err.cause)).not.toContain('secret-token-abcdef');
+    expect(server.log).toHaveLength(1);
+  });
+});

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// `npm run bench`: generates a synthetic catalog and measures, on the same file and in one run,
+// reading bytes, parsing, `shelfcast validate`, `shelfcast build` (Google XML, then six feeds) and
+// the Python peer. Prints a table on stderr and one JSON document on stdout, and appends the table
+// to BENCHMARKS.md. Options: --rows N (200000), --quick (2000 rows), --seed N (1), --repeat N (1,
+// best of N), --dir DIR (temp folder), --no-xml, --no-peer, --no-record, --peer FILE.
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCsv, generateXml } from './catalog-generator.js';
+import { loadAverage, machine } from './machine.js';
+import { hasGnuTime, measure } from './measure.js';
+import { FEEDS, resetProject, writeProject } from './project.js';
+import { appendMarkdown, textTable, withRates } from './report.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    repeat: { type: 'string', default: '1' },
+    dir: { type: 'string' },
+    'no-xml': { type: 'boolean', default: false },
+    'no-peer': { type: 'boolean', default: false },
+    'no-record': { type: 'boolean', default: false },
+    peer: { type: 'string', default: path.resolve(root, '../shared/peers/python_google_feed.py') },
+    record: { type: 'string', default: path.join(root, 'BENCHMARKS.md') },
+  },
+});
+
+const rows = Number(values.rows ?? (values.quick ? 2000 : 200_000));
+const seed = Number(values.seed);
+const repeat = Math.max(1, Number(values.repeat));
+if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows must be a positive integer, not ${values.rows}`);
+const cli = path.join(root, 'bin', 'shelfcast.js');
+if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
+  process.stderr.write('dist/ is missing: run `npx tsc -p .` first.\n');
+  process.exit(2);
+}
+
+const dir = path.resolve(values.dir ?? path.join(os.tmpdir(), 'shelfcast-bench'));
+const projectDir = path.join(dir, 'project');
+await mkdir(dir, { recursive: true });
+
+/** Generates a catalog once per (rows, seed); later runs reuse the file. */
+async function catalog(ext, generate) {
+  const file = path.join(dir, `catalog-${rows}-s${seed}.${ext}`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${path.basename(file)}...\n`);
+    const tmp = `${file}.partial`;
+    await generate(tmp, rows, seed);
+    await rm(file, { force: true });
+    await import('node:fs/promises').then((fs) => fs.rename(tmp, file));
+  }
+  return { file, bytes: statSync(file).size };
+}
+
+const csv = await catalog('csv', generateCsv);
+const xml = values['no-xml'] ? undefined : await catalog('xml', generateXml);
+await writeProject(projectDir);
+const allFeeds = Object.keys(FEEDS).map((f) => f.replace(/\.yaml$/, ''));
+const outFile = (name) => path.join(projectDir, 'out', name);
+
+const node = process.execPath;
+const shelfcast = (...args) => [node, [cli, ...args, '-c', path.join(projectDir, 'shelfcast.yaml'), '-q']];
+
+/** name, catalog, command, and which files must exist afterwards for the run to count. */
+const plan = [
+  { name: 'read bytes', cat: csv, cmd: [node, [path.join(root, 'bench/tasks/read-bytes.js'), csv.file]] },
+  { name: 'csv-parse only', cat: csv, cmd: [node, [path.join(root, 'bench/tasks/csv-parse.js'), csv.file]] },
+  { name: 'fast-csv only', cat: csv, cmd: [node, [path.join(root, 'bench/tasks/fast-csv.js'), csv.file]] },
+  { name: 'shelfcast validate', cat: csv, cmd: shelfcast('validate', '--catalog', csv.file) },
+  { name: 'peer', cat: csv, peer: true, cmd: ['python3', [values.peer, csv.file, path.join(dir, 'peer.xml')]], expect: [path.join(dir, 'peer.xml')] },
+  { name: 'shelfcast build google xml', cat: csv, cmd: shelfcast('build', '--force', '--catalog', csv.file, '--feed', 'google'), expect: [outFile('google.xml')] },
+  { name: 'shelfcast build 6 feeds', cat: csv, cmd: shelfcast('build', '--force', '--catalog', csv.file, '--feed', allFeeds.join(',')), expect: [outFile('google.xml'), outFile('meta.csv'), outFile('pinterest.tsv'), outFile('tiktok.csv'), outFile('idealo.csv'), outFile('amazon.json')] },
+];
+if (xml) {
+  plan.push(
+    { name: 'xml catalog: validate', cat: xml, cmd: shelfcast('validate', '--catalog', xml.file) },
+    { name: 'xml catalog: build google xml', cat: xml, cmd: shelfcast('build', '--force', '--catalog', xml.file, '--feed', 'google'), expect: [outFile('google.xml')] },
+  );
+}
+const peerMissing = values['no-peer'] || !existsSync(values.peer);
+const steps = plan.filter((p) => !(p.peer && peerMissing));
+
+const loadBefore = loadAverage();
+const best = new Map();
+for (let round = 1; round <= repeat; round++) {
+  for (const step of steps) {
+    await resetProject(projectDir);
+    await rm(path.join(dir, 'peer.xml'), { force: true });
+    process.stderr.write(`[${round}/${repeat}] ${step.name}...`);
+    const [command, args] = step.cmd;
+    const m = await measure(command, args, { cwd: projectDir, env: { NO_COLOR: '1' } });
+    // validate and build finish with 1 when the catalog has errors, which this one has on purpose.
+    const ok = (m.exitCode === 0 || m.exitCode === 1) && (step.expect ?? []).every((f) => existsSync(f));
+    process.stderr.write(` ${m.wallSeconds.toFixed(2)} s${ok ? '' : ` FAILED (exit ${m.exitCode}): ${m.stderr.slice(-500)}`}\n`);
+    const result = { name: step.name, ok, rows, bytes: step.cat.bytes, wallSeconds: m.wallSeconds, cpuSeconds: m.cpuSeconds, peakRssBytes: m.peakRssBytes, exitCode: m.exitCode };
+    const prev = best.get(step.name);
+    if (!prev || (ok && (!prev.ok || m.wallSeconds < prev.wallSeconds))) best.set(step.name, result);
+  }
+}
+const loadAfter = loadAverage();
+
+const results = withRates(steps.map((s) => best.get(s.name)));
+const doc = {
+  date: new Date().toISOString(),
+  rows,
+  seed,
+  repeat,
+  machine: machine(),
+  loadBefore,
+  loadAfter,
+  rssSource: hasGnuTime() ? '/usr/bin/time -v' : '/proc VmHWM',
+  catalog: { csvBytes: csv.bytes, xmlBytes: xml?.bytes ?? null },
+  peer: peerMissing ? null : values.peer,
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  results,
+};
+process.stderr.write(`\n${textTable(results)}\n\nload average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}\n`);
+if (!values['no-record']) await appendMarkdown(values.record, doc);
+process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;

@@ -1,0 +1,82 @@
+import { Readable, pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
+import { CsvScanner, UnsupportedCsv } from './scanner.js';
+
+export interface CsvRecordOptions {
+  /** One ASCII delimiter character; default `,`. */
+  delimiter?: string;
+}
+
+/** The csv-parse options the catalog reader uses, which CsvScanner reproduces. */
+export function csvParseOptions(delimiter: string) {
+  return { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true } as const;
+}
+
+/** Below this many bytes of an incomplete record, waiting for the next chunk is cheaper than rescanning. */
+const MIN_RESCAN = 64 * 1024;
+
+/**
+ * CSV records in batches (one batch per chunk of input, so one await per chunk instead of one per
+ * record), equal to csv-parse with the catalog reader's options. The scanner reads the common case;
+ * when it meets what it leaves to csv-parse (see CsvScanner), the source is opened again and
+ * csv-parse reads it from the start, skipping the records already delivered: a second read, only
+ * for such files, in exchange for csv-parse's exact results and error messages.
+ *
+ * `open` returns the bytes of the source; it is called again only for that fallback.
+ */
+export async function* csvRecordBatches(open: () => AsyncIterable<Buffer>, options: CsvRecordOptions = {}): AsyncGenerator<string[][]> {
+  const delimiter = options.delimiter ?? ',';
+  let delivered = 0;
+  try {
+    for await (const batch of scanBatches(open(), delimiter)) {
+      delivered += batch.length;
+      yield batch;
+    }
+    return;
+  } catch (err) {
+    if (!(err instanceof UnsupportedCsv)) throw err;
+  }
+  yield* csvParseBatches(open(), delimiter, delivered);
+}
+
+async function* scanBatches(bytes: AsyncIterable<Buffer>, delimiter: string): AsyncGenerator<string[][]> {
+  const scanner = new CsvScanner(delimiter);
+  let rest: Buffer | undefined;
+  let waiting: Buffer[] = [];
+  let waitingBytes = 0;
+  for await (const chunk of bytes) {
+    if (rest) {
+      // A long record spanning many chunks is rescanned only when the bytes at least doubled.
+      waiting.push(chunk);
+      waitingBytes += chunk.length;
+      if (waitingBytes < Math.max(rest.length, MIN_RESCAN)) continue;
+    }
+    const buf = rest ? Buffer.concat([rest, ...waiting]) : chunk;
+    waiting = [];
+    waitingBytes = 0;
+    const out: string[][] = [];
+    const used = scanner.scan(buf, false, out);
+    rest = used < buf.length ? buf.subarray(used) : undefined;
+    if (out.length) yield out;
+  }
+  const last = rest ? Buffer.concat([rest, ...waiting]) : waiting.length ? Buffer.concat(waiting) : Buffer.alloc(0);
+  const out: string[][] = [];
+  scanner.scan(last, true, out);
+  if (out.length) yield out;
+}
+
+/** csv-parse itself, batched the same way, after skipping `skip` records. */
+async function* csvParseBatches(bytes: AsyncIterable<Buffer>, delimiter: string, skip: number): AsyncGenerator<string[][]> {
+  const parser = pipeline(Readable.from(bytes), parse(csvParseOptions(delimiter)), () => {});
+  let seen = 0;
+  let batch: string[][] = [];
+  for await (const record of parser as AsyncIterable<string[]>) {
+    if (seen++ < skip) continue;
+    batch.push(record);
+    if (batch.length >= 256) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}

@@ -1,0 +1,105 @@
+import type { MappedRow, PresetOptions, RawRow } from '../types.js';
+import { applyOverrides, mapped, put, splitList } from './row-kit.js';
+import { optionField } from './option-fields.js';
+
+/** Item fields the WXR mapping reads (everything else goes to `extra`). */
+const CONSUMED = new Set([
+  'title',
+  'link',
+  'content:encoded',
+  'excerpt:encoded',
+  'post_id',
+  'post_parent',
+  'post_type',
+  'postmeta._sku',
+  'postmeta._regular_price',
+  'postmeta._sale_price',
+  'postmeta._price',
+  'postmeta._stock',
+  'postmeta._stock_status',
+  'postmeta._manage_stock',
+  'postmeta._thumbnail_id',
+  'postmeta._product_image_gallery',
+  'postmeta._weight',
+  'postmeta._variation_description',
+  'postmeta._sale_price_dates_from',
+  'postmeta._sale_price_dates_to',
+  'category.product_cat',
+  'category.product_type',
+]);
+
+const STOCK: Record<string, string> = { instock: 'in stock', outofstock: 'out of stock', onbackorder: 'backorder' };
+
+interface Post {
+  sku: string;
+  link: string;
+  description: string;
+  category: string;
+  images: string[];
+}
+
+/** WordPress eXtended RSS export of WooCommerce products (Tools > Export), read as XML items. */
+export function createWooWxrMapper(options: PresetOptions) {
+  const attachments = new Map<string, string>();
+  const products = new Map<string, Post & { thumb: string; gallery: string }>();
+  const imagesOf = (thumb: string, gallery: string): string[] =>
+    [thumb, ...splitList(gallery)].map((id) => attachments.get(id)).filter((u): u is string => u !== undefined);
+
+  return {
+    /** Attachments (image URLs by post id) and parent products may come anywhere in the file. */
+    prepass(raw: RawRow): void {
+      const f = raw.fields;
+      if (f.post_type === 'attachment' && f.post_id && f.attachment_url) attachments.set(f.post_id, f.attachment_url);
+      if (f.post_type === 'product' && f.post_id) {
+        products.set(f.post_id, {
+          sku: f['postmeta._sku'] ?? '',
+          link: f.link ?? '',
+          description: f['content:encoded'] || f['excerpt:encoded'] || '',
+          category: f['category.product_cat'] ?? '',
+          images: [],
+          thumb: f['postmeta._thumbnail_id'] ?? '',
+          gallery: f['postmeta._product_image_gallery'] ?? '',
+        });
+      }
+    },
+
+    map(raw: RawRow): MappedRow[] {
+      const f = raw.fields;
+      const type = f.post_type ?? '';
+      const productType = f['category.product_type'] ?? '';
+      if ((type !== 'product' && type !== 'product_variation') || productType === 'variable' || productType === 'grouped') return [];
+      const fields: Record<string, string> = Object.create(null);
+      const extra: Record<string, string> = Object.create(null);
+      for (const k in f) if (!CONSUMED.has(k) && f[k] !== '') extra[k] = f[k]!;
+      const parent = type === 'product_variation' ? products.get(f.post_parent ?? '') : undefined;
+      put(fields, 'id', f['postmeta._sku'] || f.post_id);
+      put(fields, 'title', f.title);
+      put(fields, 'description', f['content:encoded'] || f['postmeta._variation_description'] || f['excerpt:encoded'] || parent?.description);
+      put(fields, 'link', f.link || parent?.link);
+      if (type === 'product_variation') put(fields, 'item_group_id', parent?.sku || f.post_parent);
+      // `_price` repeats on variable products; the first value is the current price.
+      const regular = f['postmeta._regular_price'] || splitList(f['postmeta._price'] ?? '')[0];
+      const sale = f['postmeta._sale_price'];
+      put(fields, 'price', regular);
+      if (sale && regular) fields.sale_price = sale;
+      put(fields, 'availability', STOCK[f['postmeta._stock_status'] ?? '']);
+      if (f['postmeta._manage_stock'] === 'yes') put(fields, 'quantity', f['postmeta._stock']);
+      const own = imagesOf(f['postmeta._thumbnail_id'] ?? '', f['postmeta._product_image_gallery'] ?? '');
+      const images = own.length ? own : parent ? imagesOf(parent.thumb, parent.gallery) : [];
+      put(fields, 'image_link', images[0]);
+      if (images.length > 1) fields.additional_image_link = images.slice(1).join(',');
+      put(fields, 'product_type', splitList(f['category.product_cat'] || parent?.category || '')[0]);
+      if (f['postmeta._weight']) fields.shipping_weight = `${f['postmeta._weight']} kg`;
+      // Variation attributes (`attribute_pa_color`) and taxonomy terms (`category.pa_color`).
+      for (const k in f) {
+        const m = /^(?:postmeta\.attribute_|category\.)(.+)$/.exec(k);
+        if (!m || !f[k]) continue;
+        const field = optionField(m[1]!.replace(/_/g, ' '));
+        if (field && fields[field] === undefined) fields[field] = f[k]!;
+      }
+      const row = mapped(raw, fields, extra);
+      applyOverrides(raw.fields, row, options.columns);
+      return [row];
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { GoogleCategory } from '../channels/common/google-taxonomy.js';
+
+export interface Candidate {
+  id: string;
+  path: string;
+  /** Word-match score; higher is better. */
+  score: number;
+}
+
+// Words that say nothing about a category.
+const STOP = new Set(['and', 'or', 'for', 'the', 'of', 'with', 'in', 'a', 'an', 'und', 'für', 'de', 'et', 'la', 'le', 'les', 'other', 'misc', 'all']);
+
+/** Lower-case words of a text, plural `s` removed so that Jackets matches Jacket. */
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+interface Entry {
+  category: GoogleCategory;
+  leaf: Set<string>;
+  path: Set<string>;
+  depth: number;
+}
+
+/**
+ * Candidate Google categories for merchant categories, by word match: a word of the merchant
+ * category scores 2 in the candidate's last segment and 1 elsewhere in its path, doubled for
+ * words of the merchant's own last segment. Ties go to the candidate whose last segment has
+ * fewer unmatched words, then the shallower one, then the lower id.
+ */
+export function createCategoryMatcher(taxonomy: readonly GoogleCategory[]): (category: string, limit?: number) => Candidate[] {
+  const entries: Entry[] = taxonomy.map((category) => {
+    const segments = category.path.split(' > ');
+    return { category, leaf: new Set(words(segments[segments.length - 1]!)), path: new Set(words(category.path)), depth: segments.length };
+  });
+  return (category, limit = 3) => {
+    const segments = category.split('>');
+    const last = new Set(words(segments[segments.length - 1]!));
+    const query = [...new Set(words(category))];
+    if (query.length === 0) return [];
+    const scored: Array<Candidate & { loose: number; depth: number }> = [];
+    for (const e of entries) {
+      let score = 0;
+      for (const w of query) {
+        const weight = last.has(w) ? 2 : 1;
+        if (e.leaf.has(w)) score += 2 * weight;
+        else if (e.path.has(w)) score += weight;
+      }
+      if (score === 0) continue;
+      const loose = [...e.leaf].filter((w) => !query.includes(w)).length;
+      scored.push({ id: e.category.id, path: e.category.path, score, loose, depth: e.depth });
+    }
+    scored.sort((a, b) => b.score - a.score || a.loose - b.loose || a.depth - b.depth || Number(a.id) - Number(b.id));
+    return scored.slice(0, limit).map(({ id, path, score }) => ({ id, path, score }));
+  };
+}

@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
+import { selectFeeds } from '../config/load.js';
+import { createFeedProcessor } from '../run/feed-processor.js';
+import { IssueLog } from '../run/issue-log.js';
+import { readProducts } from '../run/read-products.js';
+import { readSnapshot } from '../run/snapshot.js';
+import { stateDir } from '../run/state-paths.js';
+import { formatIssueGroups, paint, type Paint } from '../report/text-report.js';
+import { diffRecords, type FeedPlan } from '../rules/record-diff.js';
+import { collectList, withCommonOptions, type CommonOptions } from './common-options.js';
+import type { CommandContext } from './context.js';
+import { exitFor } from './exit-status.js';
+
+interface PlanOptions extends CommonOptions {
+  catalog?: string;
+  feed?: string[];
+  /** Items listed per kind (added, removed, changed) in the text report; default 20. */
+  limit: string;
+}
+
+const SHOWN = 60;
+
+/** A record value for one line of text: quoted, at most 60 characters. */
+export function showFieldValue(v: FieldValue | undefined): string {
+  if (v === undefined) return '(none)';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  const short = s.length > SHOWN ? `${s.slice(0, SHOWN - 1)}…` : s;
+  return JSON.stringify(short);
+}
+
+/** The text report of one feed's plan; `limit` items per kind, then a count of the rest. */
+export function formatPlan(plan: FeedPlan, p: Paint, limit = 20): string[] {
+  const c = plan.counts;
+  const lines = [
+    `${p.bold(plan.feed)}: ${p.ok(`${c.added} added`)}, ${p.error(`${c.removed} removed`)}, ${p.warning(`${c.changed} changed`)}, ${c.unchanged} unchanged${plan.published ? '' : p.dim(' (never published: every item is new)')}`,
+  ];
+  const more = (n: number): void => {
+    if (n > limit) lines.push(p.dim(`    ... and ${n - limit} more (--json lists every item)`));
+  };
+  for (const id of plan.added.slice(0, limit)) lines.push(`  ${p.ok('+')} ${id}`);
+  more(plan.added.length);
+  for (const id of plan.removed.slice(0, limit)) lines.push(`  ${p.error('-')} ${id}`);
+  more(plan.removed.length);
+  for (const item of plan.changed.slice(0, limit)) {
+    lines.push(`  ${p.warning('~')} ${item.id}`);
+    for (const f of item.fields) lines.push(`      ${f.field}: ${showFieldValue(f.before)} -> ${showFieldValue(f.after)}`);
+  }
+  more(plan.changed.length);
+  const fields = Object.entries(c.fields);
+  if (fields.length) lines.push(p.dim(`  fields changed: ${fields.map(([f, n]) => `${f} ${n}`).join(', ')}`));
+  return lines;
+}
+
+export function registerPlan(program: Command, ctx: CommandContext): void {
+  withCommonOptions(program.command('plan'))
+    .description('show what the next run would change in each feed, compared with the last published one')
+    .option('--catalog <file>', 'read this catalog instead of the configured one')
+    .option('-f, --feed <id>', 'only this feed (repeatable, or comma-separated)', collectList)
+    .option('--limit <n>', 'items listed per kind in the text report', '20')
+    .action(async (opts: PlanOptions) => {
+      const { io } = ctx;
+      const now = (io.now ?? (() => new Date()))();
+      const project = await ctx.loadProject(opts.config);
+      const feeds = selectFeeds(project, opts.feed);
+      const processors = feeds.map((f) => ({ feed: f, processor: createFeedProcessor(f, project.root, { now }), next: new Map<string, FeedRecord>() }));
+      const log = new IssueLog();
+      for await (const event of readProducts(project, { catalog: opts.catalog, cwd: io.cwd })) {
+        log.add(event.issues);
+        if (!event.item) continue;
+        for (const f of processors) {
+          const r = f.processor.process(event.item);
+          if (r.issues.length) log.add(r.issues);
+          // Same ids as the snapshot the build writes: the product id, `#n` for several records.
+          r.records.forEach((record, k) => f.next.set(r.records.length === 1 ? event.item!.product.id : `${event.item!.product.id}#${k + 1}`, record));
+        }
+      }
+      const state = stateDir(project);
+      const plans: FeedPlan[] = [];
+      for (const f of processors) plans.push(await diffRecords(f.feed.id, readSnapshot(state, f.feed.id), f.next));
+      const code = exitFor(log.errors, log.warnings, opts.failOn);
+      ctx.setExitCode(code);
+      if (opts.json) {
+        io.stdout(`${JSON.stringify({ ok: code === 0, feeds: plans, counts: log.counts(), issues: log.kept, issuesOmitted: log.dropped }, null, 2)}\n`);
+        return;
+      }
+      const p = paint(io.isTTY && !io.env.NO_COLOR);
+      const limit = Math.max(0, Number.parseInt(opts.limit, 10) || 0);
+      io.stdout(`${plans.flatMap((plan) => formatPlan(plan, p, limit)).join('\n')}\n`);
+      if (!opts.quiet || code !== 0) {
+        const issueLines = formatIssueGroups(log, p, 'issues');
+        if (issueLines.length) io.stderr(`${issueLines.join('\n')}\n`);
+      }
+    });
+}

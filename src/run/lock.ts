@@ -1,0 +1,97 @@
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { ShelfcastError } from '../issues/issue.js';
+
+/** Who holds the run lock, recorded next to it so a second run can say so. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  /** The command holding it (`run`, `build`, `push`...). */
+  command?: string;
+  /** ISO time the run started. */
+  startedAt: string;
+}
+
+export interface RunLockOptions {
+  /** A lock not refreshed for this long (ms) belongs to a dead run and is taken over; default 30,000. */
+  staleMs?: number;
+  /** Called if the lock is lost during the run (its folder removed, the clock jumped); default: ignored. */
+  onCompromised?: (err: Error) => void;
+}
+
+const LOCK_DIR = 'run.lock';
+const HOLDER_FILE = 'run.lock.json';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readHolder(stateDir: string): Promise<LockHolder | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(stateDir, HOLDER_FILE), 'utf8')) as LockHolder;
+  } catch {
+    return undefined;
+  }
+}
+
+const describe = (h: LockHolder | undefined): string =>
+  h ? `pid ${h.pid} on ${h.host}${h.command ? `, \`shelfcast ${h.command}\`` : ''} since ${h.startedAt}` : 'a run that has not recorded itself yet';
+
+/**
+ * One run at a time per project: a proper-lockfile lock on the state folder, refreshed while the
+ * run lives. A lock left by a killed run is taken over at once when its holder was on this host
+ * and its process is gone, otherwise once it has not been refreshed for `staleMs`.
+ * Throws ShelfcastError (exit 1) naming the holder when another run has it.
+ */
+export async function acquireRunLock(stateDir: string, info: LockHolder, options: RunLockOptions = {}): Promise<{ release(): Promise<void> }> {
+  return acquire(stateDir, info, options, false);
+}
+
+async function acquire(stateDir: string, info: LockHolder, options: RunLockOptions, tookOver: boolean): Promise<{ release(): Promise<void> }> {
+  await mkdir(stateDir, { recursive: true });
+  const lockOptions = {
+    lockfilePath: path.join(stateDir, LOCK_DIR),
+    realpath: false,
+    stale: options.staleMs ?? 30_000,
+    retries: 0,
+    onCompromised: options.onCompromised ?? (() => undefined),
+  };
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockfile.lock(stateDir, lockOptions);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') {
+      throw new ShelfcastError(`${stateDir}: cannot take the run lock: ${(err as Error).message} (check that the state folder is writable)`, { cause: err, exitCode: 1 });
+    }
+    const holder = await readHolder(stateDir);
+    if (!tookOver && holder && holder.host === os.hostname() && holder.pid !== process.pid && !alive(holder.pid)) {
+      // The holder was killed on this machine: its lock is stale now, not in `staleMs`.
+      await rmdir(path.join(stateDir, LOCK_DIR)).catch(() => undefined);
+      return acquire(stateDir, info, options, true);
+    }
+    throw new ShelfcastError(
+      `another shelfcast run is in progress for this project (${describe(holder)}); wait for it to finish, or if it was killed, run again after ${Math.round(lockOptions.stale / 1000)} s (lock: ${path.join(stateDir, LOCK_DIR)})`,
+      { cause: err, exitCode: 1 },
+    );
+  }
+  const holderFile = path.join(stateDir, HOLDER_FILE);
+  const tmp = `${holderFile}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(info)}\n`);
+  await rename(tmp, holderFile);
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      await rm(holderFile, { force: true });
+      await unlock().catch(() => undefined);
+    },
+  };
+}

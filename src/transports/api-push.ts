@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { error, type Issue } from '../issues/issue.js';
+import { realSleep, type Sleep } from '../apis/http/backoff.js';
+import { applyAcknowledged, computeDelta, hashesFile, itemHash, loadHashes, saveHashes } from '../run/deltas.js';
+import { BatchJournal, type PlannedBatch } from '../run/journal.js';
+import { feedStateDir } from '../run/state-paths.js';
+import { readFeedItems, type FeedItem } from './read-feed-records.js';
+import type { BuiltFile, PublishContext, PublishResult } from './types.js';
+
+/** One item as the channel API takes it. */
+export interface ApiItem {
+  id: string;
+  body: unknown;
+}
+
+/** The channel's verdict on one item of a batch. */
+export interface ItemResult {
+  id: string;
+  ok: boolean;
+  message?: string;
+}
+
+export interface SendResult {
+  /** The channel's id of an accepted batch, to poll for per-item results (Meta, Pinterest). */
+  handle?: string;
+  /** Per-item results given at once (Merchant API). */
+  results?: ItemResult[];
+}
+
+/** What a channel API contributes; the shared engine does deltas, batching, journal and results. */
+export interface ChannelApi {
+  /** Short key for state files and issue codes, e.g. `meta`. */
+  key: string;
+  /** Destination shown to people, without secrets. */
+  shown: string;
+  /** Items per call. */
+  maxBatch: number;
+  /** The API item for a feed item, or an issue when the item cannot be sent. */
+  toItem(item: FeedItem): ApiItem | Issue;
+  send(op: PlannedBatch['op'], items: ApiItem[]): Promise<SendResult>;
+  /** Per-item results of a sent batch; undefined while the channel is still processing it. */
+  poll?(handle: string, op: PlannedBatch['op'], ids: string[]): Promise<ItemResult[] | undefined>;
+}
+
+export interface PushOptions {
+  /** Send every item, not only the changed ones; default false. */
+  full?: boolean;
+  /** Wait between polls of a batch status, in ms; default 2,000. */
+  pollIntervalMs?: number;
+  /** Polls of one batch before its items count as failed; default 150 (5 minutes at the default interval). */
+  maxPolls?: number;
+  /** Injected wait; default a real timer. */
+  sleep?: Sleep;
+}
+
+const isIssue = (x: ApiItem | Issue): x is Issue => 'severity' in x && 'code' in x;
+
+function chunk<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Pushes a built feed through a channel API: only items changed since the last acknowledged push
+ * (all with `full`), deletes for items gone from the feed, in batches journaled before and after
+ * sending. A run killed midway resumes from the journal: acknowledged items are not sent again,
+ * accepted batches are polled, not re-sent. An item the channel gives no result for counts as
+ * failed and, its hash not being recorded, is sent again by the next run.
+ */
+export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: PublishContext, options: PushOptions = {}): Promise<PublishResult> {
+  const sleep = options.sleep ?? realSleep;
+  const issues: Issue[] = [];
+  const items = new Map<string, { item: ApiItem; hash: string }>();
+  for (const f of files) {
+    for (const raw of await readFeedItems(f.path)) {
+      const mapped = api.toItem(raw);
+      if (isIssue(mapped)) issues.push({ ...mapped, feed: ctx.feedId });
+      else items.set(mapped.id, { item: mapped, hash: itemHash(mapped.body) });
+    }
+  }
+
+  const hashPath = hashesFile(ctx.stateDir, ctx.feedId, api.key);
+  const journal = await BatchJournal.open(path.join(feedStateDir(ctx.stateDir, ctx.feedId), `journal-${api.key}.ndjson`));
+  const done = new Map<string, string>();
+  const gone = new Set<string>();
+  let pushed = 0;
+  let failed = 0;
+  const record = (batch: PlannedBatch, results: ItemResult[]) => {
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const ok: string[] = [];
+    const bad: Array<{ id: string; message: string }> = [];
+    for (const it of batch.items) {
+      const r = byId.get(it.id);
+      if (r?.ok) ok.push(it.id);
+      else bad.push({ id: it.id, message: r?.message ?? 'the channel returned no result for this item' });
+    }
+    for (const id of ok) {
+      if (batch.op === 'delete') gone.add(id);
+      else done.set(id, batch.items.find((i) => i.id === id)?.hash ?? '');
+    }
+    pushed += ok.length;
+    failed += bad.length;
+    for (const b of bad) {
+      issues.push(error(`api.${api.key}.item_rejected`, `${batch.op === 'delete' ? 'delete' : 'update'} refused by ${api.shown}: ${b.message}`, { feed: ctx.feedId, id: b.id }));
+    }
+    return journal.acknowledged(batch.batch, ok, bad);
+  };
+  const waitFor = async (batch: PlannedBatch, handle: string): Promise<ItemResult[]> => {
+    const ids = batch.items.map((i) => i.id);
+    for (let n = 0; n < (options.maxPolls ?? 150); n++) {
+      const r = await api.poll!(handle, batch.op, ids);
+      if (r) return r;
+      await sleep(options.pollIntervalMs ?? 2_000, ctx.signal);
+    }
+    return [];
+  };
+
+  try {
+    // What earlier, interrupted runs got acknowledged counts as on the channel already.
+    const acked = journal.acknowledgedItems();
+    let held = applyAcknowledged(await loadHashes(hashPath), acked.upserts, acked.deletes);
+    if (!ctx.dryRun) {
+      for (const p of journal.pending()) {
+        // Accepted before the interruption: ask for its results instead of sending it again.
+        if (p.handle && api.poll) await record(p, await waitFor(p, p.handle));
+      }
+      const resumed = journal.acknowledgedItems();
+      held = applyAcknowledged(held, resumed.upserts, resumed.deletes);
+    }
+    const delta = computeDelta(held, [...items.values()].map((v) => ({ id: v.item.id, hash: v.hash })), { full: ctx.full ?? options.full });
+    ctx.log(`${ctx.feedId}: ${api.shown}: ${delta.changed.length} to update, ${delta.deleted.length} to delete, ${delta.unchanged} unchanged`);
+    if (ctx.dryRun) {
+      await journal.close();
+      return { destination: api.shown, pushed: 0, failed: 0, issues };
+    }
+    const stamp = ctx.now().toISOString().replace(/[-:.]/g, '');
+    let n = 0;
+    const plans: PlannedBatch[] = [
+      ...chunk(delta.changed, api.maxBatch).map((c) => ({ batch: `${stamp}-${++n}`, op: 'upsert' as const, items: c })),
+      ...chunk(delta.deleted, api.maxBatch).map((c) => ({ batch: `${stamp}-${++n}`, op: 'delete' as const, items: c.map((id) => ({ id })) })),
+    ];
+    for (const plan of plans) {
+      ctx.signal?.throwIfAborted();
+      await journal.planned(plan);
+      const apiItems = plan.items.map((i) => (plan.op === 'upsert' ? items.get(i.id)!.item : { id: i.id, body: undefined }));
+      let sent: SendResult;
+      try {
+        sent = await api.send(plan.op, apiItems);
+      } catch (err) {
+        // Retries are spent: these items stay unacknowledged and go again with the next run.
+        await record(plan, plan.items.map((i) => ({ id: i.id, ok: false, message: (err as Error).message })));
+        continue;
+      }
+      await journal.sent(plan.batch, sent.handle);
+      await record(plan, sent.results ?? (sent.handle && api.poll ? await waitFor(plan, sent.handle) : []));
+    }
+    await saveHashes(hashPath, applyAcknowledged(held, done, gone));
+    await journal.finish();
+  } catch (err) {
+    await journal.close().catch(() => undefined);
+    throw err;
+  }
+  return { destination: api.shown, pushed, failed, issues };
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { googleCategoryCount, resolveGoogleCategory, GOOGLE_TAXONOMY_VERSION } from '../../../src/channels/common/google-taxonomy.js';
+// @ts-expect-error: plain ESM script without type declarations
+import { renderTaxonomyModule } from '../../../scripts/generate-google-taxonomy.mjs';
+
+const SOURCE = path.resolve(__dirname, '../../../../shared/specs/google/taxonomy/taxonomy-with-ids.en-US.2021-09-21.utf8-fixed.txt');
+const MODULE = path.resolve(__dirname, '../../../src/channels/common/google-taxonomy-data.ts');
+
+describe('google taxonomy module', () => {
+  const source = readFileSync(SOURCE, 'utf8');
+
+  it('is current: regenerating it from the taxonomy file gives the committed module', () => {
+    expect(renderTaxonomyModule(source) === readFileSync(MODULE, 'utf8'), 'run: node scripts/generate-google-taxonomy.mjs').toBe(true);
+  });
+
+  it('resolves every id and every full path of the source file', () => {
+    const lines = source.split('\n').slice(1).filter(Boolean);
+    expect(googleCategoryCount()).toBe(lines.length);
+    expect(GOOGLE_TAXONOMY_VERSION).toBe('2021-09-21');
+    for (const line of lines) {
+      const [, id, fullPath] = /^(\d+) - (.+)$/.exec(line)!;
+      expect(resolveGoogleCategory(id!)).toEqual({ id, path: fullPath });
+      expect(resolveGoogleCategory(fullPath!)?.id).toBe(id);
+    }
+  });
+
+  it('ignores case and spacing around ">" and rejects unknown values', () => {
+    expect(resolveGoogleCategory('  apparel & accessories >clothing>  DRESSES ')?.id).toBe('2271');
+    expect(resolveGoogleCategory('Apparel & Accessories > Nonsense')).toBeUndefined();
+    expect(resolveGoogleCategory('0')).toBeUndefined();
+  });
+});

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FeedRecord, SerializerId } from '../../src/channels/define-channel.js';
+import { createSerializer } from '../../src/serializers/index.js';
+import { HOSTILE } from './hostile-values.js';
+import { expectedCell, parseTabular } from './read-feed.js';
+
+const header = { title: 't', link: 'l', description: 'd' };
+const make = (kind: 'csv' | 'tsv', columns: string[], options?: Record<string, unknown>) =>
+  createSerializer({ format: { id: kind, serializer: kind as SerializerId, ext: kind, contentType: 'text/plain' }, columns, header, options });
+const render = (kind: 'csv' | 'tsv', columns: string[], records: FeedRecord[], options?: Record<string, unknown>) => {
+  const s = make(kind, columns, options);
+  return s.header() + records.map((r) => s.item(r)).join('') + s.footer();
+};
+const columns = ['id', 'title', 'additional_image_link', 'shipping', 'missing'];
+const records: FeedRecord[] = HOSTILE.map((v, i) => ({
+  id: String(i),
+  title: v,
+  additional_image_link: [v, 'https://a/2.jpg'],
+  shipping: [{ country: 'US', region: '', service: v, price: '4.95 USD' }],
+}));
+
+describe.each(['csv', 'tsv'] as const)('%s serializer', (kind) => {
+  it('writes a header row from the columns and one row per record', () => {
+    const rows = parseTabular(render(kind, columns, records), kind);
+    expect(rows[0]).toEqual(columns);
+    expect(rows.length).toBe(records.length + 1);
+  });
+
+  it('re-reads field by field for every hostile value', () => {
+    const rows = parseTabular(render(kind, columns, records), kind);
+    expect(rows.slice(1)).toEqual(records.map((r) => columns.map((c) => expectedCell(r[c], kind))));
+  });
+
+  it('joins arrays with commas and objects with colons, keeping empty positions', () => {
+    const rows = parseTabular(render(kind, columns, [records[0]!]), kind);
+    expect(rows[1]).toEqual(['0', 'plain', 'plain,https://a/2.jpg', 'US::plain:4.95 USD', '']);
+  });
+
+  it('round-trips arbitrary strings (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 2 }), ([a, b]) => {
+        const rec = { id: 'x', title: a!, missing: b! };
+        const rows = parseTabular(render(kind, columns, [rec]), kind);
+        expect(rows[1]).toEqual(columns.map((c) => expectedCell(rec[c as keyof typeof rec], kind)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('csv serializer', () => {
+  it('quotes only when needed and doubles quotes (RFC 4180)', () => {
+    const text = render('csv', ['a', 'b', 'c'], [{ a: 'plain', b: 'say "hi"', c: 'x,y' }]);
+    expect(text).toBe('a,b,c\nplain,"say ""hi""","x,y"\n');
+  });
+
+  it('leaves formula prefixes alone by default and guards them with formulaGuard', () => {
+    const rec = { a: '=SUM(A1)', b: '+1', c: '-5%', d: '@x', e: 'safe' };
+    const cols = ['a', 'b', 'c', 'd', 'e'];
+    expect(parseTabular(render('csv', cols, [rec]), 'csv')[1]).toEqual(['=SUM(A1)', '+1', '-5%', '@x', 'safe']);
+    expect(parseTabular(render('csv', cols, [rec], { formulaGuard: true }), 'csv')[1]).toEqual(["'=SUM(A1)", "'+1", "'-5%", "'@x", 'safe']);
+  });
+
+  it('ends lines with LF by default and with eol when given', () => {
+    expect(render('csv', ['a'], [{ a: '1' }])).toBe('a\n1\n');
+    expect(render('csv', ['a'], [{ a: '1' }], { eol: '\r\n' })).toBe('a\r\n1\r\n');
+  });
+});
+
+describe('tsv serializer', () => {
+  it('replaces tabs and line breaks with single spaces and never quotes', () => {
+    expect(render('tsv', ['a', 'b'], [{ a: 'x\ty', b: 'l1\r\nl2\nl3 "q"' }])).toBe('a\tb\nx y\tl1 l2 l3 "q"\n');
+  });
+});

@@ -1,0 +1,231 @@
+import { ebayValidator, type EbaySchemaName } from './ebay-specs.js';
+import { startMockServer, type FaultOptions, type MockReply, type MockRequest, type MockServer } from './mock-server.js';
+
+/**
+ * A loopback eBay: OAuth refresh-token grant and the Sell Inventory v1 calls a push makes. Request
+ * bodies are checked against eBay's OpenAPI document (see ebay-specs.ts); bulk calls answer 207
+ * with per-SKU errors for the SKUs configured to fail.
+ */
+export interface EbayMockOptions {
+  credentials: { clientId: string; clientSecret: string; refreshToken: string };
+  /** SKU -> eBay errorId returned by that step (25002, 25007, ...). */
+  failures?: { inventory?: Map<string, number>; offer?: Map<string, number>; publish?: Map<string, number>; priceQuantity?: Map<string, number> };
+  /** SKU -> warning errorId attached to a successful inventory item entry. */
+  inventoryWarnings?: Map<string, number>;
+  faults?: FaultOptions;
+  onRequest?: (route: string) => void;
+}
+
+export interface MockOffer {
+  offerId: string;
+  sku: string;
+  marketplaceId: string;
+  format: string;
+  body: Record<string, unknown>;
+  status: 'UNPUBLISHED' | 'PUBLISHED';
+  listingId?: string;
+  publishes: number;
+}
+
+export interface EbayMock {
+  server: MockServer;
+  url: string;
+  violations: string[];
+  items: Map<string, Record<string, unknown>>;
+  offers: Map<string, MockOffer>;
+  /** Offers created per SKU (must never exceed 1). */
+  offerCreates: Map<string, number>;
+  priceUpdates: Array<{ sku: string; offerId: string; quantity?: number; price?: unknown }>;
+  tokensIssued: number;
+  /** Invalidate every access token issued so far (the next call gets 401). */
+  revokeTokens(): void;
+  close(): Promise<void>;
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  25002: 'A user error has occurred. Offer entity already exists.',
+  25007: 'Please add at least one valid shipping service option to your listing.',
+  25020: 'Invalid item condition information.',
+  25709: 'Invalid value for sku.',
+  25401: 'Invalid listing options. Item specifics are recommended for this category.',
+};
+
+export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
+  const validate = ebayValidator();
+  const violations: string[] = [];
+  const items = new Map<string, Record<string, unknown>>();
+  const offers = new Map<string, MockOffer>();
+  const offerCreates = new Map<string, number>();
+  const priceUpdates: EbayMock['priceUpdates'] = [];
+  const tokens = new Set<string>();
+  const state = { tokensIssued: 0, seq: 0 };
+  const f = opts.failures ?? {};
+
+  const check = (what: string, errors: string[]): boolean => {
+    for (const e of errors) violations.push(`${what}: ${e}`);
+    return errors.length === 0;
+  };
+  const guard = (req: MockRequest, schema: EbaySchemaName | undefined, body?: unknown): MockReply | undefined => {
+    const auth = String(req.headers.authorization ?? '');
+    if (!auth.startsWith('Bearer ') || !tokens.has(auth.slice(7))) return { status: 401, json: { errors: [{ errorId: 1001, domain: 'OAuth', category: 'REQUEST', message: 'Invalid access token' }] } };
+    if (schema && req.method !== 'GET' && req.headers['content-language'] !== 'en-US') violations.push(`${schema}: Content-Language "${req.headers['content-language']}"`);
+    if (schema && !check(schema, validate(schema, body))) return { status: 400, json: { errors: [{ errorId: 2004, message: 'Invalid request' }] } };
+    return undefined;
+  };
+  const entryError = (id: number) => [{ errorId: id, domain: 'API_INVENTORY', category: 'REQUEST', message: ERROR_TEXT[id] ?? 'A user error has occurred.' }];
+  const bulkReply = (responses: Array<{ statusCode: number }>, schema: EbaySchemaName): MockReply => {
+    const json = { responses };
+    check(`${schema} (mock output)`, validate(schema, json));
+    return { status: responses.every((r) => r.statusCode < 300) ? 200 : 207, json };
+  };
+
+  const server = await startMockServer(
+    [
+      {
+        name: 'token',
+        method: 'POST',
+        path: /^\/identity\/v1\/oauth2\/token$/,
+        handle: (req) => {
+          const c = opts.credentials;
+          const form = new URLSearchParams(req.body.toString('utf8'));
+          const basic = `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`;
+          if (req.headers.authorization !== basic || form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== c.refreshToken || !form.get('scope')) {
+            return { status: 400, json: { error: 'invalid_grant', error_description: 'the provided authorization refresh token is invalid or was issued to another client' } };
+          }
+          const token = `v^1.1#i^1#access-${++state.tokensIssued}`;
+          tokens.add(token);
+          return { status: 200, json: { access_token: token, expires_in: 7200, token_type: 'User Access Token' } };
+        },
+      },
+      {
+        name: 'bulkCreateOrReplaceInventoryItem',
+        method: 'POST',
+        path: /^\/sell\/inventory\/v1\/bulk_create_or_replace_inventory_item$/,
+        handle: (req) => {
+          const body = req.json();
+          const denied = guard(req, 'BulkInventoryItem', body);
+          if (denied) return denied;
+          const responses = body.requests.map((r: any) => {
+            const err = f.inventory?.get(r.sku);
+            if (err) return { statusCode: 400, sku: r.sku, locale: r.locale, errors: entryError(err) };
+            const existed = items.has(r.sku);
+            items.set(r.sku, r);
+            const warn = opts.inventoryWarnings?.get(r.sku);
+            return { statusCode: existed ? 204 : 201, sku: r.sku, locale: r.locale, ...(warn ? { warnings: entryError(warn) } : {}) };
+          });
+          return bulkReply(responses, 'BulkInventoryItemResponse');
+        },
+      },
+      {
+        name: 'getOffers',
+        method: 'GET',
+        path: /^\/sell\/inventory\/v1\/offer$/,
+        handle: (req) => {
+          const denied = guard(req, undefined);
+          if (denied) return denied;
+          const sku = req.url.searchParams.get('sku');
+          const mp = req.url.searchParams.get('marketplace_id');
+          if (!sku) return { status: 400, json: { errors: [{ errorId: 25709, message: ERROR_TEXT[25709] }] } };
+          const found = [...offers.values()].filter((o) => o.sku === sku && (!mp || o.marketplaceId === mp));
+          if (found.length === 0) return { status: 404, json: { errors: [{ errorId: 25713, message: 'This Offer is not available.' }] } };
+          const json = { total: found.length, size: found.length, limit: 25, offers: found.map((o) => ({ ...o.body, offerId: o.offerId, sku: o.sku, marketplaceId: o.marketplaceId, format: o.format, status: o.status })) };
+          check('Offers (mock output)', validate('Offers', json));
+          return { status: 200, json };
+        },
+      },
+      {
+        name: 'updateOffer',
+        method: 'PUT',
+        path: /^\/sell\/inventory\/v1\/offer\/([^/]+)$/,
+        handle: (req) => {
+          const body = req.json();
+          const denied = guard(req, 'EbayOfferDetailsWithId', body);
+          if (denied) return denied;
+          const offer = offers.get(decodeURIComponent(req.params[0]!));
+          if (!offer) return { status: 404, json: { errors: [{ errorId: 25713, message: 'This Offer is not available.' }] } };
+          offer.body = body;
+          return { status: 200, json: { offerId: offer.offerId } };
+        },
+      },
+      {
+        name: 'bulkCreateOffer',
+        method: 'POST',
+        path: /^\/sell\/inventory\/v1\/bulk_create_offer$/,
+        handle: (req) => {
+          const body = req.json();
+          const denied = guard(req, 'BulkEbayOfferDetailsWithKeys', body);
+          if (denied) return denied;
+          const responses = body.requests.map((r: any) => {
+            const base = { sku: r.sku, marketplaceId: r.marketplaceId, format: r.format };
+            const err = f.offer?.get(r.sku);
+            if (err) return { ...base, statusCode: 400, errors: entryError(err) };
+            if (!items.has(r.sku)) return { ...base, statusCode: 400, errors: entryError(25709) };
+            if ([...offers.values()].some((o) => o.sku === r.sku && o.marketplaceId === r.marketplaceId)) return { ...base, statusCode: 400, errors: entryError(25002) };
+            const offerId = String(9_000_000 + ++state.seq);
+            offers.set(offerId, { offerId, sku: r.sku, marketplaceId: r.marketplaceId, format: r.format, body: r, status: 'UNPUBLISHED', publishes: 0 });
+            offerCreates.set(r.sku, (offerCreates.get(r.sku) ?? 0) + 1);
+            return { ...base, statusCode: 200, offerId };
+          });
+          return bulkReply(responses, 'BulkOfferResponse');
+        },
+      },
+      {
+        name: 'bulkPublishOffer',
+        method: 'POST',
+        path: /^\/sell\/inventory\/v1\/bulk_publish_offer$/,
+        handle: (req) => {
+          const body = req.json();
+          const denied = guard(req, 'BulkOffer', body);
+          if (denied) return denied;
+          const responses = body.requests.map((r: any) => {
+            const offer = offers.get(r.offerId);
+            if (!offer) return { offerId: r.offerId, statusCode: 404, errors: [{ errorId: 25713, message: 'This Offer is not available.' }] };
+            const err = f.publish?.get(offer.sku);
+            if (err) return { offerId: r.offerId, statusCode: 400, errors: entryError(err) };
+            offer.status = 'PUBLISHED';
+            offer.listingId ??= String(110_000_000 + ++state.seq);
+            offer.publishes++;
+            return { offerId: r.offerId, statusCode: 200, listingId: offer.listingId };
+          });
+          return bulkReply(responses, 'BulkPublishResponse');
+        },
+      },
+      {
+        name: 'bulkUpdatePriceQuantity',
+        method: 'POST',
+        path: /^\/sell\/inventory\/v1\/bulk_update_price_quantity$/,
+        handle: (req) => {
+          const body = req.json();
+          const denied = guard(req, 'BulkPriceQuantity', body);
+          if (denied) return denied;
+          const responses = body.requests.flatMap((r: any) =>
+            (r.offers ?? []).map((o: any) => {
+              const err = f.priceQuantity?.get(r.sku);
+              if (err) return { sku: r.sku, offerId: o.offerId, statusCode: 400, errors: entryError(err) };
+              if (!offers.has(o.offerId)) return { sku: r.sku, offerId: o.offerId, statusCode: 404, errors: [{ errorId: 25713, message: 'This Offer is not available.' }] };
+              priceUpdates.push({ sku: r.sku, offerId: o.offerId, quantity: o.availableQuantity, price: o.price });
+              return { sku: r.sku, offerId: o.offerId, statusCode: 200 };
+            }),
+          );
+          return bulkReply(responses, 'BulkPriceQuantityResponse');
+        },
+      },
+    ],
+    opts.faults,
+    opts.onRequest,
+  );
+  return {
+    server,
+    url: server.url,
+    violations,
+    items,
+    offers,
+    offerCreates,
+    priceUpdates,
+    get tokensIssued() {
+      return state.tokensIssued;
+    },
+    revokeTokens: () => tokens.clear(),
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { compilePinterestItemValidator, PINTEREST_OPENAPI } from '../channels/pinterest-item-schema.js';
+import { AppliedLog, startMockApi, type FaultOptions, type MockApi } from './merchant-meta-pinterest-faults.js';
+
+/** OpenAPI 3.0 puts `nullable` beside oneOf/anyOf; Ajv reads it only beside `type`. */
+function nullableToJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableToJsonSchema);
+  if (!node || typeof node !== 'object') return node;
+  const out = Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, nullableToJsonSchema(v)])) as Record<string, any>;
+  if (out.nullable !== undefined && out.type === undefined) {
+    if (out.nullable && out.oneOf) out.oneOf = [...out.oneOf, { type: 'null' }];
+    if (out.nullable && out.anyOf) out.anyOf = [...out.anyOf, { type: 'null' }];
+    delete out.nullable;
+  }
+  return out;
+}
+
+export interface PinterestServer extends MockApi {
+  items: Map<string, Record<string, unknown>>;
+  applied: AppliedLog;
+  counters: { batches: number; polls: number };
+}
+
+/**
+ * Plays Pinterest API v5 `POST /v5/catalogs/items/batch` and `GET /v5/catalogs/items/batch/{id}`.
+ * Every request body is validated with ajv against the OpenAPI document's request schema
+ * (CatalogsItemsUpsertBatchRequest / CatalogsItemsDeleteBatchRequest: country, language,
+ * operation, 1..1,000 items) and each item's attributes against the strict item schema. A batch
+ * is PROCESSING at its first poll, then COMPLETED with a record per item; titles with REJECT fail.
+ */
+export async function startPinterestServer(o: { token: string } & FaultOptions): Promise<PinterestServer> {
+  const doc = JSON.parse(readFileSync(PINTEREST_OPENAPI, 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+  ajv.addSchema({ $id: 'pinterest', components: nullableToJsonSchema(doc.components) });
+  const upsert = ajv.compile({ $ref: 'pinterest#/components/schemas/CatalogsItemsUpsertBatchRequest' });
+  const remove = ajv.compile({ $ref: 'pinterest#/components/schemas/CatalogsItemsDeleteBatchRequest' });
+  const attributes = compilePinterestItemValidator();
+  const items = new Map<string, Record<string, unknown>>();
+  const applied = new AppliedLog();
+  const batches = new Map<string, { polled: number; records: Array<{ item_id: string; status: string; errors: Array<{ attribute: string; message: string }> }> }>();
+  const counters = { batches: 0, polls: 0 };
+  const api = await startMockApi((req, violations) => {
+    const v = (m: string) => violations.push(`${req.method} ${req.url.pathname}: ${m}`);
+    if (req.headers.authorization !== `Bearer ${o.token}`) return { status: 401, body: { code: 2, message: 'Authentication failed.' } };
+    if (req.method === 'POST' && req.url.pathname === '/v5/catalogs/items/batch') {
+      const body = req.json as { operation?: string; items?: Array<{ item_id: string; attributes?: Record<string, unknown> }> };
+      const validate = body?.operation === 'DELETE' ? remove : upsert;
+      if (!validate(body)) v(ajv.errorsText(validate.errors));
+      if (!['UPSERT', 'DELETE'].includes(String(body?.operation))) v(`operation ${body?.operation}`);
+      const records = (body?.items ?? []).map((it, i) => {
+        if (body.operation === 'DELETE') {
+          items.delete(it.item_id);
+          applied.apply(`${it.item_id}#deleted`, null);
+          return { item_id: it.item_id, status: 'SUCCESS', errors: [] };
+        }
+        if (!attributes(it.attributes)) v(`items[${i}].attributes: ${ajv.errorsText(attributes.errors)}`);
+        if (String(it.attributes?.title ?? '').includes('REJECT')) return { item_id: it.item_id, status: 'FAILURE', errors: [{ attribute: 'title', message: 'Title contains a blocked term' }] };
+        items.set(it.item_id, it.attributes ?? {});
+        applied.apply(it.item_id, it.attributes);
+        return { item_id: it.item_id, status: 'SUCCESS', errors: [] };
+      });
+      const batchId = `595953100599279259-${(++counters.batches).toString(16).padStart(32, '0')}`;
+      batches.set(batchId, { polled: 0, records });
+      return { status: 200, body: { batch_id: batchId, catalog_type: 'RETAIL', created_time: '2026-03-01T10:00:00', status: 'PROCESSING' } };
+    }
+    const poll = /^\/v5\/catalogs\/items\/batch\/([^/]+)$/.exec(req.url.pathname);
+    if (req.method === 'GET' && poll) {
+      counters.polls++;
+      const b = batches.get(decodeURIComponent(poll[1]!));
+      if (!b) {
+        v(`unknown batch ${poll[1]}`);
+        return { status: 404, body: { code: 4180, message: 'Batch not found' } };
+      }
+      b.polled++;
+      const done = b.polled > 1;
+      return { status: 200, body: { batch_id: poll[1], catalog_type: 'RETAIL', created_time: '2026-03-01T10:00:00', status: done ? 'COMPLETED' : 'PROCESSING', items: done ? b.records : [] } };
+    }
+    v('unknown endpoint');
+    return { status: 404, body: {} };
+  }, o);
+  return Object.assign(api, { items, applied, counters });
+}
