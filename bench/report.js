@@ -52,7 +52,7 @@ export function textTable(rows) {
 export function markdownSection(doc) {
   const m = doc.machine;
   const lines = [
-    `## ${doc.date} — ${doc.rows.toLocaleString('en-US')} rows`,
+    `## ${doc.date} — ${doc.rows.toLocaleString('en-US')} rows${doc.label ? ` — ${doc.label}` : ''}`,
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}, ${m.platform}`,
     `- Load average before / after: ${doc.loadBefore.join(' ')} / ${doc.loadAfter.join(' ')}`,

@@ -3,14 +3,15 @@
 // reading bytes, parsing, `shelfcast validate`, `shelfcast build` (Google XML, then six feeds) and
 // the Python peer. Prints a table on stderr and one JSON document on stdout, and appends the table
 // to BENCHMARKS.md. Options: --rows N (200000), --quick (2000 rows), --seed N (1), --repeat N (1,
-// best of N), --dir DIR (temp folder), --no-xml, --no-peer, --no-record, --peer FILE.
+// best of N), --dir DIR (temp folder), --no-xml, --no-peer, --no-record, --record FILE
+// (BENCHMARKS.md), --peer FILE, --label TEXT (what was measured, in the BENCHMARKS.md heading).
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCsv, generateXml } from './catalog-generator.js';
+import { GENERATOR_VERSION, generateCsv, generateXml } from './catalog-generator.js';
 import { loadAverage, machine } from './machine.js';
 import { hasGnuTime, measure } from './measure.js';
 import { FEEDS, resetProject, writeProject } from './project.js';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     'no-record': { type: 'boolean', default: false },
     peer: { type: 'string', default: path.resolve(root, '../shared/peers/python_google_feed.py') },
     record: { type: 'string', default: path.join(root, 'BENCHMARKS.md') },
+    label: { type: 'string', default: '' },
   },
 });
 
@@ -49,7 +51,7 @@ await mkdir(dir, { recursive: true });
 
 /** Generates a catalog once per (rows, seed); later runs reuse the file. */
 async function catalog(ext, generate) {
-  const file = path.join(dir, `catalog-${rows}-s${seed}.${ext}`);
+  const file = path.join(dir, `catalog-${rows}-s${seed}-v${GENERATOR_VERSION}.${ext}`);
   if (!existsSync(file)) {
     process.stderr.write(`generating ${path.basename(file)}...\n`);
     const tmp = `${file}.partial`;
@@ -110,6 +112,7 @@ const loadAfter = loadAverage();
 const results = withRates(steps.map((s) => best.get(s.name)));
 const doc = {
   date: new Date().toISOString(),
+  label: values.label,
   rows,
   seed,
   repeat,

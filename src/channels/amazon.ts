@@ -14,6 +14,7 @@ const PATCH_GROUPS: Record<string, string> = { price: 'purchasable_offer', quant
  * JSON text, which the `amazon-listings` serializer embeds in the document.
  */
 export default defineChannel<AmazonOptions>({
+  locators: ['row'],
   id: 'amazon',
   title: 'Amazon (Selling Partner API listings feed)',
   kind: 'marketplace',

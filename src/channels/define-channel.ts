@@ -80,6 +80,11 @@ export interface ChannelDefinition<O extends Record<string, unknown> = Record<st
   options?: z.ZodType<O>;
   /** Pure: one validated product to the channel's record(s), or issues explaining the exclusion. */
   map(product: Product, ctx: MapContext): MapResult;
+  /**
+   * Record fields that locate the item in the catalog rather than describe it (the source row);
+   * `plan` and delta pushes ignore them, since they move whenever a row is inserted above. Default none.
+   */
+  locators?: string[];
   /** Columns for tabular formats, in order; derived from `attributes` when absent. */
   columns?(feed: FeedTarget): string[];
 }

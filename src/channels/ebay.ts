@@ -12,6 +12,7 @@ const ONLY_GROUPS = ['price', 'quantity'];
  * serializer gathers into one reviewable document and the eBay push sends in bulk calls.
  */
 export default defineChannel<EbayOptions>({
+  locators: ['row'],
   id: 'ebay',
   title: 'eBay (Sell Inventory API)',
   kind: 'marketplace',

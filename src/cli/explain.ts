@@ -94,7 +94,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       const now = (io.now ?? (() => new Date()))();
       const project = await ctx.loadProject(opts.config);
       const [feed] = selectFeeds(project, [opts.feed]);
-      const processor = createFeedProcessor(feed!, project.root, { now });
+      const processor = createFeedProcessor(feed!, { now });
       const base = { id: itemId, feed: feed!.id, channel: feed!.channel.id, rules: [] as RuleTraceEntry[], records: [] as FeedRecord[] };
       let explanation: Explanation | undefined;
       const seen: string[] = [];

@@ -63,7 +63,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       const now = (io.now ?? (() => new Date()))();
       const project = await ctx.loadProject(opts.config);
       const feeds = selectFeeds(project, opts.feed);
-      const processors = feeds.map((f) => ({ feed: f, processor: createFeedProcessor(f, project.root, { now }), next: new Map<string, FeedRecord>() }));
+      const processors = feeds.map((f) => ({ feed: f, processor: createFeedProcessor(f, { now }), next: new Map<string, FeedRecord>() }));
       const log = new IssueLog();
       for await (const event of readProducts(project, { catalog: opts.catalog, cwd: io.cwd })) {
         log.add(event.issues);
@@ -77,7 +77,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       }
       const state = stateDir(project);
       const plans: FeedPlan[] = [];
-      for (const f of processors) plans.push(await diffRecords(f.feed.id, readSnapshot(state, f.feed.id), f.next));
+      for (const f of processors) plans.push(await diffRecords(f.feed.id, readSnapshot(state, f.feed.id), f.next, f.feed.channel.locators));
       const code = exitFor(log.errors, log.warnings, opts.failOn);
       ctx.setExitCode(code);
       if (opts.json) {

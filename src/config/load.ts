@@ -4,6 +4,8 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CHANNEL_IDS, isChannelId, loadChannel } from '../channels/registry.js';
 import type { ChannelDefinition, FormatSpec } from '../channels/define-channel.js';
+import { compileRules, type CompiledRules } from '../rules/engine.js';
+import { expandMatrix } from '../rules/expand-matrix.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { feedConfigSchema, type FeedConfig } from './feed-schema.js';
@@ -21,6 +23,8 @@ export interface LoadedFeed {
   options: Record<string, unknown>;
   /** Output file name inside the build folder. */
   fileName: string;
+  /** The feed's rules, compiled (and their files and regexes checked) at load. */
+  rules: CompiledRules;
 }
 
 export interface LoadedProject {
@@ -55,22 +59,36 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, shown: string): T {
   return r.data;
 }
 
-export async function loadFeed(root: string, file: string): Promise<LoadedFeed> {
+/**
+ * One feed file to the feeds it defines: itself, or one per `matrix:` target. Rules, lookup
+ * tables and category mappings are compiled here, so their errors surface at load (and in
+ * `validate`), never half-way through a build.
+ */
+export async function loadFeedFile(root: string, file: string, locale?: string): Promise<LoadedFeed[]> {
   const shown = path.relative(root, file) || file;
-  const config = parseWith(feedConfigSchema, await readYaml(file, shown), shown);
-  const id = config.id ?? path.basename(file).replace(/\.ya?ml$/, '');
-  if (!isChannelId(config.channel)) {
-    throw new ShelfcastError(`${shown}: channel: unknown channel "${config.channel}"${didYouMean(config.channel, CHANNEL_IDS)} (see \`shelfcast channels\`)`);
+  const parsed = parseWith(feedConfigSchema, await readYaml(file, shown), shown);
+  const fileId = parsed.id ?? path.basename(file).replace(/\.ya?ml$/, '');
+  if (!isChannelId(parsed.channel)) {
+    throw new ShelfcastError(`${shown}: channel: unknown channel "${parsed.channel}"${didYouMean(parsed.channel, CHANNEL_IDS)} (see \`shelfcast channels\`)`);
   }
-  const channel = await loadChannel(config.channel);
-  const formatId = config.format ?? channel.formats[0]!.id;
+  const channel = await loadChannel(parsed.channel);
+  const formatId = parsed.format ?? channel.formats[0]!.id;
   const format = channel.formats.find((f) => f.id === formatId);
   if (!format) {
     const ids = channel.formats.map((f) => f.id);
     throw new ShelfcastError(`${shown}: format: channel "${channel.id}" has no format "${formatId}"${didYouMean(formatId, ids)} (it writes ${ids.join(', ')})`);
   }
-  const options = channel.options ? parseWith(channel.options, config.options, `${shown}: options`) : config.options;
-  return { id, file: shown, config, channel, format, options, fileName: config.file ?? `${id}.${format.ext}` };
+  const options = channel.options ? parseWith(channel.options, parsed.options, `${shown}: options`) : parsed.options;
+  return expandMatrix(parsed, fileId, shown).map(({ id, config }) => ({
+    id,
+    file: shown,
+    config,
+    channel,
+    format,
+    options,
+    fileName: config.file ?? `${id}.${format.ext}`,
+    rules: compileRules(config.rules, shown, { baseDir: path.dirname(file), locale }),
+  }));
 }
 
 /** Loads shelfcast.yaml and every feeds/*.yaml, validating each against its schema. */
@@ -85,7 +103,7 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
   } catch (cause) {
     throw new ShelfcastError(`${path.basename(configFile)}: feeds: cannot read the feeds folder ${config.feeds}/ (create it, or set feeds: to the folder of your feed files)`, { cause });
   }
-  const feeds = await Promise.all(names.map((n) => loadFeed(root, path.join(feedsDir, n))));
+  const feeds = (await Promise.all(names.map((n) => loadFeedFile(root, path.join(feedsDir, n), config.catalog.locale)))).flat();
   const seen = new Map<string, string>();
   for (const f of feeds) {
     const other = seen.get(f.id);

@@ -6,8 +6,16 @@
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'g');
 
-/** True when `text` holds a character XML 1.0 forbids or a lone surrogate. */
-export const hasIllegalChars = (text: string): boolean => ILLEGAL.test(text);
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** String.prototype.isWellFormed (ES2024, in Node 20): true when no surrogate is lone. */
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * True when `text` holds a character XML 1.0 forbids or a lone surrogate. The surrogate test is
+ * the native isWellFormed: the lookaround regex costs a scan of every value with an emoji.
+ */
+export const hasIllegalChars = (text: string): boolean => CONTROL.test(text) || !isWellFormed(text);
 
 /** `text` without the characters XML 1.0 forbids and without lone surrogates. */
 export const removeIllegalChars = (text: string): string => text.replace(ILLEGAL_ALL, '');

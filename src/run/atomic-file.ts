@@ -57,7 +57,8 @@ export class AtomicFile {
   private async flush(): Promise<void> {
     if (this.failure) throw writeError(this.finalPath, this.failure);
     if (this.pending.length === 0) return;
-    const chunk = this.pending.join('');
+    // Encoded to UTF-8 once, for the hash and the file alike (a string would be encoded twice).
+    const chunk = Buffer.from(this.pending.join(''));
     this.pending = [];
     this.pendingBytes = 0;
     this.hash.update(chunk);

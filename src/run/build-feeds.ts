@@ -68,7 +68,7 @@ export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], op
   const stock = loadStockOverrides(project, feeds);
   try {
     for (const feed of feeds) {
-      const processor = createFeedProcessor(feed, project.root, { now: options.now, only: options.only });
+      const processor = createFeedProcessor(feed, { now: options.now, only: options.only });
       const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, processor.target), header, options: feed.options });
       const output = new FeedOutput(options.outDir, feed.fileName, feed.format, serializer);
       const snapshot = options.snapshot ? await SnapshotWriter.create(state, feed.id) : undefined;

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { FeedRecord, FeedTarget } from '../channels/define-channel.js';
 import type { LoadedFeed } from '../config/load.js';
 import type { Issue } from '../issues/issue.js';
 import type { CatalogItem } from '../product/product.js';
-import { compileRules, type CompiledRules } from '../rules/engine.js';
 
 export interface ProcessResult {
   records: FeedRecord[];
@@ -37,15 +35,16 @@ export function feedTarget(feed: LoadedFeed, only?: string[]): FeedTarget {
 }
 
 /** Rules, then the channel map, for one feed: pure per item, compiled once per run. */
-export function createFeedProcessor(feed: LoadedFeed, projectRoot: string, options: FeedProcessorOptions): FeedProcessor {
-  const rules: CompiledRules = compileRules(feed.config.rules, feed.file, { baseDir: path.dirname(path.resolve(projectRoot, feed.file)) });
+export function createFeedProcessor(feed: LoadedFeed, options: FeedProcessorOptions): FeedProcessor {
+  const { rules } = feed;
+  const ruleContext = { feed: feed.id, language: feed.config.language };
   const target = feedTarget(feed, options.only);
   const { channel } = feed;
   return {
     feed,
     target,
     process(item, trace) {
-      const ruled = rules.apply(item.product, { feed: feed.id, row: item.row }, trace as never);
+      const ruled = rules.apply(item.product, { ...ruleContext, row: item.row }, trace as never);
       if (!ruled.product) return { records: [], issues: ruled.issues, filtered: true };
       const mapped = channel.map(ruled.product, { feed: target, row: item.row, now: options.now });
       const issues = ruled.issues.length ? [...ruled.issues, ...mapped.issues] : mapped.issues;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readCatalog } from '../catalog/read-catalog.js';
+import { mapCatalog } from '../catalog/map-catalog.js';
 import { getPreset } from '../catalog/presets/index.js';
 import type { CatalogSource, PresetMapper } from '../catalog/types.js';
 import type { LoadedProject } from '../config/load.js';
@@ -52,19 +52,10 @@ export async function* readProducts(project: LoadedProject, options: ReadProduct
   const source = catalogSource(project, options.catalog, options.cwd);
   const mapper = createMapper(project);
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
-  if (mapper.prepass) {
-    for await (const raw of readCatalog(source)) mapper.prepass(raw);
+  let finishIssues: Issue[] = [];
+  for await (const row of mapCatalog(source, mapper, (issues) => (finishIssues = issues))) {
+    yield validator.validate(row);
   }
-  for await (const raw of readCatalog(source)) {
-    const mapped = mapper.map(raw);
-    if (mapped.length === 0) {
-      if (raw.issues?.length) yield { issues: raw.issues };
-      continue;
-    }
-    for (const row of mapped) {
-      yield validator.validate(row);
-    }
-  }
-  const tail = [...(mapper.finish?.() ?? []), ...validator.finish()];
+  const tail = [...finishIssues, ...validator.finish()];
   if (tail.length > 0) yield { issues: tail };
 }

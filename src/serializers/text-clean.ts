@@ -1,13 +1,14 @@
+import { hasIllegalChars } from '../product/text.js';
+
 /**
  * Characters no feed may carry: everything XML 1.0 forbids (C0 controls other than tab, line feed and
  * carriage return; U+FFFE/U+FFFF) and lone surrogates, which cannot be encoded as UTF-8. Removed from
  * every text format so that one catalog value renders the same in XML, CSV and TSV.
  */
 const ILLEGAL = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-/** Cheap screen (no `u` flag, so it also flags valid surrogate pairs): most values skip the full pass. */
-const MAYBE_ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** `text` without characters that are illegal in XML 1.0 or unencodable (lone surrogates). */
 export function removeIllegalChars(text: string): string {
-  return MAYBE_ILLEGAL.test(text) ? text.replace(ILLEGAL, '') : text;
+  // The exact screen first: values with emoji (valid surrogate pairs) skip the replace pass.
+  return hasIllegalChars(text) ? text.replace(ILLEGAL, '') : text;
 }

@@ -51,6 +51,8 @@ export interface PushOptions {
   maxPolls?: number;
   /** Injected wait; default a real timer. */
   sleep?: Sleep;
+  /** An item already on the channel is updated again only after this long (ms); default 0 (no limit). `full` ignores it. */
+  minUpdateIntervalMs?: number;
 }
 
 const isIssue = (x: ApiItem | Issue): x is Issue => 'severity' in x && 'code' in x;
@@ -95,9 +97,10 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
       if (r?.ok) ok.push(it.id);
       else bad.push({ id: it.id, message: r?.message ?? 'the channel returned no result for this item' });
     }
+    const hashes = new Map(batch.items.map((i) => [i.id, i.hash ?? '']));
     for (const id of ok) {
       if (batch.op === 'delete') gone.add(id);
-      else done.set(id, batch.items.find((i) => i.id === id)?.hash ?? '');
+      else done.set(id, hashes.get(id) ?? '');
     }
     pushed += ok.length;
     failed += bad.length;
@@ -128,10 +131,23 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
       const resumed = journal.acknowledgedItems();
       held = applyAcknowledged(held, resumed.upserts, resumed.deletes);
     }
-    const delta = computeDelta(held, [...items.values()].map((v) => ({ id: v.item.id, hash: v.hash })), { full: ctx.full ?? options.full });
-    ctx.log(`${ctx.feedId}: ${api.shown}: ${delta.changed.length} to update, ${delta.deleted.length} to delete, ${delta.unchanged} unchanged`);
+    const full = ctx.full ?? options.full ?? false;
+    const delta = computeDelta(held, [...items.values()].map((v) => ({ id: v.item.id, hash: v.hash })), { full });
+    // Channels that penalise frequent updates (Merchant API: at most twice a day per product):
+    // a changed item sent recently waits; being unacknowledged, a later run sends it.
+    const sentAtPath = hashesFile(ctx.stateDir, ctx.feedId, `${api.key}-sent-at`);
+    const sentAt = await loadHashes(sentAtPath);
+    const nowMs = ctx.now().getTime();
+    const interval = options.minUpdateIntervalMs ?? 0;
+    const deferred = full || interval <= 0 ? [] : delta.changed.filter((c) => held.has(c.id) && nowMs - Number(sentAt.get(c.id) ?? 0) < interval);
+    if (deferred.length) {
+      const wait = new Set(deferred.map((d) => d.id));
+      delta.changed = delta.changed.filter((c) => !wait.has(c.id));
+    }
+    ctx.log(`${ctx.feedId}: ${api.shown}: ${delta.changed.length} to update, ${delta.deleted.length} to delete, ${delta.unchanged} unchanged${deferred.length ? `, ${deferred.length} changed but updated too recently (sent later)` : ''}`);
     if (ctx.dryRun) {
-      await journal.close();
+      // A dry run leaves an interrupted run's journal for the real run, and creates none.
+      await (journal.entries.length ? journal.close() : journal.finish());
       return { destination: api.shown, pushed: 0, failed: 0, issues };
     }
     const stamp = ctx.now().toISOString().replace(/[-:.]/g, '');
@@ -156,6 +172,7 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
       await record(plan, sent.results ?? (sent.handle && api.poll ? await waitFor(plan, sent.handle) : []));
     }
     await saveHashes(hashPath, applyAcknowledged(held, done, gone));
+    if (interval > 0) await saveHashes(sentAtPath, applyAcknowledged(sentAt, [...done.keys()].map((id) => [id, String(nowMs)]), gone));
     await journal.finish();
   } catch (err) {
     await journal.close().catch(() => undefined);

@@ -28,17 +28,19 @@ describe('Google Merchant API destination', () => {
   let root: string;
   let server: MerchantServer;
   const logs: string[] = [];
+  let clock = new Date('2026-03-01T10:00:00Z');
+  let minHours = 0;
   const start = async (rate = 0, seed = 7, revokeFirstToken = false) => {
     server = await startMerchantServer({ account: '123', dataSource: '456', publicKey, clientEmail: EMAIL, rate, seed, revokeFirstToken });
   };
   const ctx = (): PublishContext => ({
     feedId: 'google-us', root, stateDir: path.join(root, '.shelfcast'), outputDir: path.join(root, 'out'), dryRun: false,
     env: { GOOGLE_SA_KEY: JSON.stringify({ type: 'service_account', client_email: EMAIL, private_key: privateKey, token_uri: `${server.url}/token` }) },
-    log: (l) => logs.push(l), now: () => new Date('2026-03-01T10:00:00Z'),
+    log: (l) => logs.push(l), now: () => clock,
   });
   const destination = (seed = 1) =>
     createDestination(
-      googleMerchantDestinationSchema.parse({ type: 'google-merchant', account_id: '123', data_source_id: '456', service_account_key_env: 'GOOGLE_SA_KEY', endpoint: server.url, requests_per_minute: 100_000 }),
+      googleMerchantDestinationSchema.parse({ type: 'google-merchant', account_id: '123', data_source_id: '456', service_account_key_env: 'GOOGLE_SA_KEY', endpoint: server.url, requests_per_minute: 100_000, min_update_interval_hours: minHours }),
       'google-us',
       { sleep: async () => undefined, random: seeded(seed) },
     );
@@ -49,6 +51,8 @@ describe('Google Merchant API destination', () => {
   };
 
   beforeEach(async () => {
+    clock = new Date('2026-03-01T10:00:00Z');
+    minHours = 0;
     root = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-merchant-'));
   });
   afterEach(async () => {
@@ -98,6 +102,21 @@ describe('Google Merchant API destination', () => {
     const r2 = await publish(items.slice(0, 200), 100);
     expect(r2).toMatchObject({ pushed: 100, failed: 0 });
     expect(server.products.size).toBe(200);
+  });
+
+  it('updates a product at most once in min_update_interval_hours; new products go at once', async () => {
+    await start();
+    minHours = 12;
+    await publish([item('A1')]);
+    clock = new Date('2026-03-01T11:00:00Z');
+    const early = await publish([item('A1', { price: '9.00 USD' }), item('NEW')]);
+    expect(early).toMatchObject({ pushed: 1, failed: 0 });
+    expect(logs.at(-1)).toMatch(/1 changed but updated too recently/);
+    expect(server.products.get('en~US~A1')!.productAttributes.price.amountMicros).toBe('12500000');
+    clock = new Date('2026-03-01T22:30:00Z');
+    const later = await publish([item('A1', { price: '9.00 USD' }), item('NEW')]);
+    expect(later).toMatchObject({ pushed: 1, failed: 0 });
+    expect(server.products.get('en~US~A1')!.productAttributes.price.amountMicros).toBe('9000000');
   });
 
   it('fetches a new token once when the API answers 401', async () => {

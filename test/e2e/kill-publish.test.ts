@@ -34,8 +34,8 @@ describe('SIGKILL at random points of a publish', () => {
   let fullRunMs = 0;
 
   beforeAll(async () => {
-    dir = await deliveryProject({ rows: 3000 });
-    catalogs.push(await catalogText(3000, 0), await catalogText(3000, 1));
+    dir = await deliveryProject({ rows: 1000 });
+    catalogs.push(await catalogText(1000, 0), await catalogText(1000, 1));
     // The two versions every file may hold: built by complete runs.
     for (const catalog of catalogs) {
       await writeFile(path.join(dir, 'catalog.csv'), catalog);

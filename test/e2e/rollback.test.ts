@@ -22,7 +22,7 @@ const read = (dir: string, ...p: string[]) => readFile(path.join(dir, ...p), 'ut
 
 describe('shelfcast rollback', () => {
   it('republishes an earlier version through the atomic commit and the destination push', async () => {
-    const dir = await twoFeedProject({ google: `destination:\n  type: http\n  url: ${server.url}/in/`, meta: 'destination:\n  type: file\n  dir: published' });
+    const dir = await twoFeedProject({ google: `destination:\n  type: http\n  url: ${server.url}in/`, meta: 'destination:\n  type: file\n  dir: published' });
     const r1 = await runCli(['run', '--json'], dir);
     expect(r1.code).toBe(0);
     const run1 = JSON.parse(r1.stdout).runId as string;
@@ -42,7 +42,7 @@ describe('shelfcast rollback', () => {
     expect(back.code).toBe(0);
     const record = JSON.parse(back.stdout);
     expect(record).toMatchObject({ command: 'rollback', restored: run1, ok: true });
-    expect(record.feeds[0]).toMatchObject({ id: 'google', status: 'published', pushed: 1, failed: 0, destination: expect.stringContaining('/in/google.xml') });
+    expect(record.feeds[0]).toMatchObject({ id: 'google', status: 'published', pushed: 1, failed: 0, destination: `${server.url}in/` });
     // The local file, the remote copy and the state snapshot are all the first version again.
     expect(await read(dir, 'out', 'google.xml')).toBe(v1.google);
     expect(server.files.get('in/google.xml')?.toString('utf8')).toBe(v1.google);

@@ -1,20 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/run/history.js';
 import { runCli } from '../e2e/cli.js';
-import { twoFeedProject } from '../schedule/project.js';
+import { editCatalog, twoFeedProject } from '../schedule/project.js';
 import { launchChromium, skipBrowser } from './browser.js';
-
-/** Rewrites cells of the demo catalog: `{ row: { column: value } }`, rows counted as in issues (header = 1). */
-async function editCatalog(dir: string, edits: Record<number, Record<string, string>>): Promise<void> {
-  const file = path.join(dir, 'fixtures', 'demo', 'catalog.csv');
-  const rows = parseCsv(await readFile(file, 'utf8')) as string[][];
-  const header = rows[0]!;
-  for (const [row, cells] of Object.entries(edits)) for (const [col, value] of Object.entries(cells)) rows[Number(row) - 1]![header.indexOf(col)] = value;
-  await writeFile(file, `${rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n')}\n`);
-}
 
 const HOSTILE = '<img src="http://203.0.113.9/x.png" onerror="window.pwned=1"><script>window.pwned=1</script>';
 

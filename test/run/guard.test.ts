@@ -1,6 +1,10 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPublishGuard, guardConfigSchema } from '../../src/run/guard.js';
+import { runCli } from '../e2e/cli.js';
+import { catalogText, deliveryProject } from '../e2e/delivery-project.js';
 
 describe('checkPublishGuard', () => {
   it('lets a normal change through: a few items more or fewer', () => {
@@ -52,10 +56,6 @@ describe('checkPublishGuard', () => {
 
 describe('the publish guard through `shelfcast run`', () => {
   it('trips on a truncated catalog (exit 1, published feed untouched) and not on a normal change', async () => {
-    const { readFile, rm, writeFile } = await import('node:fs/promises');
-    const path = await import('node:path');
-    const { runCli } = await import('../e2e/cli.js');
-    const { catalogText, deliveryProject } = await import('../e2e/delivery-project.js');
     const dir = await deliveryProject({ rows: 500 });
     const published = path.join(dir, 'published', 'google.xml');
     await writeFile(path.join(dir, 'catalog.csv'), await catalogText(500, 0));

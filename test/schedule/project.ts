@@ -1,5 +1,6 @@
 import { readdir, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { loadProject } from '../../src/config/load.js';
 import type { CliIO, CommandContext } from '../../src/cli/context.js';
 import { demoProject } from '../e2e/cli.js';
@@ -41,4 +42,13 @@ export function testContext(cwd: string, overrides: Partial<CliIO> = {}): { ctx:
     stdout,
     exitCode: () => code,
   };
+}
+
+/** Rewrites cells of the demo catalog: `{ row: { column: value } }`, rows counted as in issues (header = 1). */
+export async function editCatalog(dir: string, edits: Record<number, Record<string, string>>): Promise<void> {
+  const file = path.join(dir, 'fixtures', 'demo', 'catalog.csv');
+  const rows = parseCsv(await readFile(file, 'utf8')) as string[][];
+  const header = rows[0]!;
+  for (const [row, cells] of Object.entries(edits)) for (const [col, value] of Object.entries(cells)) rows[Number(row) - 1]![header.indexOf(col)] = value;
+  await writeFile(file, `${rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n')}\n`);
 }

@@ -44,7 +44,7 @@ describe('Scheduler, with a clock moved by hand', () => {
   it('never runs two at once: a feed due while another runs waits; one due while itself runs is skipped', async () => {
     const clock = new ManualClock(Date.parse('2026-03-02T12:00:30Z'));
     const log = new EventLog();
-    const runs = new Map<string, ReturnType<typeof deferred>>();
+    const runs = new Map<string, ReturnType<typeof deferred<void>>>();
     let active = 0;
     let maxActive = 0;
     const s = new Scheduler({
@@ -151,5 +151,16 @@ describe('Scheduler, with a clock moved by hand', () => {
     await done;
     expect(log.of('skipped')).toEqual([{ event: 'skipped', feed: 'a', due: '2026-03-02T12:01:00.000Z', reason: 'locked', detail: 'another shelfcast run is in progress' }]);
     expect(log.of('failed')).toEqual([{ event: 'failed', feed: 'a', error: 'catalog.csv: cannot read the file' }]);
+  });
+});
+
+describe('the real clock', () => {
+  it('returns at once for a time already past, and as soon as it is aborted', async () => {
+    const { realClock } = await import('../../src/schedule/clock.js');
+    await realClock.sleepUntil(new Date(0), new AbortController().signal);
+    const abort = new AbortController();
+    const sleeping = realClock.sleepUntil(new Date(Date.now() + 86_400_000), abort.signal);
+    abort.abort();
+    await expect(sleeping).resolves.toBeUndefined();
   });
 });

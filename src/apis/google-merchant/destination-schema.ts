@@ -18,6 +18,8 @@ export const googleMerchantDestinationSchema = z
     service_account_key_env: envName,
     /** API root; default `https://merchantapi.googleapis.com`. */
     endpoint: z.string().url().default('https://merchantapi.googleapis.com'),
+    /** A product already sent is updated again only after this many hours (Google: at most twice a day); default 12. 0 turns it off; `--full` ignores it. */
+    min_update_interval_hours: z.number().min(0).max(168).default(12),
     /** Requests per minute, to stay inside the account's quota; default 120. */
     requests_per_minute: z.number().int().positive().default(120),
   })

@@ -69,7 +69,7 @@ export function createDestination(config: GoogleMerchantDestinationConfig, feedI
         },
       };
       try {
-        return await pushThroughApi(api, files, ctx, { ...deps, sleep });
+        return await pushThroughApi(api, files, ctx, { minUpdateIntervalMs: config.min_update_interval_hours * 3_600_000, ...deps, sleep });
       } catch (err) {
         if (err instanceof ShelfcastError) throw err;
         throw new ShelfcastError(`${where}: push failed: ${(err as Error).message}`, { exitCode: 1, cause: err });

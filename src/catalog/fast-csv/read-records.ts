@@ -5,6 +5,8 @@ import { CsvScanner, UnsupportedCsv } from './scanner.js';
 export interface CsvRecordOptions {
   /** One ASCII delimiter character; default `,`. */
   delimiter?: string;
+  /** Opens the same bytes again from the start, for the csv-parse fallback; required. */
+  reopen: () => AsyncIterable<Buffer>;
 }
 
 /** The csv-parse options the catalog reader uses, which CsvScanner reproduces. */
@@ -22,13 +24,13 @@ const MIN_RESCAN = 64 * 1024;
  * csv-parse reads it from the start, skipping the records already delivered: a second read, only
  * for such files, in exchange for csv-parse's exact results and error messages.
  *
- * `open` returns the bytes of the source; it is called again only for that fallback.
+ * `options.reopen` is called only for that fallback.
  */
-export async function* csvRecordBatches(open: () => AsyncIterable<Buffer>, options: CsvRecordOptions = {}): AsyncGenerator<string[][]> {
+export async function* csvRecordBatches(bytes: AsyncIterable<Buffer>, options: CsvRecordOptions): AsyncGenerator<string[][]> {
   const delimiter = options.delimiter ?? ',';
   let delivered = 0;
   try {
-    for await (const batch of scanBatches(open(), delimiter)) {
+    for await (const batch of scanBatches(bytes, delimiter)) {
       delivered += batch.length;
       yield batch;
     }
@@ -36,7 +38,7 @@ export async function* csvRecordBatches(open: () => AsyncIterable<Buffer>, optio
   } catch (err) {
     if (!(err instanceof UnsupportedCsv)) throw err;
   }
-  yield* csvParseBatches(open(), delimiter, delivered);
+  yield* csvParseBatches(options.reopen(), delimiter, delivered);
 }
 
 async function* scanBatches(bytes: AsyncIterable<Buffer>, delimiter: string): AsyncGenerator<string[][]> {
