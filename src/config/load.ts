@@ -78,14 +78,14 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
     const ids = channel.formats.map((f) => f.id);
     throw new ShelfcastError(`${shown}: format: channel "${channel.id}" has no format "${formatId}"${didYouMean(formatId, ids)} (it writes ${ids.join(', ')})`);
   }
-  const options = channel.options ? parseWith(channel.options, parsed.options, `${shown}: options`) : parsed.options;
   return expandMatrix(parsed, fileId, shown).map(({ id, config }) => ({
     id,
     file: shown,
     config,
     channel,
     format,
-    options,
+    // Parsed per target: a matrix entry's options are merged over the feed's.
+    options: channel.options ? parseWith(channel.options, config.options, `${shown}: options`) : config.options,
     fileName: config.file ?? `${id}.${format.ext}`,
     rules: compileRules(config.rules, shown, { baseDir: path.dirname(file), locale }),
   }));

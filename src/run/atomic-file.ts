@@ -6,6 +6,8 @@ import { ShelfcastError } from '../issues/issue.js';
 
 /** Flush threshold: few large writes are much cheaper than one write per item. */
 const BATCH_BYTES = 1 << 20;
+/** A batch with less room than this is written out (most items are far smaller). */
+const FLUSH_ROOM = 64 * 1024;
 
 /**
  * A file written under a temporary name in its final folder and renamed into place only when
@@ -16,8 +18,11 @@ export class AtomicFile {
   readonly finalPath: string;
   readonly tempPath: string;
   private stream: WriteStream;
-  private pending: string[] = [];
-  private pendingBytes = 0;
+  /** Text is encoded straight into this batch: no string kept alive, no join, one UTF-8 pass. */
+  private batch = Buffer.allocUnsafe(BATCH_BYTES);
+  private used = 0;
+  /** Encoded texts too long for the room left in the batch, in order after it. */
+  private overflow: Buffer[] = [];
   /** Bytes written so far (UTF-8), including pending text. */
   bytes = 0;
   private failure: Error | undefined;
@@ -47,20 +52,35 @@ export class AtomicFile {
 
   /** Queues text; resolves at once unless a flush must wait for the disk (backpressure). */
   write(text: string): Promise<void> | undefined {
-    this.pending.push(text);
-    const n = Buffer.byteLength(text);
-    this.pendingBytes += n;
+    const room = BATCH_BYTES - this.used;
+    let n: number;
+    // A UTF-16 unit takes at most 3 bytes in UTF-8, so a text within room/3 units surely fits.
+    if (this.overflow.length === 0 && text.length * 3 <= room) {
+      n = this.batch.write(text, this.used);
+      this.used += n;
+    } else {
+      const encoded = Buffer.from(text);
+      n = encoded.length;
+      if (this.overflow.length === 0 && n <= room) {
+        encoded.copy(this.batch, this.used);
+        this.used += n;
+      } else {
+        this.overflow.push(encoded);
+      }
+    }
     this.bytes += n;
-    return this.pendingBytes >= BATCH_BYTES ? this.flush() : undefined;
+    return this.used >= BATCH_BYTES - FLUSH_ROOM || this.overflow.length > 0 ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
     if (this.failure) throw writeError(this.finalPath, this.failure);
-    if (this.pending.length === 0) return;
-    // Encoded to UTF-8 once, for the hash and the file alike (a string would be encoded twice).
-    const chunk = Buffer.from(this.pending.join(''));
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.used === 0 && this.overflow.length === 0) return;
+    const parts = [this.batch.subarray(0, this.used), ...this.overflow];
+    // The stream keeps the written buffer until the disk has it: the next batch is a new one.
+    this.batch = Buffer.allocUnsafe(BATCH_BYTES);
+    this.used = 0;
+    this.overflow = [];
+    const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     this.hash.update(chunk);
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {

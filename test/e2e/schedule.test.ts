@@ -3,10 +3,9 @@ import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { twoFeedProject } from '../schedule/project.js';
+import { sha256, twoFeedProject, xmlItems } from '../schedule/project.js';
 import { REPO, runCli } from './cli.js';
 
-const GOLDEN = path.join(REPO, 'fixtures', 'demo', 'golden');
 const exists = (f: string) => access(f).then(() => true, () => false);
 
 describe('shelfcast schedule (the real process)', () => {
@@ -39,12 +38,14 @@ describe('shelfcast schedule (the real process)', () => {
     expect(events.find((e) => e.event === 'stopping')).toMatchObject({ signal: 'SIGTERM', waitingFor: 'google' });
     const finished = events.find((e) => e.event === 'finished');
     expect(finished).toMatchObject({ feed: 'google', ok: true, feeds: [{ feed: 'google', status: 'written', read: 10, valid: 10, written: 10, excluded: 0, errors: 0 }] });
-    expect(await readFile(path.join(dir, 'out', 'google.xml'), 'utf8')).toBe(await readFile(path.join(GOLDEN, 'google.xml'), 'utf8'));
+    const google = await readFile(path.join(dir, 'out', 'google.xml'), 'utf8');
+    expect(xmlItems(google)).toBe(10);
     expect((await readdir(path.join(dir, 'out'))).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(await exists(path.join(dir, '.shelfcast', 'run.lock'))).toBe(false);
     // The run it did is in the history like any `shelfcast run --feed google`.
     const h = JSON.parse((await runCli(['history', '--json'], dir)).stdout);
     expect(h.runs.map((r: { runId: string }) => r.runId)).toEqual([finished.runId]);
+    expect(h.runs[0].feeds[0].files[0].sha256).toBe(sha256(google));
   });
 
   it('rejects a schedule that is not a cron expression, naming the file and key', async () => {

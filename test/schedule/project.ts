@@ -1,35 +1,52 @@
-import { readdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { SaxesParser } from 'saxes';
 import { loadProject } from '../../src/config/load.js';
 import type { CliIO, CommandContext } from '../../src/cli/context.js';
 import { demoProject } from '../e2e/cli.js';
 
-/** SOURCE_DATE_EPOCH of the golden feeds. */
-export const GOLDEN_NOW = new Date(1767225600 * 1000);
+/** The time runCli pins with SOURCE_DATE_EPOCH, for in-process runs. */
+export const FIXED_NOW = new Date(1767225600 * 1000);
+
+/** Feed files of the tests' own: fixed, so demo-feed edits (rules, labels) do not change the counts. */
+const FEEDS = {
+  google: 'channel: google\nformat: xml\ncountry: US\nlanguage: en\ncurrency: USD\n',
+  meta: 'channel: meta\nformat: csv\ncountry: US\nlanguage: en\ncurrency: USD\n',
+};
 
 /**
- * A temp copy of the demo project with the Google and Meta feeds only (they need no credentials),
- * and `extra` appended to feed files (e.g. a `schedule:`).
+ * A temp copy of the demo project (its shelfcast.yaml and catalog) with two plain feeds, Google
+ * XML and Meta CSV (no credentials needed), and `extra` YAML appended to a feed (e.g. a `schedule:`).
  */
-export async function twoFeedProject(extra: Partial<Record<'google' | 'meta', string>> = {}): Promise<string> {
+export async function twoFeedProject(extra: Partial<Record<keyof typeof FEEDS, string>> = {}): Promise<string> {
   const dir = await demoProject();
-  for (const f of await readdir(path.join(dir, 'feeds'))) {
-    if (f !== 'google.yaml' && f !== 'meta.yaml') await rm(path.join(dir, 'feeds', f));
-  }
-  for (const [id, text] of Object.entries(extra)) {
-    const file = path.join(dir, 'feeds', `${id}.yaml`);
-    await writeFile(file, `${await readFile(file, 'utf8')}\n${text}\n`);
-  }
+  await rm(path.join(dir, 'feeds'), { recursive: true });
+  await mkdir(path.join(dir, 'feeds'));
+  for (const [id, text] of Object.entries(FEEDS)) await writeFile(path.join(dir, 'feeds', `${id}.yaml`), `${text}${extra[id as keyof typeof FEEDS] ?? ''}\n`);
   return dir;
 }
+
+/** Strict XML parse of a Google feed: the number of items (throws on a cut or broken file). */
+export function xmlItems(text: string): number {
+  const parser = new SaxesParser({ xmlns: true });
+  let items = 0;
+  parser.on('opentag', (t) => {
+    if (t.name === 'item') items++;
+  });
+  parser.write(text).close();
+  return items;
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** An in-process CommandContext like main() builds, with stderr collected. */
 export function testContext(cwd: string, overrides: Partial<CliIO> = {}): { ctx: CommandContext; stderr: string[]; stdout: string[]; exitCode: () => number } {
   const stderr: string[] = [];
   const stdout: string[] = [];
   let code = 0;
-  const io: CliIO = { stdout: (s) => void stdout.push(s), stderr: (s) => void stderr.push(s), env: {}, cwd, isTTY: false, now: () => GOLDEN_NOW, ...overrides };
+  const io: CliIO = { stdout: (s) => void stdout.push(s), stderr: (s) => void stderr.push(s), env: {}, cwd, isTTY: false, now: () => FIXED_NOW, ...overrides };
   return {
     ctx: {
       io,
