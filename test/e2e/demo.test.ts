@@ -37,8 +37,11 @@ describe('the demo project, through the built CLI', () => {
     const google = await readFile(path.join(dir, 'out', 'google.xml'), 'utf8');
     expect(parseXmlStrictly(google)).toBe(10);
     const meta = parseCsv(await readFile(path.join(dir, 'out', 'meta.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
-    expect(meta).toHaveLength(10);
+    // The meta feed's first rule leaves sold-out items out; the others shape titles and labels.
+    expect(meta).toHaveLength(9);
+    expect(meta.map((m) => m.id)).not.toContain('TEE-BLU-L');
     expect(new Set(meta.map((m) => m.availability))).toContain('in stock');
+    expect(meta.find((m) => m.id === 'MUG-STONE')).toMatchObject({ title: 'Harbor & Kiln Stoneware Coffee Mug 350 ml - Sand', custom_label_1: 'under-25' });
   });
 
   it('prints one JSON document for run --json and records the run', async () => {
