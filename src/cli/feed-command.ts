@@ -19,6 +19,8 @@ export interface FeedCommandOptions extends CommonOptions {
   feed?: string[];
   dryRun?: boolean;
   force?: boolean;
+  /** `--full`: API pushes send every item, not only the changed ones. */
+  full?: boolean;
   only?: string[];
   /** `--report html=PATH|junit=PATH` (repeatable); default none. */
   report?: ReportSpec[];
@@ -61,6 +63,7 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
       now,
       dryRun: Boolean(opts.dryRun),
       force: Boolean(opts.force),
+      full: Boolean(opts.full),
       push,
       env: io.env,
       log: say,

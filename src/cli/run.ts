@@ -11,6 +11,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('-f, --feed <id>', 'only this feed (repeatable, or comma-separated)', collectList)
     .option('--dry-run', 'build and check everything, send nothing and replace no file')
     .option('--force', 'publish even when the publish guard refuses (and say so)')
+    .option('--full', 'API destinations: send every item, not only those changed since the last push')
     .option('--only <groups>', 'only these attribute groups (price,quantity): PATCH updates for marketplaces', collectList)
     .option('--report <kind=path>', 'also write a report: html=PATH (a page for people) or junit=PATH (for CI); repeatable', collectReport)
     .action((opts: FeedCommandOptions) => runFeedCommand(ctx, opts, true));

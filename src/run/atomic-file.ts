@@ -1,8 +1,10 @@
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ShelfcastError } from '../issues/issue.js';
+import { removeStaleTemps } from '../transports/atomic-copy.js';
+import { tempName } from '../transports/temp-name.js';
 
 /** Flush threshold: few large writes are much cheaper than one write per item. */
 const BATCH_BYTES = 1 << 20;
@@ -33,7 +35,7 @@ export class AtomicFile {
   private constructor(finalPath: string) {
     this.finalPath = finalPath;
     const dir = path.dirname(finalPath);
-    this.tempPath = path.join(dir, `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`);
+    this.tempPath = path.join(dir, tempName(path.basename(finalPath)));
     this.stream = createWriteStream(this.tempPath, { flags: 'wx' });
     this.stream.on('error', (err) => {
       this.failure = err;
@@ -42,6 +44,8 @@ export class AtomicFile {
 
   static async create(finalPath: string): Promise<AtomicFile> {
     await mkdir(path.dirname(finalPath), { recursive: true });
+    // A run killed mid-write leaves its temp file; writers of one target never overlap (run lock).
+    await removeStaleTemps(path.dirname(finalPath), path.basename(finalPath));
     const f = new AtomicFile(finalPath);
     await new Promise<void>((resolve, reject) => {
       f.stream.once('open', () => resolve());

@@ -18,6 +18,8 @@ export interface PublishOptions {
   force: boolean;
   /** Push to each feed's configured destination (run); false for build (local files only). */
   push: boolean;
+  /** API pushes send every item, not only the changed ones (`--full`); default false. */
+  full?: boolean;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
 }
@@ -115,7 +117,7 @@ async function discard(b: BuiltFeed): Promise<void> {
 }
 
 /** Sends a feed's files (in place in the output folder) to its destination; `rollback` uses it too. */
-export async function pushFeed(project: LoadedProject, feed: LoadedFeed, filePaths: readonly string[], options: Pick<PublishOptions, 'dryRun' | 'env' | 'log' | 'now'>): Promise<PublishResult> {
+export async function pushFeed(project: LoadedProject, feed: LoadedFeed, filePaths: readonly string[], options: Pick<PublishOptions, 'dryRun' | 'env' | 'log' | 'now' | 'full'>): Promise<PublishResult> {
   const destination = await createDestination(feed.config.destination, feed.id);
   const files = filePaths.map((f) => ({ path: f, name: path.basename(f), contentType: feed.format.contentType }));
   return destination.publish(files, {
@@ -125,6 +127,7 @@ export async function pushFeed(project: LoadedProject, feed: LoadedFeed, filePat
     stateDir: stateDir(project),
     outputDir: outputDir(project),
     dryRun: options.dryRun,
+    full: options.full,
     log: options.log,
     now: options.now,
   });
