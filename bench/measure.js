@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const GNU_TIME = '/usr/bin/time';
 
-/** True when GNU time is installed (Debian package `time`); otherwise /proc is polled. */
-export const hasGnuTime = () => existsSync(GNU_TIME);
+/** True when GNU time is installed (Debian package `time`) and not turned off with SHELFCAST_BENCH_NO_GNU_TIME=1; otherwise /proc is polled. */
+export const hasGnuTime = () => process.env.SHELFCAST_BENCH_NO_GNU_TIME !== '1' && existsSync(GNU_TIME);
 
 /** Peak RSS so far of a running process (VmHWM, in bytes), or 0 when /proc cannot tell. */
 function vmHwm(pid) {

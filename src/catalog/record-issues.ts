@@ -19,7 +19,7 @@ export function invalidHeader(): Issue {
 }
 
 export function forbiddenKey(row: number, key: string): Issue {
-  return error('catalog.key.forbidden', `item ${row} has the key "${key}", which is not allowed; the key is ignored`, {
+  return error('catalog.key.forbidden', `item ${row} has the key "${key}", which is not allowed (it names a built-in of every object); the item is left out`, {
     row,
     field: key,
     fix: 'Rename that key in the catalog.',

@@ -55,7 +55,8 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
       now: startedAt,
       only: opts.only,
       onProgress: (rows) => progress.tick(rows),
-      snapshot: true,
+      // A partial update does not describe the whole feed: it leaves the snapshot as it was.
+      snapshot: !opts.only?.length,
     });
     progress.done();
     const { outcomes, issues } = await publishFeeds(project, build, {

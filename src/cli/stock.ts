@@ -15,6 +15,7 @@ import { readChannelQuantities } from '../stock/read-channel-quantities.js';
 import { readCounts } from '../stock/read-counts.js';
 import { ORDER_FORMATS, readOrders, type OrdersFormat } from '../stock/read-orders.js';
 import { reconcile } from '../stock/reconcile.js';
+import { pushQuantityCorrections } from './stock-apply.js';
 import { allocationText, differencesText, incidentText, showText } from '../stock/stock-text.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { withCommonOptions, type CommonOptions } from './common-options.js';
@@ -123,7 +124,7 @@ export function registerStock(program: Command, ctx: CommandContext): void {
   withCommonOptions(stock.command('reconcile <channel-quantities-file>'))
     .description('compare what each channel shows with the allocation and classify every difference')
     .option('--channel <name>', 'channel of every row, for files without a channel column')
-    .option('--apply', 'write the corrections to <output>/stock-corrections.json')
+    .option('--apply', 'write the corrections to <output>/stock-corrections.json and push quantity updates to the marketplace feeds of the channels concerned')
     .action(async (file: string, opts: CommonOptions & { channel?: string; apply?: boolean }) => {
       const project = await ctx.loadProject(opts.config);
       const policy = requireChannels(project);
@@ -146,7 +147,8 @@ export function registerStock(program: Command, ctx: CommandContext): void {
         out.write(`${JSON.stringify({ generatedAt: (ctx.io.now?.() ?? new Date()).toISOString(), source: shown, corrections: result.corrections }, null, 2)}\n`);
         await out.close();
         await out.commit();
-        lines.push(`wrote ${result.corrections.length} correction(s) to ${path.relative(ctx.io.cwd, applied) || applied}; pushing them to the channels is not wired yet, so apply them there from this file`);
+        lines.push(`wrote ${result.corrections.length} correction(s) to ${path.relative(ctx.io.cwd, applied) || applied}`);
+        lines.push(...(await pushQuantityCorrections(ctx, opts, project, result.corrections)));
       } else if (opts.apply) lines.push('nothing to correct; no file written');
       const { channels, differences, corrections } = result;
       finish(ctx, opts, [...read.issues, ...result.issues], differences.length > 0, { file: shown, channels, differences, corrections, applied: applied ?? null }, lines);

@@ -47,6 +47,29 @@ export const TEXT_FIELDS = [
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
+/** Canonical fields that hold money. */
+export const MONEY_FIELDS = ['price', 'sale_price'] as const;
+/** Canonical fields that hold a list. */
+export const LIST_FIELDS = ['additional_image_link', 'shipping'] as const;
+
+/** Every canonical field name: what presets fill, rules and generic channels read. */
+export const PRODUCT_FIELDS: readonly string[] = [
+  'id',
+  ...TEXT_FIELDS,
+  'link',
+  'mobile_link',
+  'image_link',
+  'sale_price_effective_date',
+  'availability',
+  'availability_date',
+  'quantity',
+  'gtin',
+  'identifier_exists',
+  'condition',
+  ...MONEY_FIELDS,
+  ...LIST_FIELDS,
+];
+
 export interface Product extends Partial<Record<TextField, string>> {
   id: string;
   title: string;

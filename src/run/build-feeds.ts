@@ -47,6 +47,15 @@ export interface BuildResult {
   feeds: BuiltFeed[];
 }
 
+/**
+ * `amazon.json` -> `amazon.update.json`: a partial update (`--only price,quantity`) is written
+ * beside the full feed, never over it, so the full feed and its snapshot stay what was published.
+ */
+export function partialName(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? `${fileName.slice(0, dot)}.update${fileName.slice(dot)}` : `${fileName}.update`;
+}
+
 export function feedHeader(project: LoadedProject): FeedHeader {
   const shop = project.config.shop;
   return {
@@ -70,7 +79,7 @@ export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], op
     for (const feed of feeds) {
       const processor = createFeedProcessor(feed, { now: options.now, only: options.only });
       const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, processor.target), header, options: feed.options });
-      const output = new FeedOutput(options.outDir, feed.fileName, feed.format, serializer);
+      const output = new FeedOutput(options.outDir, options.only ? partialName(feed.fileName) : feed.fileName, feed.format, serializer);
       const snapshot = options.snapshot ? await SnapshotWriter.create(state, feed.id) : undefined;
       built.push({ feed, processor, stock: stock?.get(feed.id), output, snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
     }

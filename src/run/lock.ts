@@ -90,8 +90,13 @@ async function acquire(stateDir: string, info: LockHolder, options: RunLockOptio
     async release() {
       if (released) return;
       released = true;
-      await rm(holderFile, { force: true });
+      // Unlock first: a run killed in between leaves only a record of a dead pid, which the next
+      // run ignores (the lock is free). The other order left a lock without a holder, which the
+      // next run must treat as live until it is stale.
       await unlock().catch(() => undefined);
+      // Remove the record only while it is still ours (another run may hold the lock already).
+      const now = await readHolder(stateDir);
+      if (now?.pid === info.pid && now.startedAt === info.startedAt) await rm(holderFile, { force: true });
     },
   };
 }

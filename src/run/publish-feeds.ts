@@ -74,9 +74,10 @@ export async function publishFeeds(project: LoadedProject, build: BuildResult, o
     }
     await b.output.commit();
     const published = { runId: options.runId, at: options.now().toISOString(), items: b.items, files: outcome.files };
-    await b.snapshot?.commit(published);
+    // A partial update (--only) is neither the feed's snapshot nor a version to roll back to.
+    if (b.snapshot) await b.snapshot.commit(published);
     // The feed is published already; a version that cannot be kept only limits a later rollback.
-    await keepVersion(state, b.feed.id, published, b.output.files.map((f) => f.finalPath), b.feed.config.keep_versions).catch((err: Error) =>
+    if (b.snapshot) await keepVersion(state, b.feed.id, published, b.output.files.map((f) => f.finalPath), b.feed.config.keep_versions).catch((err: Error) =>
       issues.push(warning('version.not_kept', err.message, { feed: b.feed.id })),
     );
     outcome.status = 'written';

@@ -93,11 +93,41 @@ export const httpDestinationSchema = z
   })
   .strict();
 
+/** Amazon S3 or an S3-compatible store (MinIO, Cloudflare R2): one PutObject per file. */
+export const s3DestinationSchema = z
+  .object({
+    type: z.literal('s3'),
+    /** Bucket name. Required. */
+    bucket: z.string().min(3).max(63).regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'an S3 bucket name: lower-case letters, digits, dots and hyphens'),
+    /** Key prefix the file name is appended to (`feeds/` gives `feeds/google.xml`); default none. */
+    prefix: z.string().optional(),
+    /** Region used for signing; default `us-east-1`. */
+    region: z.string().min(1).default('us-east-1'),
+    /** Endpoint of an S3-compatible service, e.g. `https://<account>.r2.cloudflarestorage.com`; default AWS. */
+    endpoint: z.string().url().optional(),
+    /** Path-style addressing (`endpoint/bucket/key`), usually needed with `endpoint`; default false. */
+    force_path_style: z.boolean().default(false),
+    /** Environment variable holding the access key id; default `AWS_ACCESS_KEY_ID`. */
+    access_key_id_env: envName.default('AWS_ACCESS_KEY_ID'),
+    /** Environment variable holding the secret access key; default `AWS_SECRET_ACCESS_KEY`. */
+    secret_access_key_env: envName.default('AWS_SECRET_ACCESS_KEY'),
+    /** Environment variable holding a session token, used when set; default `AWS_SESSION_TOKEN`. */
+    session_token_env: envName.default('AWS_SESSION_TOKEN'),
+    /** Content-Type stored with the object; default the built file's own type. */
+    content_type: z.string().min(1).optional(),
+    /** Cache-Control stored with the object, e.g. `max-age=300`; default none. */
+    cache_control: z.string().min(1).optional(),
+    /** Timeout per request in milliseconds; default 30000. */
+    timeout_ms: z.number().int().positive().default(30_000),
+  })
+  .strict();
+
 export const destinationSchema = z.discriminatedUnion('type', [
   fileDestinationSchema,
   sftpDestinationSchema,
   ftpDestinationSchema,
   httpDestinationSchema,
+  s3DestinationSchema,
   googleMerchantDestinationSchema,
   metaDestinationSchema,
   pinterestDestinationSchema,
@@ -109,3 +139,4 @@ export type FileDestinationConfig = z.infer<typeof fileDestinationSchema>;
 export type SftpDestinationConfig = z.infer<typeof sftpDestinationSchema>;
 export type FtpDestinationConfig = z.infer<typeof ftpDestinationSchema>;
 export type HttpDestinationConfig = z.infer<typeof httpDestinationSchema>;
+export type S3DestinationConfig = z.infer<typeof s3DestinationSchema>;

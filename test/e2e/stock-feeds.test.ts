@@ -32,3 +32,29 @@ describe('feeds show the allocated stock when the project has a stock: section',
     expect(google.split('<g:id>MUG-STONE</g:id>')[1]!.split('</item>')[0]).toContain('<g:availability>in_stock</g:availability>');
   });
 });
+
+describe('stock reconcile --apply', () => {
+  it('sends quantity-only updates to the marketplace feeds of the channels that differ, beside the full feed', async () => {
+    const dir = await demoProject();
+    const config = await readFile(path.join(dir, 'shelfcast.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'shelfcast.yaml'), `${config}stock:\n  strict: true\n  channels:\n    amazon: { share: 50 }\n    ebay: { share: 50 }\n`);
+    await writeFile(path.join(dir, 'counts.csv'), 'sku,location,quantity\nTEE-RED-S,main,10\n');
+    expect((await runCli(['stock', 'import', 'counts.csv'], dir)).code).toBe(0);
+    expect((await runCli(['run', '--feed', 'amazon'], dir)).code).toBe(0);
+    const full = await readFile(path.join(dir, 'out', 'amazon.json'), 'utf8');
+    // Amazon shows 7 where the allocation says 5: drift.
+    await writeFile(path.join(dir, 'shown.csv'), 'channel,sku,quantity\namazon,TEE-RED-S,7\n');
+    const r = await runCli(['stock', 'reconcile', 'shown.csv', '--apply'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/drift/);
+    expect(r.stderr).toMatch(/amazon: quantity update for \d+ item\(s\) written/);
+    const update = JSON.parse(await readFile(path.join(dir, 'out', 'amazon.update.json'), 'utf8'));
+    const tee = update.messages.find((m: { sku: string }) => m.sku === 'TEE-RED-S');
+    expect(tee.operationType).toBe('PATCH');
+    expect(JSON.stringify(tee.patches)).toContain('"quantity":5');
+    // The full feed (and what plan compares with) is left as published.
+    expect(await readFile(path.join(dir, 'out', 'amazon.json'), 'utf8')).toBe(full);
+    const corrections = JSON.parse(await readFile(path.join(dir, 'out', 'stock-corrections.json'), 'utf8'));
+    expect(corrections.corrections).toEqual([expect.objectContaining({ channel: 'amazon', sku: 'TEE-RED-S', quantity: 5, was: 7 })]);
+  });
+});

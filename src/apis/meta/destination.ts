@@ -1,9 +1,8 @@
 import { ShelfcastError } from '../../issues/issue.js';
 import { pushThroughApi, type ChannelApi } from '../../transports/api-push.js';
 import type { Destination } from '../../transports/types.js';
-import { realSleep } from '../http/backoff.js';
-import { createHttpClient } from '../http/client.js';
 import { envSecret } from '../http/env-secret.js';
+import { staticTokenClient } from '../http/static-token-client.js';
 import type { ApiDeps } from '../google-merchant/destination.js';
 import type { MetaDestinationConfig } from './destination-schema.js';
 import { matchBatchErrors, toMetaItem, type MetaBatchError } from './items-batch.js';
@@ -24,17 +23,7 @@ export function createDestination(config: MetaDestinationConfig, feedId: string,
   return {
     async publish(files, ctx) {
       const token = envSecret(ctx.env, config.access_token_env, `${where}: access_token_env`);
-      const sleep = deps.sleep ?? realSleep;
-      const http = createHttpClient({
-        token: { get: async () => token, invalidate: () => undefined, secrets: () => [token] },
-        random: deps.random,
-        now: deps.now ?? ctx.now,
-        sleep,
-        secrets: [token],
-        log: ctx.log,
-        // A token that fails once fails again: no refresh for a long-lived system-user token.
-        refreshOn: [],
-      });
+      const { http, sleep } = staticTokenClient(token, ctx, deps);
       const root = `${config.endpoint.replace(/\/$/, '')}/${config.api_version}/${config.catalog_id}`;
       const api: ChannelApi = {
         key: 'meta',

@@ -1,9 +1,8 @@
 import { ShelfcastError } from '../../issues/issue.js';
 import { pushThroughApi, type ChannelApi } from '../../transports/api-push.js';
 import type { Destination } from '../../transports/types.js';
-import { realSleep } from '../http/backoff.js';
-import { createHttpClient } from '../http/client.js';
 import { envSecret } from '../http/env-secret.js';
+import { staticTokenClient } from '../http/static-token-client.js';
 import type { ApiDeps } from '../google-merchant/destination.js';
 import type { PinterestDestinationConfig } from './destination-schema.js';
 import { recordMessage, toPinterestItem, type ProcessingRecord } from './items-batch.js';
@@ -19,16 +18,7 @@ export function createDestination(config: PinterestDestinationConfig, feedId: st
   return {
     async publish(files, ctx) {
       const token = envSecret(ctx.env, config.access_token_env, `${where}: access_token_env`);
-      const sleep = deps.sleep ?? realSleep;
-      const http = createHttpClient({
-        token: { get: async () => token, invalidate: () => undefined, secrets: () => [token] },
-        random: deps.random,
-        now: deps.now ?? ctx.now,
-        sleep,
-        secrets: [token],
-        log: ctx.log,
-        refreshOn: [],
-      });
+      const { http, sleep } = staticTokenClient(token, ctx, deps);
       const root = `${config.endpoint.replace(/\/$/, '')}/v5/catalogs/items/batch`;
       const query = config.ad_account_id ? `?ad_account_id=${config.ad_account_id}` : '';
       const api: ChannelApi = {

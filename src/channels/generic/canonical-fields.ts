@@ -1,33 +1,11 @@
 import { formatAmount, formatMoney } from '../../product/money-format.js';
-import { TEXT_FIELDS, type Money, type Product, type Shipping } from '../../product/product.js';
+import { LIST_FIELDS, MONEY_FIELDS, PRODUCT_FIELDS, type Money, type Product, type Shipping } from '../../product/product.js';
 
 /** How a money field is written: `15.00 USD` (money), `15.00` (amount) or `USD` (currency). */
 export type MoneyFormat = 'money' | 'amount' | 'currency';
 
-const MONEY_FIELDS = ['price', 'sale_price'] as const;
-const LIST_FIELDS = ['additional_image_link', 'shipping'] as const;
-const SCALAR_FIELDS = [
-  'id',
-  'link',
-  'mobile_link',
-  'image_link',
-  'sale_price_effective_date',
-  'availability',
-  'availability_date',
-  'quantity',
-  'gtin',
-  'identifier_exists',
-  'condition',
-] as const;
-
 /** Every canonical field a generic column may read, besides `extra.<source column>`. */
-export const CANONICAL_FIELDS: readonly string[] = [
-  ...SCALAR_FIELDS.slice(0, 1),
-  ...TEXT_FIELDS,
-  ...SCALAR_FIELDS.slice(1),
-  ...MONEY_FIELDS,
-  ...LIST_FIELDS,
-];
+export const CANONICAL_FIELDS: readonly string[] = PRODUCT_FIELDS;
 
 /** Prefix of fields that read a source column the mapping did not consume. */
 export const EXTRA_PREFIX = 'extra.';
