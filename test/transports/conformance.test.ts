@@ -4,11 +4,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDestination } from '../../src/transports/registry.js';
 import { destinationSchema } from '../../src/transports/schema.js';
 import type { BuiltFile, PublishContext } from '../../src/transports/types.js';
-import { CANARY, harnesses, tempRoot } from './harnesses.js';
+import { startS3Server, type S3Server } from '../servers/s3-server.js';
+import { CANARY, harnesses, tempRoot, type Harness } from './harnesses.js';
 
 const FEED = 'google-us';
 
-for (const h of harnesses()) {
+/** S3 through the loopback S3 server (path style, SigV4 checked), the canary as secret key. */
+function s3Harness(): Harness {
+  let s3: S3Server | undefined;
+  const prefix = 'feeds/in/';
+  return {
+    name: 's3 (path style, loopback)',
+    unavailable: () => undefined,
+    start: async () => {
+      s3 = await startS3Server({ buckets: ['shelfcast-feeds'], secretAccessKey: CANARY });
+    },
+    stop: async () => s3?.stop(),
+    config: () => ({
+      type: 's3', bucket: 'shelfcast-feeds', prefix, endpoint: s3!.endpoint, force_path_style: true, region: 'us-east-1',
+      access_key_id_env: 'FEED_S3_KEY_ID', secret_access_key_env: 'FEED_S3_SECRET', session_token_env: 'FEED_S3_TOKEN',
+      timeout_ms: 20_000,
+    }),
+    env: () => ({ FEED_S3_KEY_ID: s3!.accessKeyId, FEED_S3_SECRET: CANARY }),
+    read: async (n) => s3!.objects.get(`shelfcast-feeds/${prefix}${n}`)?.body,
+    list: async () => [...s3!.objects.keys()].map((k) => k.slice(`shelfcast-feeds/${prefix}`.length)),
+  };
+}
+
+for (const h of [...harnesses(), s3Harness()]) {
   const skip = h.unavailable();
   describe.skipIf(skip !== undefined)(`destination conformance: ${h.name}${skip ? ` (skipped: ${skip})` : ''}`, () => {
     let root = '';

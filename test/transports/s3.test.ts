@@ -147,6 +147,14 @@ describe('s3 destination against a loopback S3', () => {
     expect(stored('shop/wrong.xml')).toBeUndefined();
   });
 
+  it('signs a session token from the environment when one is set', async () => {
+    await publish([await build('token.xml', '<rss>t</rss>')], {}, { env: { FEED_S3_KEY_ID: server.accessKeyId, FEED_S3_SECRET: SECRET, AWS_SESSION_TOKEN: TOKEN } });
+    const put = server.requests.filter((q) => q.path === '/feeds/shop/token.xml').at(-1)!;
+    expect(put.status).toBe(200);
+    expect(put.headers['x-amz-security-token']).toBe(TOKEN);
+    expect(put.headers.authorization).toMatch(/SignedHeaders=[^,]*x-amz-security-token/);
+  });
+
   it('an unknown access key id and a missing bucket are told apart', async () => {
     const badKey = await publish([await build('k.xml', 'x')], {}, { env: { FEED_S3_KEY_ID: 'AKIAUNKNOWN', FEED_S3_SECRET: SECRET } }).catch((e: Error) => e.message);
     expect(badKey).toMatch(/access refused.*\[InvalidAccessKeyId\]/);
@@ -176,5 +184,24 @@ describe('s3 destination against a loopback S3', () => {
     expect(server.requests.length).toBe(before);
     expect(logs.at(-1)).toBe('google-us: would upload dry.xml to s3://feeds/shop/dry.xml');
     await expect(publish([await build('dry.xml', 'x')], {}, { dryRun: true, env: {} })).rejects.toThrow(/FEED_S3_KEY_ID is not set/);
+  });
+});
+
+describe('s3 loading', () => {
+  it('only s3.ts refers to the AWS SDK, as a type and a dynamic import, so other runs never load it', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const src = path.resolve(__dirname, '../../src');
+    const files = (await readdir(src, { recursive: true })).filter((f) => String(f).endsWith('.ts'));
+    const users: string[] = [];
+    for (const f of files) {
+      const text = await readFile(path.join(src, String(f)), 'utf8');
+      if (text.includes('@aws-sdk/')) users.push(String(f));
+      if (String(f) === path.join('transports', 's3.ts')) {
+        const imports = text.match(/^import .*@aws-sdk\/.*$/gm) ?? [];
+        expect(imports.every((l) => l.startsWith('import type '))).toBe(true);
+        expect(text).toContain("await import('@aws-sdk/client-s3')");
+      }
+    }
+    expect(users).toEqual([path.join('transports', 's3.ts')]);
   });
 });
