@@ -55,7 +55,7 @@ function retryable(e: unknown): boolean {
   if (/^(SlowDown|RequestTimeout|BadDigest|InternalError)$/.test(err?.name ?? '') || err?.$retryable) return true;
   // No HTTP answer at all: reset, refused, timed out.
   const code = err?.code ?? '';
-  return s === undefined && (/^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)$/.test(code) || /socket hang up|TimeoutError/i.test(`${err?.name} ${(e as Error)?.message}`));
+  return s === undefined && (/^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN)$/.test(code) || /socket hang up|TimeoutError/i.test(`${err?.name} ${(e as Error)?.message}`));
 }
 
 /** What to do about a failed PUT, by S3 error code and status. */
@@ -101,7 +101,7 @@ export function createS3Destination(config: S3DestinationConfig, feedId: string,
       const client: S3Client = new S3Client({
         region: config.region,
         endpoint: config.endpoint,
-        forcePathStyle: config.force_path_style,
+        forcePathStyle: config.force_path_style ?? config.endpoint !== undefined,
         credentials: { accessKeyId, secretAccessKey, sessionToken },
         // Retries are ours: a consumed file stream cannot be replayed, each attempt opens a new one.
         maxAttempts: 1,

@@ -105,8 +105,8 @@ export const s3DestinationSchema = z
     region: z.string().min(1).default('us-east-1'),
     /** Endpoint of an S3-compatible service, e.g. `https://<account>.r2.cloudflarestorage.com`; default AWS. */
     endpoint: z.string().url().optional(),
-    /** Path-style addressing (`endpoint/bucket/key`), usually needed with `endpoint`; default false. */
-    force_path_style: z.boolean().default(false),
+    /** Path-style addressing (`endpoint/bucket/key`, what MinIO needs); default true with `endpoint`, false without. */
+    force_path_style: z.boolean().optional(),
     /** Environment variable holding the access key id; default `AWS_ACCESS_KEY_ID`. */
     access_key_id_env: envName.default('AWS_ACCESS_KEY_ID'),
     /** Environment variable holding the secret access key; default `AWS_SECRET_ACCESS_KEY`. */

@@ -17,7 +17,7 @@ const noWait = async () => undefined;
 
 const config = (extra: Record<string, unknown> = {}): S3DestinationConfig =>
   destinationSchema.parse({
-    type: 's3', bucket: 'feeds', prefix: 'shop/', endpoint: server.endpoint, force_path_style: true,
+    type: 's3', bucket: 'feeds', prefix: 'shop/', endpoint: server.endpoint,
     access_key_id_env: 'FEED_S3_KEY_ID', secret_access_key_env: 'FEED_S3_SECRET', timeout_ms: 10_000, ...extra,
   }) as S3DestinationConfig;
 const ctx = (extra: Partial<PublishContext> = {}): PublishContext => ({
@@ -60,9 +60,10 @@ describe('s3 config', () => {
   it('fills the defaults and refuses unknown keys and bad bucket names', () => {
     const c = destinationSchema.parse({ type: 's3', bucket: 'my-feeds' });
     expect(c).toMatchObject({
-      region: 'us-east-1', force_path_style: false, timeout_ms: 30_000, access_key_id_env: 'AWS_ACCESS_KEY_ID',
+      region: 'us-east-1', timeout_ms: 30_000, access_key_id_env: 'AWS_ACCESS_KEY_ID',
       secret_access_key_env: 'AWS_SECRET_ACCESS_KEY', session_token_env: 'AWS_SESSION_TOKEN',
     });
+    expect(c).not.toHaveProperty('force_path_style');
     expect(() => destinationSchema.parse({ type: 's3', bucket: 'my-feeds', secret: 'x' })).toThrow();
     expect(() => destinationSchema.parse({ type: 's3', bucket: 'My_Feeds' })).toThrow(/bucket name/);
     expect(() => destinationSchema.parse({ type: 's3' })).toThrow();
