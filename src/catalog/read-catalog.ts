@@ -15,7 +15,7 @@ function open(source: CatalogSource, options: ReadOptions): AsyncGenerator<RawRo
   switch (format) {
     case 'csv':
     case 'tsv':
-      return readCsv(source, decoding, format === 'tsv');
+      return readCsv(source, decoding, format === 'tsv', () => new TextDecoding(openBytes(source.location, options)));
     case 'json':
       return readJson(source, decoding, options);
     case 'ndjson':

@@ -7,6 +7,7 @@ import { detectDelimiter, firstLine } from './detect-delimiter.js';
 import { normalizeHeader } from './csv-header.js';
 import { catalogError } from './source-error.js';
 import { invalidHeader, invalidUtf8 } from './record-issues.js';
+import { csvRecordBatches } from './fast-csv/read-records.js';
 
 const PEEK_LIMIT = 1024 * 1024;
 
@@ -39,60 +40,76 @@ function delimiterFor(source: CatalogSource, tsv: boolean, line: string): string
   return EXCEL_SEP.exec(line)?.[1] ?? detectDelimiter(line);
 }
 
-/** CSV and TSV, streamed through csv-parse: every value a string, one RawRow per record. */
-export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: boolean): AsyncGenerator<RawRow> {
+/** csv-parse, one record at a time: for Excel's `sep=` first line (from_line 2) and multi-character delimiters. */
+async function* csvParseBatches(rest: AsyncIterable<Buffer>, delimiter: string, fromLine: number): AsyncGenerator<string[][]> {
+  const parser = parse({ delimiter, from_line: fromLine, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true });
+  for await (const record of pipeline(Readable.from(rest), parser, () => {}) as AsyncIterable<string[]>) yield [record];
+}
+
+/**
+ * CSV and TSV: every value a string, one RawRow per record. The fast scanner (equal to csv-parse,
+ * which it falls back to for what it does not read) delivers records a batch per chunk; `reopen`
+ * opens the catalog again for that fallback.
+ */
+export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: boolean, reopen?: () => TextDecoding): AsyncGenerator<RawRow> {
   const { head, rest } = await peekHeader(text.bytes());
   if (head.trim() === '') throw catalogError(source.location, 'is empty (no header row)', 'Export the catalog again with a header row.');
   const line = firstLine(head) ?? head;
   const delimiter = delimiterFor(source, tsv, line);
-  const parser = parse({
-    delimiter,
-    from_line: EXCEL_SEP.test(line) ? 2 : 1,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    bom: true,
-  });
-  const records = pipeline(Readable.from(rest), parser, () => {});
+  const excelSep = EXCEL_SEP.test(line);
+  // The decoding whose invalidSeen applies: the csv-parse fallback reads the file again.
+  let decoding = text;
+  const batches =
+    excelSep || delimiter.length !== 1 || !reopen
+      ? csvParseBatches(rest, delimiter, excelSep ? 2 : 1)
+      : csvRecordBatches(rest, {
+          delimiter,
+          reopen: () => {
+            decoding = reopen();
+            return decoding.bytes();
+          },
+        });
   let names: (string | null)[] = [];
   let width = 0;
   let headerIssues: Issue[] | undefined;
   let row = 0;
   try {
-    for await (const record of records as AsyncIterable<string[]>) {
-      row++;
-      if (row === 1) {
-        const header = normalizeHeader(record);
-        if (text.invalidSeen && record.some(hasReplacement)) header.issues.push(invalidHeader());
-        names = header.names;
-        width = names.length;
-        if (header.issues.length) headerIssues = header.issues;
-        continue;
-      }
-      // A row of empty cells (`,,,` or a stray `\r`) is a blank spreadsheet row: counted, not read.
-      if (isBlank(record)) continue;
-      let issues: Issue[] | undefined = headerIssues;
-      headerIssues = undefined;
-      if (record.length !== width && !onlyEmptyExtra(record, width)) {
-        (issues ??= []).push(
-          error('catalog.columns.count', `row ${row} has ${record.length} cells but the header has ${width} columns`, {
-            row,
-            fix: 'Check the row for a missing or extra delimiter, or a quote that is not closed.',
-          }),
-        );
-      }
-      const fields: Record<string, string> = Object.create(null);
-      const n = Math.min(width, record.length);
-      for (let i = 0; i < n; i++) {
-        const name = names[i];
-        if (name !== null) fields[name!] = record[i]!;
-      }
-      if (text.invalidSeen) {
-        for (let i = 0; i < n; i++) {
-          if (names[i] !== null && hasReplacement(record[i]!)) (issues ??= []).push(invalidUtf8(row, names[i]!));
+    for await (const batch of batches) {
+      for (const record of batch) {
+        row++;
+        if (row === 1) {
+          const header = normalizeHeader(record);
+          if (decoding.invalidSeen && record.some(hasReplacement)) header.issues.push(invalidHeader());
+          names = header.names;
+          width = names.length;
+          if (header.issues.length) headerIssues = header.issues;
+          continue;
         }
+        // A row of empty cells (`,,,` or a stray `\r`) is a blank spreadsheet row: counted, not read.
+        if (isBlank(record)) continue;
+        let issues: Issue[] | undefined = headerIssues;
+        headerIssues = undefined;
+        if (record.length !== width && !onlyEmptyExtra(record, width)) {
+          (issues ??= []).push(
+            error('catalog.columns.count', `row ${row} has ${record.length} cells but the header has ${width} columns`, {
+              row,
+              fix: 'Check the row for a missing or extra delimiter, or a quote that is not closed.',
+            }),
+          );
+        }
+        const fields: Record<string, string> = Object.create(null);
+        const n = Math.min(width, record.length);
+        for (let i = 0; i < n; i++) {
+          const name = names[i];
+          if (name !== null) fields[name!] = record[i]!;
+        }
+        if (decoding.invalidSeen) {
+          for (let i = 0; i < n; i++) {
+            if (names[i] !== null && hasReplacement(record[i]!)) (issues ??= []).push(invalidUtf8(row, names[i]!));
+          }
+        }
+        yield issues ? { row, fields, issues } : { row, fields };
       }
-      yield issues ? { row, fields, issues } : { row, fields };
     }
   } catch (cause) {
     if (cause instanceof Error && cause.name === 'ShelfcastError') throw cause;

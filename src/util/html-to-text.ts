@@ -16,6 +16,17 @@ export const looksLikeHtml = (text: string): boolean => /<[A-Za-z!/]|&[#A-Za-z0-
  */
 export function htmlToText(html: string): string {
   if (!looksLikeHtml(html)) return html;
+  // One pass converts the same description once per feed, and variants share theirs: remember the last.
+  if (html === lastHtml) return lastText;
+  lastHtml = html;
+  lastText = convert(html);
+  return lastText;
+}
+
+let lastHtml: string | undefined;
+let lastText = '';
+
+function convert(html: string): string {
   const text = html
     .replace(DROP, '')
     .replace(/\r\n?/g, '\n')

@@ -39,7 +39,7 @@ function killPoint(random: () => number, sizes: Map<string, number>): KillPoint 
   const size = sizes.get(feed)!;
   switch (Math.floor(random() * 6)) {
     case 0: // building: the temp file of the feed in out/ has grown this far
-      return { kind: 'bytes', dir: 'out', match: new RegExp(`^\\.${escaped}\\.[0-9a-f]+\\.tmp$`), atLeast: Math.floor(random() * size) };
+      return { kind: 'bytes', dir: 'out', match: new RegExp(`^\\.${escaped}\\.shelfcast-tmp-`), atLeast: Math.floor(random() * size) };
     case 1: // writing: the feed is being renamed into place in out/ (first or second event)
       return { kind: 'event', dir: 'out', match: new RegExp(`^${escaped}$`), nth: 1 + Math.floor(random() * 2) };
     case 2: // pushing: the upload's temp file in published/ has grown this far
@@ -47,7 +47,7 @@ function killPoint(random: () => number, sizes: Map<string, number>): KillPoint 
     case 3: // pushing: the published file is being renamed into place
       return { kind: 'event', dir: 'published', match: new RegExp(`^${escaped}$`), nth: 1 };
     case 4: // recording: the feed's snapshot is being written in the state folder
-      return { kind: 'event', dir: `.shelfcast/feeds/${feed.split('.')[0]}`, match: /\.tmp$/, nth: 1 + Math.floor(random() * 2) };
+      return { kind: 'event', dir: `.shelfcast/feeds/${feed.split('.')[0]}`, match: /shelfcast-tmp-|\.tmp$/, nth: 1 + Math.floor(random() * 2) };
     default: // after the n-th progress line (one per feed written and published)
       return { kind: 'stderr', nth: 1 + Math.floor(random() * 4) };
   }
