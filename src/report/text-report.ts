@@ -42,7 +42,8 @@ export function formatIssueGroups(log: IssueLog, p: Paint, title?: string): stri
     if (first) {
       const at = where(first);
       lines.push(`          ${at ? `${p.dim(at)}: ` : ''}${first.message}`);
-      if (first.fix) lines.push(`          ${p.dim('fix:')} ${first.fix}`);
+      // Many messages already end with what to do; say it once.
+      if (first.fix && !first.message.includes(first.fix)) lines.push(`          ${p.dim('fix:')} ${first.fix}`);
     }
   }
   return lines;
