@@ -7,6 +7,10 @@ import { main } from '../dist/cli/main.js';
 const epoch = process.env.SOURCE_DATE_EPOCH;
 const fixed = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 
+// Past a file-size limit (ulimit -f) the kernel would kill the process; ignoring the signal turns
+// it into an EFBIG write error, which the atomic writer reports with the previous file intact.
+process.on('SIGXFSZ', () => {});
+
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

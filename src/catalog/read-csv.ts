@@ -7,7 +7,7 @@ import { detectDelimiter, firstLine } from './detect-delimiter.js';
 import { normalizeHeader } from './csv-header.js';
 import { catalogError } from './source-error.js';
 import { invalidHeader, invalidUtf8 } from './record-issues.js';
-import { csvRecordBatches } from './fast-csv/read-records.js';
+import { csvParseOptions, csvRecordBatches } from './fast-csv/read-records.js';
 
 const PEEK_LIMIT = 1024 * 1024;
 
@@ -42,7 +42,7 @@ function delimiterFor(source: CatalogSource, tsv: boolean, line: string): string
 
 /** csv-parse, one record at a time: for Excel's `sep=` first line (from_line 2) and multi-character delimiters. */
 async function* csvParseBatches(rest: AsyncIterable<Buffer>, delimiter: string, fromLine: number): AsyncGenerator<string[][]> {
-  const parser = parse({ delimiter, from_line: fromLine, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true });
+  const parser = parse({ ...csvParseOptions(delimiter), from_line: fromLine });
   for await (const record of pipeline(Readable.from(rest), parser, () => {}) as AsyncIterable<string[]>) yield [record];
 }
 

@@ -9,9 +9,15 @@ export interface CsvRecordOptions {
   reopen: () => AsyncIterable<Buffer>;
 }
 
+/**
+ * Largest record read, in characters (bytes for the scanner): like the JSON and XML readers' item
+ * limit, it bounds the memory one runaway quote or one huge field can take.
+ */
+export const MAX_RECORD_SIZE = 16 * 1024 * 1024;
+
 /** The csv-parse options the catalog reader uses, which CsvScanner reproduces. */
 export function csvParseOptions(delimiter: string) {
-  return { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true } as const;
+  return { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, max_record_size: MAX_RECORD_SIZE } as const;
 }
 
 /** Below this many bytes of an incomplete record, waiting for the next chunk is cheaper than rescanning. */
@@ -51,6 +57,9 @@ async function* scanBatches(bytes: AsyncIterable<Buffer>, delimiter: string): As
       // A long record spanning many chunks is rescanned only when the bytes at least doubled.
       waiting.push(chunk);
       waitingBytes += chunk.length;
+      if (rest.length + waitingBytes > MAX_RECORD_SIZE) {
+        throw new Error(`a record is larger than ${MAX_RECORD_SIZE / 1024 / 1024} MiB (a quote that is never closed, or a field far too long)`);
+      }
       if (waitingBytes < Math.max(rest.length, MIN_RESCAN)) continue;
     }
     const buf = rest ? Buffer.concat([rest, ...waiting]) : chunk;
