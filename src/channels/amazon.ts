@@ -1,10 +1,11 @@
 import { AMAZON_LIMITS, listingAttributes, offerAttribute, availabilityAttribute } from '../apis/amazon/listing-attributes.js';
 import { amazonOptionsSchema, productTypeFor, type AmazonOptions } from '../apis/amazon/listing-options.js';
-import { ShelfcastError } from '../issues/issue.js';
 import { defineChannel, type FeedRecord } from './define-channel.js';
-import { itemIssues, priceForFeed } from './common/index.js';
+import { cachedOptions, itemIssues, priceForFeed } from './common/index.js';
+import { checkSkuLength, onlyGroups } from './common/marketplace.js';
 
 /** Attribute groups `--only` may name for Amazon, and the attribute each one patches. */
+const parseOptions = cachedOptions(amazonOptionsSchema);
 const PATCH_GROUPS: Record<string, string> = { price: 'purchasable_offer', quantity: 'fulfillment_availability' };
 
 /**
@@ -45,16 +46,10 @@ export default defineChannel<AmazonOptions>({
     { name: 'size', required: false, format: 'text', source: 'size' },
   ],
   map(product, ctx) {
-    const opts = amazonOptionsSchema.parse(ctx.feed.options);
+    const opts = parseOptions(ctx.feed.options);
     const out = itemIssues('amazon', product, ctx);
-    const only = ctx.feed.only && ctx.feed.only.length > 0 ? ctx.feed.only : undefined;
-    const unsupported = only?.filter((g) => !Object.hasOwn(PATCH_GROUPS, g)) ?? [];
-    if (unsupported.length > 0) {
-      throw new ShelfcastError(`--only ${unsupported.join(',')}: Amazon feeds can send only ${Object.keys(PATCH_GROUPS).join(', ')}.`);
-    }
-    if (product.id.length > AMAZON_LIMITS.sku) {
-      out.error('id', 'too_long', `SKU "${product.id}" has ${product.id.length} characters; Amazon allows ${AMAZON_LIMITS.sku}.`, { fix: 'Shorten the id.' });
-    }
+    const only = onlyGroups(ctx.feed, Object.keys(PATCH_GROUPS), 'Amazon');
+    checkSkuLength(product.id, AMAZON_LIMITS.sku, 'Amazon', out);
     const prices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
     if (out.failed) return { issues: out.list };
     const record: FeedRecord = { sku: product.id, row: String(ctx.row), productType: productTypeFor(product, opts) };

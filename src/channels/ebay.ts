@@ -1,9 +1,10 @@
 import { categoryOf, EBAY_LIMITS, inventoryItem, offer, priceQuantity, quantityOf } from '../apis/ebay/inventory-payload.js';
 import { ebayOptionsSchema, type EbayOptions } from '../apis/ebay/listing-options.js';
-import { ShelfcastError } from '../issues/issue.js';
 import { defineChannel, type FeedRecord } from './define-channel.js';
-import { itemIssues, priceForFeed } from './common/index.js';
+import { cachedOptions, itemIssues, priceForFeed } from './common/index.js';
+import { checkSkuLength, onlyGroups } from './common/marketplace.js';
 
+const parseOptions = cachedOptions(ebayOptionsSchema);
 const ONLY_GROUPS = ['price', 'quantity'];
 
 /**
@@ -31,14 +32,10 @@ export default defineChannel<EbayOptions>({
     { name: 'offer.categoryId', required: true, format: 'eBay leaf category id', source: 'options.categories / categoryId' },
   ],
   map(product, ctx) {
-    const opts = ebayOptionsSchema.parse(ctx.feed.options);
+    const opts = parseOptions(ctx.feed.options);
     const out = itemIssues('ebay', product, ctx);
-    const only = ctx.feed.only && ctx.feed.only.length > 0 ? ctx.feed.only : undefined;
-    const unsupported = only?.filter((g) => !ONLY_GROUPS.includes(g)) ?? [];
-    if (unsupported.length > 0) throw new ShelfcastError(`--only ${unsupported.join(',')}: eBay feeds can send only ${ONLY_GROUPS.join(', ')}.`);
-    if (product.id.length > EBAY_LIMITS.sku) {
-      out.error('id', 'too_long', `SKU "${product.id}" has ${product.id.length} characters; eBay allows ${EBAY_LIMITS.sku}.`, { fix: 'Shorten the id.' });
-    }
+    const only = onlyGroups(ctx.feed, ONLY_GROUPS, 'eBay');
+    checkSkuLength(product.id, EBAY_LIMITS.sku, 'eBay', out);
     const prices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
     const quantity = !only || only.includes('quantity') ? quantityOf(product, opts, out) : undefined;
     const categoryId = only ? undefined : categoryOf(product, opts, out);

@@ -20,17 +20,8 @@ export type KillPoint =
 export const describePoint = (p: KillPoint): string =>
   p.kind === 'stderr' ? `stderr line ${p.nth}` : p.kind === 'bytes' ? `${p.dir}/${p.match.source} >= ${p.atLeast} bytes` : `${p.dir}/${p.match.source} event ${p.nth}`;
 
-/** A small deterministic PRNG (mulberry32), for kill points that are random but repeatable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared mulberry32 PRNG, under the name this file's users know. */
+export { seededRandom as seeded } from '../servers/seeded-random.js';
 
 /**
  * Runs `shelfcast <args>` in `cwd` and SIGKILLs it at `point`; resolves 'killed', or 'finished'

@@ -15,17 +15,10 @@ export interface FaultOptions {
   slowMs?: number;
 }
 
-/** mulberry32: a small seeded PRNG, enough to make fault sequences reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared mulberry32 PRNG, under the name this file's users know. */
+import { seededRandom as seeded } from './seeded-random.js';
+
+export { seeded };
 
 export interface MockRequest {
   method: string;
