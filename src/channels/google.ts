@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define-channel.js';
-import { cachedOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from './common/index.js';
+import { cachedOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from './common/index.js';
 
 const optionsSchema = z
   .object({
@@ -25,10 +25,7 @@ export default defineChannel({
   id: 'google',
   title: 'Google Merchant Center',
   kind: 'comparison',
-  formats: [
-    { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' },
-    { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values' },
-  ],
+  formats: GOOGLE_FORMATS,
   attributes: googleAttributes(GOOGLE_FIELDS, GOOGLE_PROFILE),
   options: optionsSchema,
   map(product, ctx) {

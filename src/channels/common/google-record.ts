@@ -1,6 +1,6 @@
 import { formatMoney } from '../../product/money-format.js';
 import type { Condition, Product } from '../../product/product.js';
-import type { FeedRecord, MapContext } from '../define-channel.js';
+import type { FeedRecord, FormatSpec, MapContext } from '../define-channel.js';
 import { NEEDS_AVAILABILITY_DATE, spellAvailability, type AvailabilitySpelling } from './availability.js';
 import { normalizeAgeGroup, normalizeGender } from './enums.js';
 import { resolveGoogleCategory } from './google-taxonomy.js';
@@ -13,6 +13,12 @@ import { shippingEntries } from './shipping.js';
 import { limitText, plainText } from './text.js';
 
 /** Google's product data attributes in feed order; also the tabular columns of Google-compatible channels. */
+/** The formats Google-compatible merchant centers read: RSS 2.0 with the g: namespace, and TSV. */
+export const GOOGLE_FORMATS: FormatSpec[] = [
+  { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' },
+  { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values' },
+];
+
 export const GOOGLE_FIELDS = [
   'id', 'title', 'description', 'link', 'mobile_link', 'image_link', 'additional_image_link',
   'availability', 'availability_date', 'price', 'sale_price', 'sale_price_effective_date',

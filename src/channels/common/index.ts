@@ -23,7 +23,7 @@
  * - shippingEntries(product, currency, out, {times}): Google shipping sub-attributes; `times: false`
  *   leaves out handling and transit times (channels whose syntax stops at the price).
  * - resolveGoogleCategory(idOrPath) -> {id, path} | undefined, GOOGLE_TAXONOMY_VERSION.
- * - googleRecord(product, ctx, profile, out), GOOGLE_FIELDS, GOOGLE_LIMITS, googleAttributes(fields, profile):
+ * - googleRecord(product, ctx, profile, out), GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes(fields, profile):
  *   the whole Google-vocabulary mapping, for Google-compatible channels.
  * - cachedOptions(schema) -> (raw) => options: parse a feed's channel options once, not per item.
  */
@@ -39,6 +39,6 @@ export { limitImages, imageExtension } from './images.js';
 export { exactLimit, limitImageLinks, compactRecord } from './exact-limit.js';
 export { shippingEntries, type ShippingOptions } from './shipping.js';
 export { resolveGoogleCategory, GOOGLE_TAXONOMY_VERSION, type GoogleCategory } from './google-taxonomy.js';
-export { googleRecord, GOOGLE_FIELDS, GOOGLE_LIMITS, type GoogleField, type GoogleProfile } from './google-record.js';
+export { googleRecord, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, type GoogleField, type GoogleProfile } from './google-record.js';
 export { googleAttributes } from './google-attributes.js';
 export { cachedOptions } from './cached-options.js';
