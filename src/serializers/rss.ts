@@ -29,9 +29,11 @@ export function createRssSerializer(ctx: SerializerContext): Serializer {
   };
   const element = (name: string, value: FieldValue, indent: string): string => {
     if (typeof value === 'string') {
-      if (value === '') return '';
+      // Empty after cleaning counts as empty: a value of only illegal characters writes no element.
+      const text = escapeXml(value);
+      if (text === '') return '';
       const [open, close] = tag(name);
-      return `${indent}${open}${escapeXml(value)}${close}\n`;
+      return `${indent}${open}${text}${close}\n`;
     }
     let out = '';
     for (const v of value) {
