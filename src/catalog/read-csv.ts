@@ -1,12 +1,13 @@
 import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
-import { error, type Issue } from '../issues/issue.js';
+import type { Issue } from '../issues/issue.js';
 import type { CatalogSource, RawRow } from './types.js';
 import { hasReplacement, type TextDecoding } from './decode-text.js';
 import { detectDelimiter, firstLine } from './detect-delimiter.js';
-import { normalizeHeader } from './csv-header.js';
+import { normalizeHeader, type Header } from './csv-header.js';
+import { CsvRowBuilder } from './csv-rows.js';
 import { catalogError } from './source-error.js';
-import { invalidHeader, invalidUtf8 } from './record-issues.js';
+import { invalidHeader } from './record-issues.js';
 import { csvParseOptions, csvRecordBatches } from './fast-csv/read-records.js';
 
 const PEEK_LIMIT = 1024 * 1024;
@@ -15,7 +16,7 @@ const PEEK_LIMIT = 1024 * 1024;
  * Reads enough bytes to see the header line, then hands back its text and all the bytes. The
  * bytes go to csv-parse undecoded: it decodes each field itself, which saves a decode-encode pass.
  */
-async function peekHeader(bytes: AsyncGenerator<Buffer>): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
+export async function peekHeader(bytes: AsyncGenerator<Buffer>): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
   const peeked: Buffer[] = [];
   let head = '';
   while (firstLine(head) === undefined && head.length < PEEK_LIMIT) {
@@ -31,10 +32,17 @@ async function peekHeader(bytes: AsyncGenerator<Buffer>): Promise<{ head: string
   return { head, rest: rest() };
 }
 
-/** Excel writes `sep=;` as a first line to name the delimiter; it is not part of the table. */
-const EXCEL_SEP = /^sep=(.)$/;
+/** The header record's column names and problems (bad bytes in it garble names: a warning). */
+export function readHeader(record: string[], invalidSeen: boolean): Header {
+  const header = normalizeHeader(record);
+  if (invalidSeen && record.some(hasReplacement)) header.issues.push(invalidHeader());
+  return header;
+}
 
-function delimiterFor(source: CatalogSource, tsv: boolean, line: string): string {
+/** Excel writes `sep=;` as a first line to name the delimiter; it is not part of the table. */
+export const EXCEL_SEP = /^sep=(.)$/;
+
+export function delimiterFor(source: CatalogSource, tsv: boolean, line: string): string {
   if (tsv) return '\t';
   if (source.delimiter && source.delimiter !== 'auto') return source.delimiter === '\\t' ? '\t' : source.delimiter;
   return EXCEL_SEP.exec(line)?.[1] ?? detectDelimiter(line);
@@ -69,8 +77,7 @@ export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: b
             return decoding.bytes();
           },
         });
-  let names: (string | null)[] = [];
-  let width = 0;
+  let rows: CsvRowBuilder | undefined;
   let headerIssues: Issue[] | undefined;
   let row = 0;
   try {
@@ -78,37 +85,19 @@ export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: b
       for (const record of batch) {
         row++;
         if (row === 1) {
-          const header = normalizeHeader(record);
-          if (decoding.invalidSeen && record.some(hasReplacement)) header.issues.push(invalidHeader());
-          names = header.names;
-          width = names.length;
+          const header = readHeader(record, decoding.invalidSeen);
+          rows = new CsvRowBuilder(header.names);
           if (header.issues.length) headerIssues = header.issues;
           continue;
         }
-        // A row of empty cells (`,,,` or a stray `\r`) is a blank spreadsheet row: counted, not read.
-        if (isBlank(record)) continue;
-        let issues: Issue[] | undefined = headerIssues;
-        headerIssues = undefined;
-        if (record.length !== width && !onlyEmptyExtra(record, width)) {
-          (issues ??= []).push(
-            error('catalog.columns.count', `row ${row} has ${record.length} cells but the header has ${width} columns`, {
-              row,
-              fix: 'Check the row for a missing or extra delimiter, or a quote that is not closed.',
-            }),
-          );
+        const raw = rows!.build(record, row, decoding.invalidSeen);
+        if (!raw) continue;
+        if (headerIssues) {
+          // Problems of the header are reported with the first product.
+          raw.issues = raw.issues ? [...headerIssues, ...raw.issues] : headerIssues;
+          headerIssues = undefined;
         }
-        const fields: Record<string, string> = Object.create(null);
-        const n = Math.min(width, record.length);
-        for (let i = 0; i < n; i++) {
-          const name = names[i];
-          if (name !== null) fields[name!] = record[i]!;
-        }
-        if (decoding.invalidSeen) {
-          for (let i = 0; i < n; i++) {
-            if (names[i] !== null && hasReplacement(record[i]!)) (issues ??= []).push(invalidUtf8(row, names[i]!));
-          }
-        }
-        yield issues ? { row, fields, issues } : { row, fields };
+        yield raw;
       }
     }
   } catch (cause) {
@@ -121,17 +110,4 @@ export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: b
     );
   }
   if (row === 0) throw catalogError(source.location, 'has no header row', 'Export the catalog again with a header row.');
-}
-
-function isBlank(record: string[]): boolean {
-  if (record[0] !== '' && record.length > 1) return false;
-  for (const cell of record) if (cell.trim() !== '') return false;
-  return true;
-}
-
-/** Trailing empty cells beyond the header (`a,b,,`) are a common export quirk, not an error. */
-function onlyEmptyExtra(record: string[], width: number): boolean {
-  if (record.length < width) return false;
-  for (let i = width; i < record.length; i++) if (record[i] !== '') return false;
-  return true;
 }

@@ -1,7 +1,7 @@
 import type { Issue } from '../issues/issue.js';
 import { ShelfcastError } from '../issues/issue.js';
 import type { CatalogItem } from '../product/product.js';
-import { createSerializer } from '../serializers/index.js';
+import { createSerializer, documentWriter } from '../serializers/index.js';
 import type { ChannelDefinition, FeedHeader, FeedRecord, FeedTarget, FormatSpec } from './define-channel.js';
 
 export interface RenderOptions {
@@ -43,12 +43,12 @@ export function* feedChunks(
   onIssue: (issue: Issue) => void,
 ): Generator<string> {
   const format = findFormat(channel, formatId);
-  const serializer = createSerializer({ format, columns: feedColumns(channel, target), header: opts.header, options: opts.serializerOptions ?? target.options });
+  const serializer = documentWriter(createSerializer({ format, columns: feedColumns(channel, target), header: opts.header, options: opts.serializerOptions ?? target.options }));
   yield serializer.header();
   for (const { product, row } of items) {
     const result = channel.map(product, { feed: target, row, now: opts.now });
     for (const issue of result.issues) onIssue(issue);
-    for (const record of recordsOf(result.record)) yield serializer.item(record);
+    for (const record of recordsOf(result.record)) yield serializer.item(record, row);
   }
   yield serializer.footer();
 }

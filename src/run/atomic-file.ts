@@ -28,11 +28,12 @@ export class AtomicFile {
   /** Bytes written so far (UTF-8), including pending text. */
   bytes = 0;
   private failure: Error | undefined;
-  private readonly hash: Hash = createHash('sha256');
-  /** SHA-256 of the content, hex; set by close(). */
+  private readonly hash: Hash | undefined;
+  /** SHA-256 of the content, hex; set by close() (empty when made without hashing). */
   sha256 = '';
 
-  private constructor(finalPath: string) {
+  private constructor(finalPath: string, hash: boolean) {
+    this.hash = hash ? createHash('sha256') : undefined;
     this.finalPath = finalPath;
     const dir = path.dirname(finalPath);
     this.tempPath = path.join(dir, tempName(path.basename(finalPath)));
@@ -42,11 +43,12 @@ export class AtomicFile {
     });
   }
 
-  static async create(finalPath: string): Promise<AtomicFile> {
+  /** `options.hash`: keep the SHA-256 of the content (published files are listed with it); default true. */
+  static async create(finalPath: string, options: { hash?: boolean } = {}): Promise<AtomicFile> {
     await mkdir(path.dirname(finalPath), { recursive: true });
     // A run killed mid-write leaves its temp file; writers of one target never overlap (run lock).
     await removeStaleTemps(path.dirname(finalPath), path.basename(finalPath));
-    const f = new AtomicFile(finalPath);
+    const f = new AtomicFile(finalPath, options.hash ?? true);
     await new Promise<void>((resolve, reject) => {
       f.stream.once('open', () => resolve());
       f.stream.once('error', (err) => reject(writeError(finalPath, err)));
@@ -76,6 +78,20 @@ export class AtomicFile {
     return this.used >= BATCH_BYTES - FLUSH_ROOM || this.overflow.length > 0 ? this.flush() : undefined;
   }
 
+  /** Queues bytes already encoded (by a worker thread); like write(), resolves at once unless flushing. */
+  writeBytes(bytes: Uint8Array): Promise<void> | undefined {
+    const n = bytes.length;
+    if (this.overflow.length === 0 && n <= BATCH_BYTES - this.used) {
+      this.batch.set(bytes, this.used);
+      this.used += n;
+    } else {
+      // Copied: the caller's buffer may be reused or released once this returns.
+      this.overflow.push(Buffer.from(bytes));
+    }
+    this.bytes += n;
+    return this.used >= BATCH_BYTES - FLUSH_ROOM || this.overflow.length > 0 ? this.flush() : undefined;
+  }
+
   private async flush(): Promise<void> {
     if (this.failure) throw writeError(this.finalPath, this.failure);
     if (this.used === 0 && this.overflow.length === 0) return;
@@ -85,7 +101,7 @@ export class AtomicFile {
     this.used = 0;
     this.overflow = [];
     const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onError = (err: Error) => reject(writeError(this.finalPath, err));
@@ -101,7 +117,7 @@ export class AtomicFile {
   /** Writes what is pending, fsyncs and closes the temp file; the final file is untouched. */
   async close(): Promise<void> {
     await this.flush();
-    this.sha256 = this.hash.digest('hex');
+    this.sha256 = this.hash?.digest('hex') ?? '';
     await new Promise<void>((resolve, reject) => {
       this.stream.end((err?: Error | null) => (err ? reject(writeError(this.finalPath, err)) : resolve()));
     });

@@ -112,7 +112,7 @@ export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], op
         b.items++;
         for (let k = 0; k < r.records.length; k++) {
           const record = r.records[k]!;
-          await b.output.write(record);
+          await b.output.write(record, event.item.row);
           b.records++;
           if (b.snapshot) await b.snapshot.add(r.records.length === 1 ? event.item.product.id : `${event.item.product.id}#${k + 1}`, record);
         }

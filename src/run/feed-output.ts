@@ -11,10 +11,20 @@ export function partName(fileName: string, part: number): string {
   return `${fileName.slice(0, fileName.length - ext.length)}.part-${part}${ext}`;
 }
 
+/** Where one item's text is in a feed: part number (1-based), byte offset in that part and byte length. */
+export interface ItemLocation {
+  part: number;
+  offset: number;
+  length: number;
+}
+
+const byteLength = (text: string | Uint8Array): number => (typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+
 /**
  * The output of one feed: serialized records streamed into atomic files, split into parts where
  * the format has limits (Amazon: 25,000 messages or 10 MiB per document). Nothing replaces a
- * published file until commit().
+ * published file until commit(). Item bodies arrive as text or, from worker threads, as UTF-8
+ * bytes; the place-dependent lead (separators, message ids) is added here, the one writer.
  */
 export class FeedOutput {
   private parts: AtomicFile[] = [];
@@ -23,6 +33,8 @@ export class FeedOutput {
   private readonly footerBytes: number;
   /** Records written across all parts. */
   items = 0;
+  /** Where the last written item went (updated in place by every write). */
+  readonly last: ItemLocation = { part: 0, offset: 0, length: 0 };
 
   constructor(
     private readonly dir: string,
@@ -30,7 +42,7 @@ export class FeedOutput {
     private readonly format: FormatSpec,
     private readonly serializer: Serializer,
   ) {
-    this.footerBytes = Buffer.byteLength(serializer.footer());
+    this.footerBytes = Buffer.byteLength(serializer.footer(1));
   }
 
   private async openPart(): Promise<AtomicFile> {
@@ -42,31 +54,56 @@ export class FeedOutput {
     return file;
   }
 
-  async write(record: FeedRecord): Promise<void> {
+  /** Writes one record (its body made here); `row` is its catalog row. */
+  write(record: FeedRecord, row: number): Promise<void> | undefined {
+    return this.writeItem(this.serializer.body(record), row);
+  }
+
+  /**
+   * Writes one record's body (text, or UTF-8 bytes) after its lead; resolves at once unless a part
+   * must be opened or a flush waits for the disk.
+   */
+  writeItem(body: string | Uint8Array, row: number): Promise<void> | undefined {
+    const file = this.current;
+    if (file === undefined || (this.format.split && this.itemsInPart > 0)) return this.writeChecked(body, row);
+    return this.append(file, this.serializer.lead?.(this.itemsInPart, row), body);
+  }
+
+  /** The first item, and every item of a split format: opens a part first when needed. */
+  private async writeChecked(body: string | Uint8Array, row: number): Promise<void> {
     let file = this.current ?? (await this.openPart());
-    let text = this.serializer.item(record);
     const split = this.format.split;
+    let lead = this.serializer.lead?.(this.itemsInPart, row);
     if (split && this.itemsInPart > 0) {
       const tooMany = split.maxItems !== undefined && this.itemsInPart >= split.maxItems;
-      const tooBig = split.maxBytes !== undefined && file.bytes + Buffer.byteLength(text) + this.footerBytes > split.maxBytes;
+      const tooBig = split.maxBytes !== undefined && file.bytes + (lead ? Buffer.byteLength(lead) : 0) + byteLength(body) + this.footerBytes > split.maxBytes;
       if (tooMany || tooBig) {
-        await file.write(this.serializer.footer());
+        await file.write(this.serializer.footer(this.itemsInPart));
         await file.close();
         file = await this.openPart();
-        // Serializers may carry per-part state (separators, message ids): ask again in the new part.
-        text = this.serializer.item(record);
+        // A lead depends on the record's place: ask again for the first place of the new part.
+        lead = this.serializer.lead?.(0, row);
       }
     }
+    await this.append(file, lead, body);
+  }
+
+  private append(file: AtomicFile, lead: string | undefined, body: string | Uint8Array): Promise<void> | undefined {
+    const start = file.bytes;
+    const a = lead ? file.write(lead) : undefined;
+    const b = typeof body === 'string' ? file.write(body) : file.writeBytes(body);
     this.itemsInPart++;
     this.items++;
-    const flushing = file.write(text);
-    if (flushing) await flushing;
+    this.last.part = this.parts.length;
+    this.last.offset = start;
+    this.last.length = file.bytes - start;
+    return a && b ? a.then(() => b) : (a ?? b);
   }
 
   /** Ends every part; the temp files are complete and fsynced but not yet in place. */
   async close(): Promise<void> {
     const file = this.current ?? (await this.openPart());
-    await file.write(this.serializer.footer());
+    await file.write(this.serializer.footer(this.itemsInPart));
     await file.close();
   }
 

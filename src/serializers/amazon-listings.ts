@@ -2,6 +2,7 @@ import type { FeedRecord } from '../channels/define-channel.js';
 import { amazonOptionsSchema } from '../apis/amazon/listing-options.js';
 import { FALLBACK_MESSAGE_ID_BASE, rowOfMessage } from '../apis/amazon/message-ids.js';
 import { ShelfcastError } from '../issues/issue.js';
+import { arrayLead } from './json.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 
 /**
@@ -9,8 +10,8 @@ import type { Serializer, SerializerContext } from './serializer.js';
  * document. messageId is the record's catalog row, so that a processing-report line names its row;
  * when a row repeats inside one document (several catalog files), a fresh id above every row is used.
  * The attributes / patches arrive as JSON text from the amazon channel and are embedded unchanged.
- * item() writes the separating comma, so it depends on its place in the part: after opening a new
- * part (header()), the pipeline asks item() again for the record that opens it.
+ * The message id depends on the other messages of the same document, so lead() writes it (with the
+ * separating comma) and body() the rest of the message.
  */
 export function createAmazonListingsSerializer(ctx: SerializerContext): Serializer {
   const opts = amazonOptionsSchema.safeParse(ctx.options ?? {});
@@ -21,24 +22,26 @@ export function createAmazonListingsSerializer(ctx: SerializerContext): Serializ
   let used = new Set<number>();
   let fallback = 0;
   return {
-    header() {
-      used = new Set();
-      fallback = FALLBACK_MESSAGE_ID_BASE - 1;
-      return `{"header":${header},"messages":[`;
-    },
-    item(record: FeedRecord) {
-      let id = Number(record.row);
+    header: () => `{"header":${header},"messages":[`,
+    lead(index, row) {
+      if (index === 0) {
+        used = new Set();
+        fallback = FALLBACK_MESSAGE_ID_BASE - 1;
+      }
+      let id = row;
       if (rowOfMessage(id) === undefined || used.has(id)) {
         while (used.has(++fallback));
         id = fallback;
       }
-      const first = used.size === 0;
       used.add(id);
-      let m = `{"messageId":${id},"sku":${JSON.stringify(str(record.sku, 'sku'))},"operationType":${JSON.stringify(str(record.operationType, 'operationType'))}`;
+      return `${arrayLead(index)}{"messageId":${id},`;
+    },
+    body(record: FeedRecord) {
+      let m = `"sku":${JSON.stringify(str(record.sku, 'sku'))},"operationType":${JSON.stringify(str(record.operationType, 'operationType'))}`;
       if (typeof record.productType === 'string') m += `,"productType":${JSON.stringify(record.productType)}`;
       if (typeof record.attributes === 'string') m += `,"attributes":${record.attributes}`;
       if (typeof record.patches === 'string') m += `,"patches":${record.patches}`;
-      return `${first ? '\n' : ',\n'}${m}}`;
+      return `${m}}`;
     },
     footer: () => '\n]}\n',
   };

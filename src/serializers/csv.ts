@@ -37,7 +37,7 @@ export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const columns = ctx.columns;
   return {
     header: () => columns.map(cell).join(',') + eol,
-    item(record: FeedRecord): string {
+    body(record: FeedRecord): string {
       let out = '';
       for (let i = 0; i < columns.length; i++) {
         if (i > 0) out += ',';

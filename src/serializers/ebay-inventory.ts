@@ -1,6 +1,7 @@
 import type { FeedRecord } from '../channels/define-channel.js';
 import { EBAY_DOCUMENT_FORMAT, ebayOptionsSchema } from '../apis/ebay/listing-options.js';
 import { ShelfcastError } from '../issues/issue.js';
+import { arrayLead } from './json.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 
 /**
@@ -15,20 +16,17 @@ export function createEbayInventorySerializer(ctx: SerializerContext): Serialize
     throw new ShelfcastError('The ebay-inventory format needs the ebay channel options (merchantLocationKey and the three policy ids); set them in the feed file.', { cause: opts.error });
   }
   const head = `{"format":"${EBAY_DOCUMENT_FORMAT}","version":1,"marketplaceId":${JSON.stringify(opts.data.marketplaceId)},"locale":${JSON.stringify(opts.data.locale)},"items":[`;
-  let count = 0;
   return {
-    header() {
-      count = 0;
-      return head;
-    },
-    item(record: FeedRecord) {
+    header: () => head,
+    lead: arrayLead,
+    body(record: FeedRecord) {
       if (typeof record.sku !== 'string') throw new ShelfcastError('ebay-inventory: a record without sku; only the ebay channel can write this format.');
       let text = `{"sku":${JSON.stringify(record.sku)},"row":${Number(record.row) || 0}`;
       for (const key of ['inventoryItem', 'offer', 'priceQuantity'] as const) {
         const v = record[key];
         if (typeof v === 'string') text += `,"${key}":${v}`;
       }
-      return `${count++ === 0 ? '\n' : ',\n'}${text}}`;
+      return `${text}}`;
     },
     footer: () => '\n]}\n',
   };

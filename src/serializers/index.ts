@@ -7,7 +7,8 @@ import { createRssSerializer } from './rss.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 import { createTsvSerializer } from './tsv.js';
 
-export type { Serializer, SerializerContext } from './serializer.js';
+export type { DocumentWriter, Serializer, SerializerContext } from './serializer.js';
+export { documentWriter } from './serializer.js';
 export { GOOGLE_NS } from './rss.js';
 export { escapeXml } from './xml-escape.js';
 export { removeIllegalChars } from './text-clean.js';

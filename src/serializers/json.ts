@@ -1,16 +1,19 @@
 import type { FeedRecord } from '../channels/define-channel.js';
 import type { Serializer } from './serializer.js';
 
+/** Before each element of a JSON array written one per line: a newline, and a comma after the first. */
+export const arrayLead = (index: number): string => (index === 0 ? '\n' : ',\n');
+
 /**
  * One JSON array, written item by item so that the feed is never held in memory. JSON.stringify
  * escapes control characters and lone surrogates, so the output is always valid JSON.
  */
 export function createJsonSerializer(): Serializer {
-  let count = 0;
   return {
     header: () => '[',
-    item: (record: FeedRecord) => (count++ === 0 ? '\n' : ',\n') + JSON.stringify(record),
-    footer: () => (count === 0 ? ']\n' : '\n]\n'),
+    body: (record: FeedRecord) => JSON.stringify(record),
+    lead: arrayLead,
+    footer: (items) => (items === 0 ? ']\n' : '\n]\n'),
   };
 }
 
@@ -18,7 +21,7 @@ export function createJsonSerializer(): Serializer {
 export function createNdjsonSerializer(): Serializer {
   return {
     header: () => '',
-    item: (record: FeedRecord) => `${JSON.stringify(record)}\n`,
+    body: (record: FeedRecord) => `${JSON.stringify(record)}\n`,
     footer: () => '',
   };
 }

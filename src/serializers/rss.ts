@@ -56,7 +56,7 @@ export function createRssSerializer(ctx: SerializerContext): Serializer {
       `<title>${escapeXml(ctx.header.title)}</title>\n` +
       `<link>${escapeXml(ctx.header.link)}</link>\n` +
       `<description>${escapeXml(ctx.header.description)}</description>\n`,
-    item(record: FeedRecord): string {
+    body(record: FeedRecord): string {
       let out = '<item>\n';
       for (const name in record) out += element(name, record[name]!, '  ');
       return `${out}</item>\n`;

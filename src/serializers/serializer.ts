@@ -1,13 +1,23 @@
 import type { FeedHeader, FeedRecord, FormatSpec } from '../channels/define-channel.js';
 
 /**
- * A streaming serializer: the pipeline writes header(), then item() per record, then footer().
- * Each returns text; the writer batches it into large writes. Serializers never see the whole feed.
+ * A streaming serializer: header(), then per record lead() and body(), then footer(). body() is
+ * pure (the text of one record, wherever it lands), so worker threads can write bodies while the
+ * one writer of the file adds what depends on a record's place in its part: separators and, for
+ * Amazon, per-document message ids. Serializers never see the whole feed.
  */
 export interface Serializer {
   header(): string;
-  item(record: FeedRecord): string;
-  footer(): string;
+  /** The text of one record, independent of its place in the file. */
+  body(record: FeedRecord): string;
+  /**
+   * What goes before body() for the `index`-th record (0-based) of the current part, whose catalog
+   * row is `row`; called once per record, in order, and again from 0 after each new header().
+   * Absent when records need nothing before them.
+   */
+  lead?(index: number, row: number): string;
+  /** The end of a part that holds `items` records. */
+  footer(items: number): string;
 }
 
 export interface SerializerContext {
@@ -18,4 +28,28 @@ export interface SerializerContext {
   header: FeedHeader;
   /** Options the channel passes to its serializer (namespace, root element...). */
   options?: Record<string, unknown>;
+}
+
+/** A one-part document written record by record, the way FeedOutput writes it (for previews and tests). */
+export interface DocumentWriter {
+  header(): string;
+  /** `row` is the record's catalog row; default its `row` field, which marketplace records carry. */
+  item(record: FeedRecord, row?: number): string;
+  footer(): string;
+}
+
+export function documentWriter(s: Serializer): DocumentWriter {
+  let items = 0;
+  return {
+    header() {
+      items = 0;
+      return s.header();
+    },
+    item(record, row = Number(record.row) || 0) {
+      const lead = s.lead ? s.lead(items, row) : '';
+      items++;
+      return lead + s.body(record);
+    },
+    footer: () => s.footer(items),
+  };
 }

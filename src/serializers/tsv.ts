@@ -19,7 +19,7 @@ export function createTsvSerializer(ctx: SerializerContext): Serializer {
   const columns = ctx.columns;
   return {
     header: () => columns.map(cell).join('\t') + '\n',
-    item(record: FeedRecord): string {
+    body(record: FeedRecord): string {
       let out = '';
       for (let i = 0; i < columns.length; i++) {
         if (i > 0) out += '\t';

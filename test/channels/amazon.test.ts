@@ -9,6 +9,7 @@ import type { FeedRecord, FeedTarget } from '../../src/channels/define-channel.j
 import type { Product } from '../../src/product/product.js';
 import { FeedOutput } from '../../src/run/feed-output.js';
 import { createAmazonListingsSerializer } from '../../src/serializers/amazon-listings.js';
+import { documentWriter } from '../../src/serializers/serializer.js';
 import { amazonValidators } from '../servers/amazon-specs.js';
 import { sampleContext, sampleProduct } from './sample-product.js';
 
@@ -21,7 +22,7 @@ const target = (extra: Partial<FeedTarget> = {}): FeedTarget => ({ id: 'amazon-u
 const mapOne = (p: Product, extra: Partial<FeedTarget> = {}, row = 2) => amazon.map(p, { ...sampleContext({ format: 'json' }, row), feed: target(extra) });
 /** One document, as the pipeline writes a feed that needs no split. */
 function render(products: Product[], extra: Partial<FeedTarget> = {}): { text: string; issues: ReturnType<typeof mapOne>['issues'] } {
-  const s = createAmazonListingsSerializer({ format: amazon.formats[0]!, columns: [], header, options: parsedOptions });
+  const s = documentWriter(createAmazonListingsSerializer({ format: amazon.formats[0]!, columns: [], header, options: parsedOptions }));
   const issues = [];
   let text = s.header();
   for (const [i, p] of products.entries()) {
@@ -135,7 +136,7 @@ describe('amazon-listings serializer and the split', () => {
       const output = new FeedOutput(dir, 'amazon.json', format, createAmazonListingsSerializer({ format, columns: [], header, options: parsedOptions }));
       for (const [i, p] of products.entries()) {
         const r = mapOne(p, {}, i + 2);
-        await output.write(r.record as FeedRecord);
+        await output.write(r.record as FeedRecord, i + 2);
       }
       await output.close();
       await output.commit();
@@ -175,7 +176,7 @@ describe('amazon-listings serializer and the split', () => {
   });
 
   it('gives a repeated row a fresh message id instead of a duplicate', () => {
-    const s = createAmazonListingsSerializer({ format: amazon.formats[0]!, columns: [], header, options: parsedOptions });
+    const s = documentWriter(createAmazonListingsSerializer({ format: amazon.formats[0]!, columns: [], header, options: parsedOptions }));
     const rec = mapOne(sampleProduct()).record as FeedRecord;
     const doc = JSON.parse(s.header() + s.item(rec) + s.item({ ...rec, sku: 'OTHER' }) + s.footer());
     expect(v.feed(doc)).toEqual([]);

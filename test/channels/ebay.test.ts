@@ -7,6 +7,7 @@ import ebay from '../../src/channels/ebay.js';
 import type { FeedRecord, FeedTarget } from '../../src/channels/define-channel.js';
 import type { Product } from '../../src/product/product.js';
 import { createEbayInventorySerializer } from '../../src/serializers/ebay-inventory.js';
+import { documentWriter } from '../../src/serializers/serializer.js';
 import { ebayValidator } from '../servers/ebay-specs.js';
 import { sampleContext, sampleProduct } from './sample-product.js';
 
@@ -17,7 +18,7 @@ const target = (extra: Partial<FeedTarget> = {}): FeedTarget => ({ id: 'ebay-us'
 const mapOne = (p: Product, extra: Partial<FeedTarget> = {}, row = 2) => ebay.map(p, { ...sampleContext({ format: 'json' }, row), feed: target(extra) });
 
 function render(products: Product[], extra: Partial<FeedTarget> = {}) {
-  const s = createEbayInventorySerializer({ format: ebay.formats[0]!, columns: [], header, options });
+  const s = documentWriter(createEbayInventorySerializer({ format: ebay.formats[0]!, columns: [], header, options }));
   let text = s.header();
   products.forEach((p, i) => {
     const r = mapOne(p, extra, i + 2);

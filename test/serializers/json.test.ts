@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedRecord, SerializerId } from '../../src/channels/define-channel.js';
 import { ShelfcastError } from '../../src/issues/issue.js';
-import { createSerializer } from '../../src/serializers/index.js';
+import { documentWriter, createSerializer } from '../../src/serializers/index.js';
 import { HOSTILE } from './hostile-values.js';
 
 const make = (serializer: SerializerId) =>
-  createSerializer({ format: { id: serializer, serializer, ext: serializer, contentType: 'application/json' }, columns: [], header: { title: '', link: '', description: '' } });
+  documentWriter(createSerializer({ format: { id: serializer, serializer, ext: serializer, contentType: 'application/json' }, columns: [], header: { title: '', link: '', description: '' } }));
 const render = (serializer: SerializerId, records: FeedRecord[]) => {
   const s = make(serializer);
   return s.header() + records.map((r) => s.item(r)).join('') + s.footer();

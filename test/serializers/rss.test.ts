@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import type { FeedRecord } from '../../src/channels/define-channel.js';
-import { createSerializer, GOOGLE_NS } from '../../src/serializers/index.js';
+import { documentWriter, createSerializer, GOOGLE_NS } from '../../src/serializers/index.js';
 import { removeIllegalChars } from '../../src/serializers/text-clean.js';
 import { HOSTILE } from './hostile-values.js';
 import { expectedXmlItem, parseRss } from './read-feed.js';
 
 const header = { title: 'Shop & "Co" <test>', link: 'https://example.com/?a=1&b=2', description: 'feed ]]> desc' };
 const rss = (options?: Record<string, unknown>) =>
-  createSerializer({ format: { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' }, columns: [], header, options });
+  documentWriter(createSerializer({ format: { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' }, columns: [], header, options }));
 const render = (records: FeedRecord[], options?: Record<string, unknown>) => {
   const s = rss(options);
   return s.header() + records.map((r) => s.item(r)).join('') + s.footer();

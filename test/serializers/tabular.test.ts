@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FeedRecord, SerializerId } from '../../src/channels/define-channel.js';
-import { createSerializer } from '../../src/serializers/index.js';
+import { documentWriter, createSerializer } from '../../src/serializers/index.js';
 import { HOSTILE } from './hostile-values.js';
 import { expectedCell, parseTabular } from './read-feed.js';
 
 const header = { title: 't', link: 'l', description: 'd' };
 const make = (kind: 'csv' | 'tsv', columns: string[], options?: Record<string, unknown>) =>
-  createSerializer({ format: { id: kind, serializer: kind as SerializerId, ext: kind, contentType: 'text/plain' }, columns, header, options });
+  documentWriter(createSerializer({ format: { id: kind, serializer: kind as SerializerId, ext: kind, contentType: 'text/plain' }, columns, header, options }));
 const render = (kind: 'csv' | 'tsv', columns: string[], records: FeedRecord[], options?: Record<string, unknown>) => {
   const s = make(kind, columns, options);
   return s.header() + records.map((r) => s.item(r)).join('') + s.footer();

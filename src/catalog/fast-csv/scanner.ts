@@ -3,7 +3,7 @@ const CR = 0x0d;
 const LF = 0x0a;
 
 /** Record delimiter, found like csv-parse finds it: the first `\r\n`, `\n` or `\r` outside quotes. */
-const enum Eol {
+export const enum Eol {
   Unknown,
   Lf,
   Cr,
@@ -30,20 +30,38 @@ export class CsvScanner {
   private eol: Eol = Eol.Unknown;
   private bomChecked = false;
   private readonly delimiter: number;
+  /** Records found so far (scanned or counted). */
+  records = 0;
 
-  constructor(delimiter: string) {
+  /**
+   * `resume`: go on from where another scanner stopped at a record boundary (a worker thread
+   * scanning a slice of the file): the byte order mark is behind, the record delimiter known.
+   */
+  constructor(delimiter: string, resume?: { eol: Eol }) {
+    if (resume) {
+      this.bomChecked = true;
+      this.eol = resume.eol;
+    }
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
       throw new UnsupportedCsv(`delimiter ${JSON.stringify(delimiter)} is not one ASCII character`);
     }
     this.delimiter = delimiter.charCodeAt(0);
   }
 
+  /** The record delimiter, once the first one was seen. */
+  get recordDelimiter(): Eol {
+    return this.eol;
+  }
+
   /**
    * Appends the complete records at the start of `buf` to `out` and returns the offset of the
    * first byte not consumed (the start of an incomplete record), which must be passed again,
    * followed by more bytes. With `final`, `buf` is the rest of the input and everything is consumed.
+   * With `out` null, records are only counted (no text is decoded): to cut a file at record
+   * boundaries for worker threads, which then scan the same bytes with exactly these rules.
+   * `limit` stops after that many records.
    */
-  scan(buf: Buffer, final: boolean, out: string[][]): number {
+  scan(buf: Buffer, final: boolean, out: string[][] | null, limit = Infinity): number {
     const len = buf.length;
     let pos = 0;
     if (!this.bomChecked) {
@@ -53,8 +71,14 @@ export class CsvScanner {
       if (len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
     }
     const d = this.delimiter;
-    records: while (pos < len) {
+    const decode = out !== null;
+    const found = (record: string[]) => {
+      this.records++;
+      if (decode) out!.push(record);
+    };
+    records: while (pos < len && this.records < limit) {
       const start = pos;
+      // Counting only: fields are still pushed (as ''), since an empty last line is no record.
       const record: string[] = [];
       let p = pos;
       fields: for (;;) {
@@ -63,7 +87,7 @@ export class CsvScanner {
           // The input ends right after a delimiter: that delimiter opened one last empty field.
           if (record.length > 0) {
             record.push('');
-            out.push(record);
+            found(record);
           }
           return len;
         }
@@ -82,15 +106,15 @@ export class CsvScanner {
             const next = q + 1 < len ? buf[q + 1]! : -1;
             if (next === QUOTE) {
               // `""` inside quotes is one literal quote.
-              value += buf.toString('utf8', from, q + 1);
+              if (decode) value += buf.toString('utf8', from, q + 1);
               from = q + 2;
               continue;
             }
-            value += buf.toString('utf8', from, q);
+            if (decode) value += buf.toString('utf8', from, q);
             p = q + 1;
             if (next === -1) {
               record.push(value);
-              out.push(record);
+              found(record);
               return len;
             }
             if (next === d) {
@@ -102,7 +126,7 @@ export class CsvScanner {
             if (eol < 0) return start;
             if (eol > 0) {
               record.push(value);
-              out.push(record);
+              found(record);
               pos = p + eol;
               continue records;
             }
@@ -118,16 +142,16 @@ export class CsvScanner {
         for (;;) {
           if (p >= len) {
             if (!final) return start;
-            const field = prefix + buf.toString('utf8', from, len);
+            const field = decode ? prefix + buf.toString('utf8', from, len) : from < len ? '?' : prefix;
             if (quoted || record.length > 0 || field !== '') {
               record.push(field);
-              out.push(record);
+              found(record);
             }
             return len;
           }
           const c = buf[p]!;
           if (c === d) {
-            record.push(prefix + buf.toString('utf8', from, p));
+            record.push(decode ? prefix + buf.toString('utf8', from, p) : '');
             p++;
             continue fields;
           }
@@ -135,12 +159,12 @@ export class CsvScanner {
             const eol = this.eolAt(buf, p, final);
             if (eol < 0) return start;
             if (eol > 0) {
-              const field = prefix + buf.toString('utf8', from, p);
+              const field = decode ? prefix + buf.toString('utf8', from, p) : from < p ? '?' : prefix;
               pos = p + eol;
               // skip_empty_lines: a line with nothing on it is no record.
               if (quoted || record.length > 0 || field !== '') {
                 record.push(field);
-                out.push(record);
+                found(record);
               }
               continue records;
             }

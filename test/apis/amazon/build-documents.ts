@@ -5,6 +5,7 @@ import amazon from '../../../src/channels/amazon.js';
 import type { FeedRecord, FeedTarget } from '../../../src/channels/define-channel.js';
 import type { Product } from '../../../src/product/product.js';
 import { createAmazonListingsSerializer } from '../../../src/serializers/amazon-listings.js';
+import { documentWriter } from '../../../src/serializers/serializer.js';
 import type { BuiltFile } from '../../../src/transports/types.js';
 import { sampleProduct } from '../../channels/sample-product.js';
 
@@ -18,7 +19,7 @@ export async function buildDocuments(products: Product[], perDocument: number, o
   const dir = await mkdtemp(path.join(tmpdir(), 'shelfcast-amazon-push-'));
   const format = amazon.formats[0]!;
   const feed: FeedTarget = { id: 'amazon-us', format: 'json', options: AMAZON_OPTIONS, only };
-  const s = createAmazonListingsSerializer({ format, columns: [], header: { title: 'Shop', link: 'https://shop.example.com', description: 'All' }, options: AMAZON_OPTIONS });
+  const s = documentWriter(createAmazonListingsSerializer({ format, columns: [], header: { title: 'Shop', link: 'https://shop.example.com', description: 'All' }, options: AMAZON_OPTIONS }));
   const files: BuiltFile[] = [];
   for (let start = 0; start < products.length; start += perDocument) {
     let text = s.header();

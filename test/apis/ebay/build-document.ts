@@ -5,6 +5,7 @@ import ebay from '../../../src/channels/ebay.js';
 import type { FeedRecord, FeedTarget } from '../../../src/channels/define-channel.js';
 import type { Product } from '../../../src/product/product.js';
 import { createEbayInventorySerializer } from '../../../src/serializers/ebay-inventory.js';
+import { documentWriter } from '../../../src/serializers/serializer.js';
 import type { BuiltFile } from '../../../src/transports/types.js';
 import { sampleProduct } from '../../channels/sample-product.js';
 
@@ -19,7 +20,7 @@ export async function buildDocument(products: Product[], only?: string[]): Promi
   const dir = await mkdtemp(path.join(tmpdir(), 'shelfcast-ebay-push-'));
   const format = ebay.formats[0]!;
   const feed: FeedTarget = { id: 'ebay-us', format: 'json', options: EBAY_OPTIONS, only };
-  const s = createEbayInventorySerializer({ format, columns: [], header: { title: 'Shop', link: 'https://shop.example.com', description: 'All' }, options: EBAY_OPTIONS });
+  const s = documentWriter(createEbayInventorySerializer({ format, columns: [], header: { title: 'Shop', link: 'https://shop.example.com', description: 'All' }, options: EBAY_OPTIONS }));
   let text = s.header();
   products.forEach((p, i) => {
     const r = ebay.map(p, { feed, row: i + 2, now: new Date('2026-11-25T08:00:00Z') });

@@ -1,0 +1,61 @@
+import { error, type Issue } from '../issues/issue.js';
+import { hasReplacement } from './decode-text.js';
+import { invalidUtf8 } from './record-issues.js';
+import type { RawRow } from './types.js';
+
+/**
+ * Turns CSV records into rows under the header's column names. Shared by the streaming reader and
+ * the worker threads of the parallel pass, so both read a record the same way.
+ */
+export class CsvRowBuilder {
+  private readonly width: number;
+
+  /** `names`: the normalised header; null for a column that is not read. */
+  constructor(private readonly names: readonly (string | null)[]) {
+    this.width = names.length;
+  }
+
+  /**
+   * The row of `record` (spreadsheet row `row`), or undefined for a blank spreadsheet row (`,,,` or
+   * a stray `\r`), which is counted but not read. With `invalidSeen` (invalid UTF-8 was met in the
+   * file), cells holding U+FFFD are reported.
+   */
+  build(record: string[], row: number, invalidSeen: boolean): RawRow | undefined {
+    if (isBlank(record)) return undefined;
+    const { names, width } = this;
+    let issues: Issue[] | undefined;
+    if (record.length !== width && !onlyEmptyExtra(record, width)) {
+      issues = [
+        error('catalog.columns.count', `row ${row} has ${record.length} cells but the header has ${width} columns`, {
+          row,
+          fix: 'Check the row for a missing or extra delimiter, or a quote that is not closed.',
+        }),
+      ];
+    }
+    const fields: Record<string, string> = Object.create(null);
+    const n = Math.min(width, record.length);
+    for (let i = 0; i < n; i++) {
+      const name = names[i];
+      if (name !== null) fields[name!] = record[i]!;
+    }
+    if (invalidSeen) {
+      for (let i = 0; i < n; i++) {
+        if (names[i] !== null && hasReplacement(record[i]!)) (issues ??= []).push(invalidUtf8(row, names[i]!));
+      }
+    }
+    return issues ? { row, fields, issues } : { row, fields };
+  }
+}
+
+function isBlank(record: string[]): boolean {
+  if (record[0] !== '' && record.length > 1) return false;
+  for (const cell of record) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/** Trailing empty cells beyond the header (`a,b,,`) are a common export quirk, not an error. */
+function onlyEmptyExtra(record: string[], width: number): boolean {
+  if (record.length < width) return false;
+  for (let i = width; i < record.length; i++) if (record[i] !== '') return false;
+  return true;
+}
