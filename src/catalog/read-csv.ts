@@ -101,13 +101,18 @@ export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: b
       }
     }
   } catch (cause) {
-    if (cause instanceof Error && cause.name === 'ShelfcastError') throw cause;
-    throw catalogError(
-      source.location,
-      `is not readable as ${tsv ? 'TSV' : 'CSV'} near row ${row + 1}: ${(cause as Error).message}`,
-      'Check that row for a quote that is not closed, or set catalog.format.',
-      cause,
-    );
+    throw csvReadError(source.location, tsv, row + 1, cause);
   }
   if (row === 0) throw catalogError(source.location, 'has no header row', 'Export the catalog again with a header row.');
+}
+
+/** A CSV that cannot be read on from `row` (a run-level failure; ShelfcastErrors pass unchanged). */
+export function csvReadError(location: string, tsv: boolean, row: number, cause: unknown): Error {
+  if (cause instanceof Error && cause.name === 'ShelfcastError') return cause;
+  return catalogError(
+    location,
+    `is not readable as ${tsv ? 'TSV' : 'CSV'} near row ${row}: ${(cause as Error).message}`,
+    'Check that row for a quote that is not closed, or set catalog.format.',
+    cause,
+  );
 }

@@ -64,5 +64,10 @@ export interface PresetOptions {
 export interface Preset {
   id: string;
   title: string;
+  /**
+   * map() reads nothing but the row it is given (no prepass, no memory of earlier rows), so rows
+   * can be mapped in any order, by worker threads; default false.
+   */
+  rowLocal?: boolean;
   create(options: PresetOptions): PresetMapper;
 }

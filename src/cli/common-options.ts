@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { FailOn } from './exit-status.js';
 
 export interface CommonOptions {
@@ -23,3 +23,19 @@ export function withCommonOptions(cmd: Command): Command {
 
 /** `--feed a --feed b` or `--feed a,b`. */
 export const collectList = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+/** Most worker threads `--workers` accepts. */
+const MAX_WORKERS = 64;
+
+/** `--workers N` for the commands that read the whole catalog (build, run, validate). */
+export function withWorkersOption(cmd: Command): Command {
+  return cmd.option(
+    '--workers <n>',
+    'worker threads that read, validate and format the catalog; 0: all in one thread (default: one per CPU core for catalogs of 8 MiB or more)',
+    (value: string) => {
+      const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+      if (!(n >= 0 && n <= MAX_WORKERS)) throw new InvalidArgumentError(`give a whole number from 0 (everything in one thread) to ${MAX_WORKERS}.`);
+      return n;
+    },
+  );
+}

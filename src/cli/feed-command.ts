@@ -24,6 +24,8 @@ export interface FeedCommandOptions extends CommonOptions {
   only?: string[];
   /** `--report html=PATH|junit=PATH` (repeatable); default none. */
   report?: ReportSpec[];
+  /** `--workers N`: worker threads for the pass; default chosen by catalog size. */
+  workers?: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
       now: startedAt,
       only: opts.only,
       onProgress: (rows) => progress.tick(rows),
+      workers: opts.workers,
       // A partial update does not describe the whole feed: it leaves the snapshot as it was.
       snapshot: !opts.only?.length,
     });

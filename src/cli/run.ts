@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { collectList, withCommonOptions } from './common-options.js';
+import { collectList, withCommonOptions, withWorkersOption } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { runFeedCommand, type FeedCommandOptions } from './feed-command.js';
 import { collectReport } from '../report/report-option.js';
 
 export function registerRun(program: Command, ctx: CommandContext): void {
-  withCommonOptions(program.command('run'))
+  withWorkersOption(withCommonOptions(program.command('run')))
     .description('validate the catalog, build every feed and publish it to its destination')
     .option('--catalog <file>', 'read this catalog instead of the configured one')
     .option('-f, --feed <id>', 'only this feed (repeatable, or comma-separated)', collectList)

@@ -1,34 +1,32 @@
 import type { Command } from 'commander';
-import { IssueLog } from '../run/issue-log.js';
-import { readProducts } from '../run/read-products.js';
+import { runPass } from '../run/pass/run-pass.js';
 import { formatIssueGroups, paint } from '../report/text-report.js';
-import { withCommonOptions, type CommonOptions } from './common-options.js';
+import { withCommonOptions, withWorkersOption, type CommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { exitFor } from './exit-status.js';
 import { Progress } from './progress.js';
 
 interface ValidateOptions extends CommonOptions {
   catalog?: string;
+  workers?: number;
 }
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
-  withCommonOptions(program.command('validate'))
+  withWorkersOption(withCommonOptions(program.command('validate')))
     .description('read and validate the catalog once, and report every problem by row and field')
     .option('--catalog <file>', 'validate this catalog instead of the configured one')
     .action(async (opts: ValidateOptions) => {
       const { io } = ctx;
       const project = await ctx.loadProject(opts.config);
-      const log = new IssueLog();
-      const items = { total: 0, valid: 0, invalid: 0 };
       const progress = new Progress(io, !opts.json && !opts.quiet);
-      for await (const event of readProducts(project, { catalog: opts.catalog, cwd: io.cwd })) {
-        log.add(event.issues);
-        if (event.item) items.valid++;
-        else if (event.issues.some((i) => i.severity === 'error')) items.invalid++;
-        else continue;
-        items.total++;
-        progress.tick(items.total);
-      }
+      // The pass of build, with no feed: the same reading, mapping and validation, in as many threads.
+      const { counts: items, issues: log } = await runPass(project, [], [], {
+        catalog: opts.catalog,
+        cwd: io.cwd,
+        now: (io.now ?? (() => new Date()))(),
+        workers: opts.workers,
+        onProgress: (rows) => progress.tick(rows),
+      });
       progress.done();
       const code = exitFor(log.errors, log.warnings, opts.failOn);
       ctx.setExitCode(code);

@@ -14,9 +14,27 @@ export interface ValidatorOptions {
   currency?: string;
 }
 
+/** What validating one row gives: the item when it has no error, its issues, and its id when it has one. */
+export interface RowVerdict {
+  item?: CatalogItem;
+  issues: Issue[];
+  /** The cleaned id, also for invalid rows: a later row may not reuse it. */
+  id?: string;
+}
+
 export interface Validator {
-  /** One mapped row (canonical Google field names -> raw strings, plus `extra`). */
-  validate(row: MappedRow): { item?: CatalogItem; issues: Issue[] };
+  /** One mapped row (canonical Google field names -> raw strings, plus `extra`), duplicate ids included. */
+  validate(row: MappedRow): RowVerdict;
+  /**
+   * Everything but the duplicate-id check, which needs every earlier row: depends on the row alone,
+   * so worker threads can check rows in any order; the one pass then applies rejectDuplicate().
+   */
+  check(row: MappedRow): RowVerdict;
+  /**
+   * Records the id of the row at `row`; when an earlier row has it, adds the error to `issues` and
+   * returns true (the row is then rejected).
+   */
+  rejectDuplicate(id: string | undefined, row: number, issues: Issue[]): boolean;
   /** Issues known only after every row (e.g. the first occurrence of a duplicated id). */
   finish(): Issue[];
 }
@@ -39,7 +57,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   const ids = new DuplicateIds();
   const unsupported = new Set<string>();
 
-  function validate(row: MappedRow): { item?: CatalogItem; issues: Issue[] } {
+  function check(row: MappedRow): RowVerdict {
     const issues: Issue[] = [];
     const ctx: RowContext = { row: row.row, id: undefined, issues, failed: false, prices };
     if (row.issues) {
@@ -56,17 +74,6 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     } else {
       ctx.id = id;
       for (const i of issues) if (i.id === undefined && i.row === row.row) i.id = id;
-      const first = ids.see(id, row.row);
-      if (first !== undefined) {
-        report(
-          ctx,
-          'error',
-          'id.duplicate',
-          'id',
-          `id ${JSON.stringify(id)} is already used on row ${first}; this row is rejected`,
-          'Give every product and every variant its own id (variants share item_group_id instead)',
-        );
-      }
     }
     const product: Product = { id: id ?? '', title: '', additional_image_link: [], shipping: [], extra: row.extra ?? {} };
     for (const field in fields) {
@@ -81,7 +88,22 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       report(ctx, 'error', 'title.missing', 'title', 'title is missing', 'Give every product a title and map that column to title');
     }
     checkSalePrice(product, ctx);
-    return ctx.failed ? { issues } : { item: { product, row: row.row }, issues };
+    if (ctx.failed) return id === undefined ? { issues } : { issues, id };
+    return { item: { product, row: row.row }, issues, id };
+  }
+
+  function rejectDuplicate(id: string | undefined, row: number, issues: Issue[]): boolean {
+    if (id === undefined) return false;
+    const first = ids.see(id, row);
+    if (first === undefined) return false;
+    issues.push(duplicateIssue(id, row, first));
+    return true;
+  }
+
+  function validate(row: MappedRow): RowVerdict {
+    const verdict = check(row);
+    if (rejectDuplicate(verdict.id, row.row, verdict.issues)) delete verdict.item;
+    return verdict;
   }
 
   /** A canonical field the Product does not model is kept in extra, where rules and channels can read it. */
@@ -100,7 +122,21 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     );
   }
 
-  return { validate, finish: () => ids.finish() };
+  return { validate, check, rejectDuplicate, finish: () => ids.finish() };
+}
+
+/** The error of a row whose id an earlier row has; reported after the row's other issues. */
+function duplicateIssue(id: string, row: number, first: number): Issue {
+  const ctx: RowContext = { row, id, issues: [], failed: false, prices: {} };
+  report(
+    ctx,
+    'error',
+    'id.duplicate',
+    'id',
+    `id ${JSON.stringify(id)} is already used on row ${first}; this row is rejected`,
+    'Give every product and every variant its own id (variants share item_group_id instead)',
+  );
+  return ctx.issues[0]!;
 }
 
 /** A sale price must undercut the price in the same currency; otherwise it is dropped with a warning. */

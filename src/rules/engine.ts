@@ -71,7 +71,7 @@ export function compileRules(rules: readonly RuleInput[], file: string, options:
     }
     return { ...base, when: rule.if ? compileCondition(rule.if) : undefined, transform: compileTransform(rule, where, baseDir, writeOptions) };
   });
-  return { apply: (product, ctx, trace) => applyRules(compiled, product, ctx, trace) };
+  return { count: compiled.length, apply: (product, ctx, trace) => applyRules(compiled, product, ctx, trace) };
 }
 
 const snapshot = (p: Product, fields: string[]): Array<string | undefined> => fields.map((f) => fieldDisplay(p, f));

@@ -41,6 +41,8 @@ export interface RuleTraceEntry {
 }
 
 export interface CompiledRules {
+  /** How many rules there are (a feed without rules skips them per item). */
+  count: number;
   /** Pure and deterministic: returns a new product (the input is never modified). */
   apply(product: Product, ctx: RuleContext, trace?: RuleTraceEntry[]): RuleResult;
 }

@@ -1,43 +1,27 @@
-import type { FeedHeader } from '../channels/define-channel.js';
 import type { LoadedFeed, LoadedProject } from '../config/load.js';
-import type { Product } from '../product/product.js';
 import { createSerializer } from '../serializers/index.js';
 import { feedColumns } from '../channels/render-feed.js';
-import { createFeedProcessor, type FeedProcessor } from './feed-processor.js';
+import { feedTarget } from './feed-processor.js';
+import { feedHeader } from './feed-header.js';
 import { FeedOutput } from './feed-output.js';
 import { IssueLog } from './issue-log.js';
-import { readProducts } from './read-products.js';
+import type { MergeTarget } from './pass/merge-units.js';
+import { runPass, type PassOptions } from './pass/run-pass.js';
 import { SnapshotWriter } from './snapshot.js';
 import { stateDir } from './state-paths.js';
-import { loadStockOverrides } from './stock-view.js';
 
-export interface BuildOptions {
-  /** `--catalog FILE`. */
-  catalog?: string;
-  cwd?: string;
+export { feedHeader } from './feed-header.js';
+
+export interface BuildOptions extends PassOptions {
   /** Folder the feeds are written to. */
   outDir: string;
-  now: Date;
-  /** `--only price,quantity`. */
-  only?: string[];
-  /** Called every few thousand rows with the number of rows read, for a progress line. */
-  onProgress?: (rows: number) => void;
   /** Keep a snapshot of the records (for plan, deltas and the guard); off for `validate`. */
   snapshot: boolean;
 }
 
-export interface BuiltFeed {
+export interface BuiltFeed extends MergeTarget {
   feed: LoadedFeed;
-  output: FeedOutput;
   snapshot?: SnapshotWriter;
-  /** Items the channel accepted (records may be more, for split variants). */
-  items: number;
-  records: number;
-  /** Items excluded by an error of the rules or the channel. */
-  excluded: number;
-  /** Items a filter rule left out on purpose. */
-  filtered: number;
-  issues: IssueLog;
 }
 
 export interface BuildResult {
@@ -56,15 +40,6 @@ export function partialName(fileName: string): string {
   return dot > 0 ? `${fileName.slice(0, dot)}.update${fileName.slice(dot)}` : `${fileName}.update`;
 }
 
-export function feedHeader(project: LoadedProject): FeedHeader {
-  const shop = project.config.shop;
-  return {
-    title: shop.title ?? project.config.name,
-    link: shop.link ?? 'https://example.com',
-    description: shop.description ?? project.config.name,
-  };
-}
-
 /**
  * The one pass: read and validate the catalog once, and fan every valid product out to every
  * feed's rules, channel map and streaming serializer. Files are complete but not yet in place when
@@ -73,53 +48,18 @@ export function feedHeader(project: LoadedProject): FeedHeader {
 export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], options: BuildOptions): Promise<BuildResult> {
   const header = feedHeader(project);
   const state = stateDir(project);
-  const built: Array<BuiltFeed & { processor: FeedProcessor; stock?: (p: Product) => Product }> = [];
-  const stock = loadStockOverrides(project, feeds);
+  const built: BuiltFeed[] = [];
   try {
     for (const feed of feeds) {
-      const processor = createFeedProcessor(feed, { now: options.now, only: options.only });
-      const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, processor.target), header, options: feed.options });
+      const target = feedTarget(feed, options.only);
+      const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header, options: feed.options });
       const output = new FeedOutput(options.outDir, options.only ? partialName(feed.fileName) : feed.fileName, feed.format, serializer);
       const snapshot = options.snapshot ? await SnapshotWriter.create(state, feed.id) : undefined;
-      built.push({ feed, processor, stock: stock?.get(feed.id), output, snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
+      built.push({ feed, output, snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
     }
-    const catalogIssues = new IssueLog();
-    const counts = { total: 0, valid: 0, invalid: 0 };
-    for await (const event of readProducts(project, { catalog: options.catalog, cwd: options.cwd })) {
-      catalogIssues.add(event.issues);
-      if (!event.item) {
-        // Events without an item and without errors are end-of-catalog notes, not rows.
-        if (event.issues.some((i) => i.severity === 'error')) {
-          counts.total++;
-          counts.invalid++;
-        }
-        continue;
-      }
-      counts.total++;
-      counts.valid++;
-      if (options.onProgress && counts.total % 5000 === 0) options.onProgress(counts.total);
-      for (const b of built) {
-        const r = b.processor.process(b.stock ? { product: b.stock(event.item.product), row: event.item.row } : event.item);
-        if (r.issues.length) b.issues.add(r.issues);
-        if (r.filtered) {
-          b.filtered++;
-          continue;
-        }
-        if (r.records.length === 0) {
-          b.excluded++;
-          continue;
-        }
-        b.items++;
-        for (let k = 0; k < r.records.length; k++) {
-          const record = r.records[k]!;
-          await b.output.write(record, event.item.row);
-          b.records++;
-          if (b.snapshot) await b.snapshot.add(r.records.length === 1 ? event.item.product.id : `${event.item.product.id}#${k + 1}`, record);
-        }
-      }
-    }
+    const pass = await runPass(project, feeds, built, options);
     for (const b of built) await b.output.close();
-    return { items: counts, issues: catalogIssues, feeds: built };
+    return { items: pass.counts, issues: pass.issues, feeds: built };
   } catch (err) {
     for (const b of built) {
       await b.output.discard();

@@ -34,6 +34,8 @@ export function feedTarget(feed: LoadedFeed, only?: string[]): FeedTarget {
   };
 }
 
+const NONE: Issue[] = [];
+
 /** Rules, then the channel map, for one feed: pure per item, compiled once per run. */
 export function createFeedProcessor(feed: LoadedFeed, options: FeedProcessorOptions): FeedProcessor {
   const { rules } = feed;
@@ -44,10 +46,16 @@ export function createFeedProcessor(feed: LoadedFeed, options: FeedProcessorOpti
     feed,
     target,
     process(item, trace) {
-      const ruled = rules.apply(item.product, { ...ruleContext, row: item.row }, trace as never);
-      if (!ruled.product) return { records: [], issues: ruled.issues, filtered: true };
-      const mapped = channel.map(ruled.product, { feed: target, row: item.row, now: options.now });
-      const issues = ruled.issues.length ? [...ruled.issues, ...mapped.issues] : mapped.issues;
+      let product = item.product;
+      let ruleIssues: Issue[] = NONE;
+      if (rules.count > 0 || trace) {
+        const ruled = rules.apply(item.product, { ...ruleContext, row: item.row }, trace as never);
+        if (!ruled.product) return { records: [], issues: ruled.issues, filtered: true };
+        product = ruled.product;
+        ruleIssues = ruled.issues;
+      }
+      const mapped = channel.map(product, { feed: target, row: item.row, now: options.now });
+      const issues = ruleIssues.length ? [...ruleIssues, ...mapped.issues] : mapped.issues;
       for (const i of issues) {
         i.feed ??= feed.id;
         i.row ??= item.row;

@@ -33,7 +33,8 @@ export function catalogSource(project: LoadedProject, override: string | undefin
   };
 }
 
-function createMapper(project: LoadedProject): PresetMapper {
+/** The project's column preset, ready to map rows. */
+export function createMapper(project: LoadedProject): PresetMapper {
   const c = project.config.catalog;
   return getPreset(c.preset).create({
     columns: c.columns,

@@ -16,14 +16,23 @@ export const stockChannelOf = (feed: LoadedFeed): string => feed.config.stock_ch
  * the catalog's values.
  */
 export function loadStockOverrides(project: LoadedProject, feeds: LoadedFeed[]): Map<string, StockOverride> | undefined {
+  const allocated = loadStockAllocation(project);
+  return allocated && stockOverrides(allocated, feeds);
+}
+
+/** SKU -> stock channel -> quantity it may show, read from the ledger once per run; none without `stock:`. */
+export function loadStockAllocation(project: LoadedProject): Map<string, Map<string, number>> | undefined {
   if (!project.config.stock) return undefined;
   const ledger = openProjectLedger(project);
-  let allocated: Map<string, Map<string, number>>;
   try {
-    allocated = allocatedQuantities(ledger, stockPolicy(project));
+    return allocatedQuantities(ledger, stockPolicy(project));
   } finally {
     ledger.close();
   }
+}
+
+/** Each feed's override from an allocation (worker threads get the allocation, not the ledger). */
+export function stockOverrides(allocated: Map<string, Map<string, number>>, feeds: LoadedFeed[]): Map<string, StockOverride> {
   const overrides = new Map<string, StockOverride>();
   for (const feed of feeds) {
     const channel = stockChannelOf(feed);

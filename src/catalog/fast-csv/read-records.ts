@@ -77,7 +77,7 @@ async function* scanBatches(bytes: AsyncIterable<Buffer>, delimiter: string): As
 }
 
 /** csv-parse itself, batched the same way, after skipping `skip` records. */
-async function* csvParseBatches(bytes: AsyncIterable<Buffer>, delimiter: string, skip: number): AsyncGenerator<string[][]> {
+export async function* csvParseBatches(bytes: AsyncIterable<Buffer>, delimiter: string, skip: number): AsyncGenerator<string[][]> {
   const parser = pipeline(Readable.from(bytes), parse(csvParseOptions(delimiter)), () => {});
   let seen = 0;
   let batch: string[][] = [];

@@ -119,5 +119,6 @@ function createAkeneoMapper(options: PresetOptions) {
 export const akeneo: Preset = {
   id: 'akeneo',
   title: 'Akeneo PIM flat CSV export',
+  rowLocal: true,
   create: createAkeneoMapper,
 };

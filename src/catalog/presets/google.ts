@@ -98,5 +98,6 @@ export function createGoogleMapper(options: PresetOptions) {
 export const google: Preset = {
   id: 'google',
   title: 'Google product data (default)',
+  rowLocal: true,
   create: createGoogleMapper,
 };

@@ -20,6 +20,7 @@ function keepReaderIssues(preset: Preset): Preset {
   return {
     id: preset.id,
     title: preset.title,
+    rowLocal: preset.rowLocal,
     create(options: PresetOptions): PresetMapper {
       const mapper = preset.create(options);
       const orphans: Issue[] = [];

@@ -1,0 +1,83 @@
+import { TextDecoding } from '../../catalog/decode-text.js';
+import { detectFormat } from '../../catalog/detect-format.js';
+import { mapCatalog } from '../../catalog/map-catalog.js';
+import { openBytes } from '../../catalog/open-bytes.js';
+import { getPreset } from '../../catalog/presets/index.js';
+import type { ReadOptions } from '../../catalog/read-options.js';
+import type { CatalogSource, MappedRow, PresetMapper } from '../../catalog/types.js';
+import type { LoadedProject } from '../../config/load.js';
+import type { Issue } from '../../issues/issue.js';
+import { catalogSource, createMapper } from '../read-products.js';
+import { csvUnits, READ_BY_ROWS } from './csv-units.js';
+import type { BufferShelf } from './buffer-shelf.js';
+import type { WorkUnit } from './units.js';
+
+export interface UnitSizes {
+  /** Catalog bytes per unit where workers read the bytes; default 1 MiB. */
+  unitBytes?: number;
+  /** Rows per unit where the main thread reads the rows; default 500. */
+  unitRows?: number;
+}
+
+export interface CatalogUnitsOptions extends UnitSizes {
+  /** `--catalog FILE`. */
+  catalog?: string;
+  cwd?: string;
+  read?: ReadOptions;
+  /** Problems of the catalog's header, reported with the first product. */
+  onHeader: (issues: Issue[]) => void;
+  /** Issues the main thread's preset reports after the last row. */
+  onTail: (issues: Issue[]) => void;
+  /** Buffers for the bytes of units. */
+  shelf: BufferShelf;
+}
+
+/**
+ * The catalog as units of work, in order. CSV and TSV under a preset that maps each row on its
+ * own are cut into byte ranges of whole records, which workers read, map and validate; other
+ * catalogs are read and mapped here (their presets may look across rows) and handed on as rows.
+ */
+export async function* catalogUnits(project: LoadedProject, options: CatalogUnitsOptions): AsyncGenerator<WorkUnit> {
+  const source = catalogSource(project, options.catalog, options.cwd);
+  const mapper = createMapper(project);
+  let seq = 0;
+  const nextSeq = () => seq++;
+  const unitRows = options.unitRows ?? 500;
+  const format = detectFormat(source);
+  if ((format === 'csv' || format === 'tsv') && getPreset(project.config.catalog.preset).rowLocal) {
+    const open = () => new TextDecoding(openBytes(source.location, options.read));
+    for await (const unit of csvUnits({
+      source,
+      tsv: format === 'tsv',
+      decoding: open(),
+      reopen: open,
+      unitBytes: options.unitBytes ?? 1 << 20,
+      unitRows,
+      nextSeq,
+      shelf: options.shelf,
+      mapper,
+      onHeader: options.onHeader,
+    })) {
+      if (unit === READ_BY_ROWS) {
+        yield* mappedUnits(source, mapper, options, unitRows, nextSeq);
+        return;
+      }
+      yield unit;
+    }
+    options.onTail(mapper.finish?.() ?? []);
+    return;
+  }
+  yield* mappedUnits(source, mapper, options, unitRows, nextSeq);
+}
+
+async function* mappedUnits(source: CatalogSource, mapper: PresetMapper, options: CatalogUnitsOptions, unitRows: number, nextSeq: () => number): AsyncGenerator<WorkUnit> {
+  let rows: MappedRow[] = [];
+  for await (const row of mapCatalog(source, mapper, options.onTail, options.read)) {
+    rows.push(row);
+    if (rows.length >= unitRows) {
+      yield { kind: 'mapped', seq: nextSeq(), rows };
+      rows = [];
+    }
+  }
+  if (rows.length) yield { kind: 'mapped', seq: nextSeq(), rows };
+}

@@ -1,0 +1,54 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadProject } from '../../config/load.js';
+import { ShelfcastError } from '../../issues/issue.js';
+import { BufferShelf } from './buffer-shelf.js';
+import { createUnitProcessor } from './unit-processor.js';
+import { transferList, type RecycleMessage, type UnitResult, type WorkUnit } from './units.js';
+import type { WorkerReply, WorkerSetup } from './worker-pool.js';
+
+/**
+ * A worker thread of the one pass: loads the project as the main thread did, then turns each unit
+ * it receives into a result, in the order received. Failures are answered, never thrown.
+ */
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const shelf = new BufferShelf();
+
+const ready = (async () => {
+  const project = await loadProject(setup.configFile);
+  const feeds = setup.feedIds.map((id) => {
+    const feed = project.feeds.find((f) => f.id === id);
+    if (!feed) throw new Error(`feed "${id}" is not in ${setup.configFile} any more`);
+    return feed;
+  });
+  return createUnitProcessor({ project, feeds, now: new Date(setup.now), only: setup.only, allocation: setup.allocation }, shelf);
+})();
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (unit: WorkUnit | RecycleMessage) => {
+  if (unit.kind === 'recycle') {
+    for (const b of unit.buffers) shelf.put(b);
+    return;
+  }
+  queue = queue.then(async () => {
+    let reply: WorkerReply;
+    let transfer: ArrayBuffer[] = [];
+    try {
+      const process = await ready;
+      if (unit.kind === 'mapped') for (const row of unit.rows) restorePrototypes(row);
+      const result: UnitResult = process(unit);
+      reply = { seq: unit.seq, result };
+      transfer = transferList(result);
+    } catch (err) {
+      const known = err instanceof ShelfcastError;
+      reply = { seq: unit.seq, error: { message: (err as Error)?.message ?? String(err), exitCode: known ? err.exitCode : 2, internal: !known } };
+    }
+    port.postMessage(reply, transfer);
+  });
+});
+
+/** Rows cross threads as plain objects; readers make them without a prototype, and so must we. */
+function restorePrototypes(row: { fields: object; extra: object }): void {
+  Object.setPrototypeOf(row.fields, null);
+  Object.setPrototypeOf(row.extra, null);
+}

@@ -1,0 +1,102 @@
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import type { LoadedFeed, LoadedProject } from '../../config/load.js';
+import type { Issue } from '../../issues/issue.js';
+import { createValidator } from '../../product/validate.js';
+import { catalogSource } from '../read-products.js';
+import { loadStockAllocation } from '../stock-view.js';
+import { catalogUnits, type UnitSizes } from './catalog-units.js';
+import { UnitMerger, type MergeTarget, type PassCounts } from './merge-units.js';
+import { createUnitProcessor } from './unit-processor.js';
+import type { UnitResult } from './units.js';
+import { BufferShelf } from './buffer-shelf.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** Catalogs smaller than this are read in one thread: starting workers would cost more than they save. */
+const AUTO_MIN_BYTES = 8 * 1024 * 1024;
+/** Most worker threads chosen automatically. */
+const AUTO_MAX_WORKERS = 8;
+
+export interface PassOptions extends UnitSizes {
+  /** `--catalog FILE`. */
+  catalog?: string;
+  cwd?: string;
+  now: Date;
+  /** `--only price,quantity`. */
+  only?: string[];
+  /** Called every few thousand rows with the number of rows read, for a progress line. */
+  onProgress?: (rows: number) => void;
+  /**
+   * `--workers N`: worker threads; 0 reads, validates and formats in this thread. Default: one per
+   * CPU core for a local catalog of 8 MiB or more, none otherwise.
+   */
+  workers?: number;
+}
+
+export interface PassResult {
+  counts: PassCounts;
+  /** The catalog's issues (reading, mapping, validation), tail issues included. */
+  issues: UnitMerger['issues'];
+}
+
+async function chooseWorkers(project: LoadedProject, options: PassOptions): Promise<number> {
+  if (options.workers !== undefined) return Math.max(0, Math.floor(options.workers));
+  const source = catalogSource(project, options.catalog, options.cwd);
+  if (/^https?:\/\//i.test(source.location)) return 0;
+  const size = await stat(source.location).then(
+    (s) => s.size,
+    () => 0,
+  );
+  const cores = os.availableParallelism();
+  return size >= AUTO_MIN_BYTES && cores > 1 ? Math.min(cores, AUTO_MAX_WORKERS) : 0;
+}
+
+/**
+ * The one pass over the catalog: units of work (see catalog-units) are processed by worker threads
+ * or in this thread, and merged in catalog order into the feeds' outputs (`targets`, one per feed of
+ * `feeds`). At most two units per worker are in flight, so memory stays flat however long the catalog.
+ */
+export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targets: MergeTarget[], options: PassOptions): Promise<PassResult> {
+  const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
+  const merger = new UnitMerger(validator, targets, options.onProgress);
+  const allocation = loadStockAllocation(project);
+  const workers = await chooseWorkers(project, options);
+  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation }) : undefined;
+  // In this thread one shelf serves both the cutting of units and the processing.
+  const shelf = new BufferShelf();
+  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation }, shelf);
+  const limit = pool ? workers * 2 : 1;
+  const inflight: Promise<UnitResult>[] = [];
+  const mainTail: Issue[] = [];
+  try {
+    const units = catalogUnits(project, {
+      catalog: options.catalog,
+      cwd: options.cwd,
+      unitBytes: options.unitBytes,
+      unitRows: options.unitRows,
+      onHeader: (issues) => (merger.headerIssues = issues),
+      onTail: (issues) => mainTail.push(...issues),
+      shelf,
+    });
+    const merge = async (result: UnitResult) => {
+      await merger.apply(result);
+      // The bytes are in the files' write batches now: the buffers can be used again.
+      if (result.input) shelf.put(result.input.buffer as ArrayBuffer);
+      const made = result.feeds.map((f) => f.bytes.buffer as ArrayBuffer);
+      if (pool) pool.recycle(result.seq, made);
+      else for (const b of made) shelf.put(b);
+    };
+    for await (const unit of units) {
+      const result = pool ? pool.run(unit) : Promise.resolve(process!(unit));
+      // Awaited in order below; a failure before its turn must not count as unhandled.
+      result.catch(() => {});
+      inflight.push(result);
+      while (inflight.length >= limit) await merge(await inflight.shift()!);
+    }
+    while (inflight.length > 0) await merge(await inflight.shift()!);
+    merger.finish(mainTail);
+    return { counts: merger.counts, issues: merger.issues };
+  } finally {
+    await pool?.close();
+  }
+}

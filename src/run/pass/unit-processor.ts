@@ -1,0 +1,149 @@
+import { CsvRowBuilder } from '../../catalog/csv-rows.js';
+import { CsvScanner } from '../../catalog/fast-csv/scanner.js';
+import type { MappedRow, PresetMapper } from '../../catalog/types.js';
+import type { LoadedFeed, LoadedProject } from '../../config/load.js';
+import type { Issue } from '../../issues/issue.js';
+import type { CatalogItem } from '../../product/product.js';
+import { createValidator, type Validator } from '../../product/validate.js';
+import { createSerializer, type Serializer } from '../../serializers/index.js';
+import { feedColumns } from '../../channels/render-feed.js';
+import { createFeedProcessor, type FeedProcessor } from '../feed-processor.js';
+import { createMapper } from '../read-products.js';
+import { stockOverrides, type StockOverride } from '../stock-view.js';
+import { feedHeader } from '../feed-header.js';
+import type { BufferShelf } from './buffer-shelf.js';
+import { PieceEncoder } from './piece-encoder.js';
+import { OUTCOME, type CsvUnit, type FeedPiece, type UnitResult, type WorkUnit } from './units.js';
+
+/** What a unit processor needs besides the units: the same in every worker thread and in-process. */
+export interface PassSetup {
+  project: LoadedProject;
+  feeds: LoadedFeed[];
+  now: Date;
+  /** `--only price,quantity`. */
+  only?: string[];
+  /** The stock allocation of the run (SKU -> stock channel -> quantity), when the project has `stock:`. */
+  allocation?: Map<string, Map<string, number>>;
+}
+
+interface FeedLane {
+  processor: FeedProcessor;
+  serializer: Serializer;
+  stock?: StockOverride;
+}
+
+/** Per unit: the results being gathered for one feed. */
+class FeedGather {
+  readonly encoder: PieceEncoder;
+  readonly outcome: number[] = [];
+  readonly issues: Issue[] = [];
+  readonly issueOwner: number[] = [];
+
+  constructor(shelf: BufferShelf) {
+    this.encoder = new PieceEncoder(shelf);
+  }
+
+  finish(): FeedPiece {
+    return { ...this.encoder.finish(), outcome: Uint8Array.from(this.outcome), issues: this.issues, issueOwner: Uint32Array.from(this.issueOwner) };
+  }
+}
+
+/**
+ * Turns units into results: rows (read and mapped here for CSV units) -> validation without the
+ * duplicate-id check -> every feed's rules, channel map and record bodies. Pure per unit, so any
+ * thread may process any unit; the merger applies what spans units.
+ */
+export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit: WorkUnit) => UnitResult {
+  const { project, feeds } = setup;
+  const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
+  const stock = setup.allocation && stockOverrides(setup.allocation, feeds);
+  const header = feedHeader(project);
+  const lanes: FeedLane[] = feeds.map((feed) => {
+    const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
+    const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, processor.target), header, options: feed.options });
+    return { processor, serializer, stock: stock?.get(feed.id) };
+  });
+
+  return (unit) => {
+    const gather = new UnitGather(validator, lanes, shelf);
+    if (unit.kind === 'mapped') {
+      for (const row of unit.rows) gather.add(row);
+      return gather.finish(unit.seq, []);
+    }
+    // A fresh mapper per unit: its finish() then names this unit's rows only.
+    const mapper = createMapper(project);
+    readCsvUnit(unit, mapper, (row) => gather.add(row));
+    const result = gather.finish(unit.seq, mapper.finish?.() ?? []);
+    result.input = unit.bytes;
+    return result;
+  };
+}
+
+/** The records of a CSV unit, scanned with the rules the main thread cut it by, mapped by the preset. */
+function readCsvUnit(unit: CsvUnit, mapper: PresetMapper, emit: (row: MappedRow) => void): void {
+  const scanner = new CsvScanner(unit.delimiter, { eol: unit.eol });
+  const records: string[][] = [];
+  const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.length);
+  scanner.scan(bytes, true, records);
+  const builder = new CsvRowBuilder(unit.names);
+  for (let k = 0; k < records.length; k++) {
+    const raw = builder.build(records[k]!, unit.firstRow + k, unit.invalidSeen);
+    if (!raw) continue;
+    const mapped = mapper.map(raw);
+    for (let m = 0; m < mapped.length; m++) emit(mapped[m]!);
+  }
+}
+
+class UnitGather {
+  private readonly rows: number[] = [];
+  private readonly ids: (string | null)[] = [];
+  private readonly valid: number[] = [];
+  private readonly issues: (Issue[] | null)[] = [];
+  private readonly feeds: FeedGather[];
+
+  constructor(
+    private readonly validator: Validator,
+    private readonly lanes: FeedLane[],
+    shelf: BufferShelf,
+  ) {
+    this.feeds = lanes.map(() => new FeedGather(shelf));
+  }
+
+  add(row: MappedRow): void {
+    const verdict = this.validator.check(row);
+    const index = this.rows.length;
+    this.rows.push(row.row);
+    this.ids.push(verdict.id ?? null);
+    this.valid.push(verdict.item ? 1 : 0);
+    this.issues.push(verdict.issues.length ? verdict.issues : null);
+    const item = verdict.item;
+    for (let f = 0; f < this.lanes.length; f++) {
+      const gather = this.feeds[f]!;
+      if (!item) {
+        gather.outcome.push(OUTCOME.none);
+        continue;
+      }
+      const lane = this.lanes[f]!;
+      const input: CatalogItem = lane.stock ? { product: lane.stock(item.product), row: item.row } : item;
+      const r = lane.processor.process(input);
+      for (const i of r.issues) {
+        gather.issues.push(i);
+        gather.issueOwner.push(index);
+      }
+      gather.outcome.push(r.filtered ? OUTCOME.filtered : r.records.length === 0 ? OUTCOME.excluded : OUTCOME.item);
+      for (const record of r.records) gather.encoder.add(lane.serializer.body(record), index);
+    }
+  }
+
+  finish(seq: number, tail: Issue[]): UnitResult {
+    return {
+      seq,
+      rows: Int32Array.from(this.rows),
+      ids: this.ids,
+      valid: Uint8Array.from(this.valid),
+      issues: this.issues,
+      tail,
+      feeds: this.feeds.map((g) => g.finish()),
+    };
+  }
+}

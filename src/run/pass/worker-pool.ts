@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ShelfcastError } from '../../issues/issue.js';
+import type { RecycleMessage, UnitResult, WorkUnit } from './units.js';
+
+/** What a worker thread needs to set itself up: it loads the project itself, from its file. */
+export interface WorkerSetup {
+  configFile: string;
+  /** Ids of the feeds of the pass, in order. */
+  feedIds: string[];
+  /** The run's clock, as milliseconds since the epoch. */
+  now: number;
+  only?: string[];
+  allocation?: Map<string, Map<string, number>>;
+}
+
+/** A worker's answer: a result, or the run-level failure it met (it never throws across threads). */
+export type WorkerReply = { seq: number; result: UnitResult } | { seq: number; error: { message: string; exitCode: 1 | 2; internal: boolean } };
+
+interface Pending {
+  resolve: (r: UnitResult) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * The compiled worker script. Under the test runner this module is TypeScript source, which a
+ * worker thread cannot load; the build's copy of the script serves then.
+ */
+function workerScript(): URL {
+  const here = fileURLToPath(import.meta.url);
+  const script = path.join(path.dirname(here), 'pass-worker.js');
+  if (existsSync(script)) return new URL(`file://${script}`);
+  const srcAt = here.lastIndexOf(`${path.sep}src${path.sep}`);
+  const built = path.join(here.slice(0, srcAt), 'dist', path.relative(path.join(here.slice(0, srcAt), 'src'), path.dirname(here)), 'pass-worker.js');
+  return new URL(`file://${built}`);
+}
+
+/**
+ * Worker threads that process units. Each unit goes to the thread with the fewest waiting, and
+ * the promise run() returns settles with its result; the caller awaits results in unit order.
+ */
+export class WorkerPool {
+  private readonly workers: Array<{ worker: Worker; pending: Map<number, Pending> }> = [];
+  private failure: Error | undefined;
+  /** Which worker has (or had) each unit, for its buffers to go back there. */
+  private readonly owners = new Map<number, Worker>();
+
+  constructor(size: number, setup: WorkerSetup) {
+    const script = workerScript();
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: setup });
+      const slot = { worker, pending: new Map<number, Pending>() };
+      worker.on('message', (reply: WorkerReply) => {
+        const p = slot.pending.get(reply.seq);
+        if (!p) return;
+        slot.pending.delete(reply.seq);
+        if ('result' in reply) p.resolve(reply.result);
+        else p.reject(replyError(reply.error));
+      });
+      const fail = (err: Error) => {
+        this.failure ??= new ShelfcastError(`internal error in a worker thread: ${err.message} (this is a bug in shelfcast; run with --workers 0 to work around it)`, { cause: err });
+        for (const p of slot.pending.values()) p.reject(this.failure);
+        slot.pending.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (slot.pending.size > 0) fail(new Error(`the thread stopped (exit code ${code})`));
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  run(unit: WorkUnit): Promise<UnitResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    let slot = this.workers[0]!;
+    for (const w of this.workers) if (w.pending.size < slot.pending.size) slot = w;
+    return new Promise<UnitResult>((resolve, reject) => {
+      slot.pending.set(unit.seq, { resolve, reject });
+      this.owners.set(unit.seq, slot.worker);
+      const transfer = unit.kind === 'csv' ? [unit.bytes.buffer as ArrayBuffer] : [];
+      slot.worker.postMessage(unit, transfer);
+    });
+  }
+
+  /** Hands the buffers of a merged unit's result back to the worker that made them. */
+  recycle(seq: number, buffers: ArrayBuffer[]): void {
+    const worker = this.owners.get(seq);
+    this.owners.delete(seq);
+    if (!worker || this.failure || buffers.length === 0) return;
+    const message: RecycleMessage = { kind: 'recycle', buffers };
+    worker.postMessage(message, buffers);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+function replyError(e: { message: string; exitCode: 1 | 2; internal: boolean }): Error {
+  return new ShelfcastError(e.internal ? `internal error in a worker thread: ${e.message} (this is a bug in shelfcast; run with --workers 0 to work around it)` : e.message, { exitCode: e.exitCode });
+}

@@ -1,0 +1,126 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/config/load.js';
+import { buildFeeds, type BuildResult } from '../../src/run/build-feeds.js';
+import { REPO } from '../e2e/cli.js';
+import { loadCases } from '../hostile/curated-case.js';
+import { hostileProject } from '../hostile/hostile-project.js';
+import { generateCsv } from '../../bench/catalog-generator.js';
+
+// The one pass runs in worker threads or in-process: both must give the same feeds, counts and
+// issues, byte for byte. Tiny units (a few records each) make every duplicate id, header problem
+// and fallback cross unit boundaries. Workers run the built code (dist/), built by `npm test`.
+const NOW = new Date('2026-01-01T00:00:00Z');
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+interface Outcome {
+  error?: string;
+  items?: BuildResult['items'];
+  issues?: unknown[];
+  feeds?: Array<{ id: string; items: number; records: number; excluded: number; filtered: number; issues: unknown[]; files: string[] }>;
+}
+
+async function build(dir: string, workers: number, unitBytes: number): Promise<Outcome> {
+  const project = await loadProject(path.join(dir, 'shelfcast.yaml'));
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-pass-out-'));
+  dirs.push(outDir);
+  try {
+    const r = await buildFeeds(project, project.feeds, { outDir, now: NOW, snapshot: false, workers, unitBytes, unitRows: 3 });
+    const feeds = [];
+    for (const b of r.feeds) {
+      const files = [];
+      for (const f of b.output.files) files.push(await readFile(f.tempPath, 'utf8'));
+      await b.output.discard();
+      feeds.push({ id: b.feed.id, items: b.items, records: b.records, excluded: b.excluded, filtered: b.filtered, issues: b.issues.kept, files });
+    }
+    return { items: r.items, issues: r.issues.kept, feeds };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+async function expectSameOutcome(dir: string): Promise<Outcome> {
+  const alone = await build(dir, 0, 1 << 20);
+  for (const unitBytes of [1, 700]) expect(await build(dir, 2, unitBytes)).toEqual(alone);
+  return alone;
+}
+
+describe('the one pass in worker threads', () => {
+  it('builds the demo project exactly as in one thread', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-pass-demo-'));
+    dirs.push(dir);
+    await cp(path.join(REPO, 'shelfcast.yaml'), path.join(dir, 'shelfcast.yaml'));
+    await cp(path.join(REPO, 'feeds'), path.join(dir, 'feeds'), { recursive: true });
+    await cp(path.join(REPO, 'fixtures', 'demo'), path.join(dir, 'fixtures', 'demo'), { recursive: true });
+    const outcome = await expectSameOutcome(dir);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.feeds!.every((f) => f.items > 0)).toBe(true);
+  });
+
+  it('gives every curated hostile catalog the same outcome as one thread', async () => {
+    for (const c of await loadCases()) {
+      const bytes = await readFile(path.join(REPO, 'fixtures', 'hostile', c.name, c.catalogFile));
+      const dir = await hostileProject(bytes, c.ext, c.expected.catalog);
+      dirs.push(dir);
+      const alone = await build(dir, 0, 1 << 20);
+      const threaded = await build(dir, 2, 64);
+      expect({ name: c.name, ...threaded }).toEqual({ name: c.name, ...alone });
+    }
+  });
+
+  it('rejects a duplicate id in a later unit, with its records and its feed issues', async () => {
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'shelfcast-pass-gen-')), 'catalog.csv');
+    dirs.push(path.dirname(file));
+    await generateCsv(file, 400, 7);
+    // Rows far apart reuse ids, and a variant id repeats right after its first use.
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const text = lines.join('\n') + 'SKU-1-0,Again,Repeat,https://shop.example.com/a,https://cdn.example.com/a.jpg,,in stock,5.00,USD,,new,Acme,,M1,,,G1,,,,,,,,\n';
+    const dir = await hostileProject(text, 'csv');
+    dirs.push(dir);
+    const outcome = await expectSameOutcome(dir);
+    const dupes = (outcome.issues as Array<{ code: string; row: number }>).filter((i) => i.code === 'id.duplicate');
+    expect(dupes.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('hands the rest of the file to csv-parse part-way, as in one thread', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `P${i},Title ${i},Desc ${i},https://shop.example.com/${i},https://cdn.example.com/${i}.jpg,in stock,${i + 1}.00 USD,new,Acme,M${i}`);
+    const head = `id,title,description,link,image_link,availability,price,condition,brand,mpn\n${rows.join('\n')}\n`;
+    // A NUL byte after a closing quote (csv-parse's rules, which the scanner leaves to it), then more rows.
+    const nul = `${head}P98,"Quoted"\0,d,https://shop.example.com/98,https://cdn.example.com/98.jpg,in stock,1 USD,new,Acme,M\n${rows.map((r) => r.replace(/^P/, 'Q')).join('\n')}\n`;
+    // A quote left open at the end of the file: csv-parse's error, with its row.
+    const open = `${head}P99,"open quote,x,https://a,https://b,in stock,1 USD,new,Acme,M\n`;
+    const outcomes = [];
+    for (const text of [nul, open]) {
+      const dir = await hostileProject(text, 'csv');
+      dirs.push(dir);
+      outcomes.push(await expectSameOutcome(dir));
+    }
+    expect(outcomes[0]!.feeds!.length).toBeGreaterThan(0);
+    expect(outcomes[1]!.error ?? '').toMatch(/not readable as CSV/);
+  });
+
+  it('reads presets that look across rows (Shopify) and JSON catalogs in the main thread, and formats them in workers', async () => {
+    for (const [file, preset, extra] of [
+      ['shopify-products.csv', 'shopify', []],
+      ['products.json', 'google', ['json_path: data.products']],
+      ['products.ndjson', 'google', []],
+      ['magento-products.csv', 'magento', []],
+      ['akeneo-products.csv', 'akeneo', []],
+    ] as const) {
+      const bytes = await readFile(path.join(REPO, 'fixtures', 'catalog', file));
+      const ext = path.extname(file).slice(1);
+      const dir = await hostileProject(bytes, ext, [`preset: ${preset}`, 'base_url: https://shop.example.com', ...extra]);
+      const yaml = await readFile(path.join(dir, 'shelfcast.yaml'), 'utf8');
+      // hostileProject writes the google preset first; the later key is the one meant here.
+      await writeFile(path.join(dir, 'shelfcast.yaml'), yaml.replace('  preset: google\n', ''));
+      dirs.push(dir);
+      const outcome = await expectSameOutcome(dir);
+      expect({ file, error: outcome.error }).toEqual({ file, error: undefined });
+    }
+  });
+});
