@@ -11,6 +11,12 @@ import { catalogError } from './source-error.js';
 const CHUNK = 256 * 1024;
 
 async function openFile(location: string): Promise<Readable> {
+  await checkCatalogFile(location);
+  return createReadStream(location, { highWaterMark: CHUNK });
+}
+
+/** Fails the run, naming the fix, when a local catalog path is not a readable file. */
+export async function checkCatalogFile(location: string): Promise<void> {
   try {
     const s = await stat(location);
     if (s.isDirectory()) {
@@ -22,7 +28,6 @@ async function openFile(location: string): Promise<Readable> {
     const problem = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
     throw catalogError(location, problem, 'Check catalog.path in shelfcast.yaml (or --catalog) and the file permissions.', error);
   }
-  return createReadStream(location, { highWaterMark: CHUNK });
 }
 
 /** The raw bytes of a catalog (local path or URL), gunzipped when the name ends in `.gz`. */

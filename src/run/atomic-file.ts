@@ -10,6 +10,7 @@ import { tempName } from '../transports/temp-name.js';
 const BATCH_BYTES = 1 << 20;
 /** A batch with less room than this is written out (most items are far smaller). */
 const FLUSH_ROOM = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 /**
  * A file written under a temporary name in its final folder and renamed into place only when
@@ -21,7 +22,9 @@ export class AtomicFile {
   readonly tempPath: string;
   private stream: WriteStream;
   /** Text is encoded straight into this batch: no string kept alive, no join, one UTF-8 pass. */
-  private batch = Buffer.allocUnsafe(BATCH_BYTES);
+  private batch: Buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  /** Batches the stream is done with, for reuse: a fresh one per flush would pile up until a late GC. */
+  private spare: Buffer[] = [];
   private used = 0;
   /** Encoded texts too long for the room left in the batch, in order after it. */
   private overflow: Buffer[] = [];
@@ -95,14 +98,18 @@ export class AtomicFile {
   private async flush(): Promise<void> {
     if (this.failure) throw writeError(this.finalPath, this.failure);
     if (this.used === 0 && this.overflow.length === 0) return;
-    const parts = [this.batch.subarray(0, this.used), ...this.overflow];
-    // The stream keeps the written buffer until the disk has it: the next batch is a new one.
-    this.batch = Buffer.allocUnsafe(BATCH_BYTES);
+    const full = this.batch;
+    const parts = [full.subarray(0, this.used), ...this.overflow];
+    // The stream keeps the written buffer until the disk has it: the next batch is another one.
+    this.batch = this.spare.pop() ?? Buffer.allocUnsafe(BATCH_BYTES);
     this.used = 0;
     this.overflow = [];
     const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     this.hash?.update(chunk);
-    if (!this.stream.write(chunk)) {
+    const written = this.stream.write(chunk, (err) => {
+      if (!err) this.spare.push(full);
+    });
+    if (!written) {
       await new Promise<void>((resolve, reject) => {
         const onError = (err: Error) => reject(writeError(this.finalPath, err));
         this.stream.once('error', onError);
@@ -117,6 +124,9 @@ export class AtomicFile {
   /** Writes what is pending, fsyncs and closes the temp file; the final file is untouched. */
   async close(): Promise<void> {
     await this.flush();
+    // A closed file is kept until commit (a split feed keeps every part): it keeps no buffers.
+    this.batch = EMPTY;
+    this.spare = [];
     this.sha256 = this.hash?.digest('hex') ?? '';
     await new Promise<void>((resolve, reject) => {
       this.stream.end((err?: Error | null) => (err ? reject(writeError(this.finalPath, err)) : resolve()));

@@ -44,6 +44,19 @@ describe('the demo project, through the built CLI', () => {
     expect(meta.find((m) => m.id === 'MUG-STONE')).toMatchObject({ title: 'Harbor & Kiln Stoneware Coffee Mug 350 ml - Sand', custom_label_1: 'under-25' });
   });
 
+  it('writes the same golden feeds with worker threads (--workers 2), and refuses a bad --workers', async () => {
+    const dir = await demoProject();
+    const r = await runCli(['build', '--workers', '2'], dir);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    for (const f of (await readdir(path.join(dir, 'out'))).filter((n) => !n.startsWith('.'))) {
+      expect(await readFile(path.join(dir, 'out', f), 'utf8'), f).toBe(await readFile(path.join(GOLDEN, f), 'utf8'));
+    }
+    const bad = await runCli(['build', '--workers', 'many'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--workers.*whole number from 0/);
+  });
+
   it('prints one JSON document for run --json and records the run', async () => {
     const dir = await demoProject();
     const r = await runCli(['run', '--json'], dir);

@@ -81,13 +81,19 @@ export async function* csvParseBatches(bytes: AsyncIterable<Buffer>, delimiter: 
   const parser = pipeline(Readable.from(bytes), parse(csvParseOptions(delimiter)), () => {});
   let seen = 0;
   let batch: string[][] = [];
-  for await (const record of parser as AsyncIterable<string[]>) {
-    if (seen++ < skip) continue;
-    batch.push(record);
-    if (batch.length >= 256) {
-      yield batch;
-      batch = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (seen++ < skip) continue;
+      batch.push(record);
+      if (batch.length >= 256) {
+        yield batch;
+        batch = [];
+      }
     }
+  } catch (err) {
+    // The records read before the error first, so that the caller counts rows up to it.
+    if (batch.length) yield batch;
+    throw err;
   }
   if (batch.length) yield batch;
 }

@@ -8,12 +8,13 @@ import type { CatalogSource, MappedRow, PresetMapper } from '../../catalog/types
 import type { LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
 import { catalogSource, createMapper } from '../read-products.js';
+import { openByteSource } from './byte-source.js';
 import { csvUnits, READ_BY_ROWS } from './csv-units.js';
 import type { BufferShelf } from './buffer-shelf.js';
 import type { WorkUnit } from './units.js';
 
 export interface UnitSizes {
-  /** Catalog bytes per unit where workers read the bytes; default 1 MiB. */
+  /** Catalog bytes read per unit where workers read the bytes; default 512 KiB. */
   unitBytes?: number;
   /** Rows per unit where the main thread reads the rows; default 500. */
   unitRows?: number;
@@ -45,13 +46,12 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
   const unitRows = options.unitRows ?? 500;
   const format = detectFormat(source);
   if ((format === 'csv' || format === 'tsv') && getPreset(project.config.catalog.preset).rowLocal) {
-    const open = () => new TextDecoding(openBytes(source.location, options.read));
     for await (const unit of csvUnits({
       source,
       tsv: format === 'tsv',
-      decoding: open(),
-      reopen: open,
-      unitBytes: options.unitBytes ?? 1 << 20,
+      bytes: await openByteSource(source.location, options.read),
+      reopen: () => new TextDecoding(openBytes(source.location, options.read)),
+      unitBytes: options.unitBytes ?? 512 * 1024,
       unitRows,
       nextSeq,
       shelf: options.shelf,

@@ -12,7 +12,8 @@ import type { WorkerReply, WorkerSetup } from './worker-pool.js';
  */
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
-const shelf = new BufferShelf();
+// A buffer per feed for the unit being processed and for each unit waiting to be merged.
+const shelf = new BufferShelf(setup.feedIds.length * 3 + 2);
 
 const ready = (async () => {
   const project = await loadProject(setup.configFile);

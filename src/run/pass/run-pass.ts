@@ -62,10 +62,10 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const allocation = loadStockAllocation(project);
   const workers = await chooseWorkers(project, options);
   const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation }) : undefined;
-  // In this thread one shelf serves both the cutting of units and the processing.
-  const shelf = new BufferShelf();
-  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation }, shelf);
   const limit = pool ? workers * 2 : 1;
+  // In this thread one shelf serves both the cutting of units and the processing.
+  const shelf = new BufferShelf(feeds.length + limit + 2);
+  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation }, shelf);
   const inflight: Promise<UnitResult>[] = [];
   const mainTail: Issue[] = [];
   try {
