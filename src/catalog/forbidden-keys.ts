@@ -1,5 +1,6 @@
 /** Keys that must never become object properties: they could reach Object.prototype. */
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+const FORBIDDEN = new Set(FORBIDDEN_KEYS);
 
 export function isForbiddenKey(key: string): boolean {
   return FORBIDDEN.has(key);

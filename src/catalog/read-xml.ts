@@ -1,10 +1,8 @@
-import type { Issue } from '../issues/issue.js';
 import type { CatalogSource, RawRow } from './types.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEM_CHARS, type ReadOptions } from './read-options.js';
-import { hasReplacement, type TextDecoding } from './decode-text.js';
-import { scanXmlItems, XmlScanError } from './xml-scanner.js';
-import { parseXmlItem } from './xml-item.js';
-import { forbiddenKey, invalidUtf8, tooDeep } from './record-issues.js';
+import type { TextDecoding } from './decode-text.js';
+import { scanXmlItemBatches, XmlScanError } from './xml-scanner.js';
+import { xmlItemRow } from './xml-item-row.js';
 import { catalogError } from './source-error.js';
 
 /** Default item element path: RSS 2.0 (Google Shopping feeds, WordPress exports). */
@@ -16,7 +14,7 @@ export function declaredEncoding(head: Buffer): string {
   return /^(?:\xEF\xBB\xBF)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(text)?.[1] ?? 'utf-8';
 }
 
-/** XML read item by item: the scanner cuts out each item element, fast-xml-parser reads just that. */
+/** XML read item by item: the scanner cuts out each item element, xmlItemRow reads just that. */
 export async function* readXml(source: CatalogSource, decoding: TextDecoding, options: ReadOptions): AsyncGenerator<RawRow> {
   const path = source.itemPath || DEFAULT_ITEM_PATH;
   const itemName = path.slice(path.lastIndexOf('.') + 1);
@@ -30,16 +28,10 @@ export async function* readXml(source: CatalogSource, decoding: TextDecoding, op
   }
   const chunks = decoding.chunks(encoding);
   try {
-    for await (const item of scanXmlItems(chunks, itemName, options.maxItemChars ?? DEFAULT_MAX_ITEM_CHARS)) {
-      row++;
-      const issues: Issue[] = [];
-      if (decoding.invalidSeen && hasReplacement(item.text)) issues.push(invalidUtf8(row));
-      let fields: Record<string, string> = Object.create(null);
-      // Depth and forbidden names are checked before parsing, so neither reaches the parser.
-      if (item.depth > maxDepth) issues.push(tooDeep(row, maxDepth));
-      else if (item.forbidden) issues.push(forbiddenKey(row, item.forbidden));
-      else fields = parseXmlItem(item.text, row, issues);
-      yield issues.length ? { row, fields, issues } : { row, fields };
+    for await (const batch of scanXmlItemBatches(chunks, itemName, options.maxItemChars ?? DEFAULT_MAX_ITEM_CHARS)) {
+      // Read once per batch: it only ever turns true, and a batch holds only text decoded by now.
+      const itemOptions = { invalidSeen: decoding.invalidSeen, maxDepth };
+      for (const item of batch) yield xmlItemRow(item, ++row, itemOptions);
     }
   } catch (cause) {
     if (!(cause instanceof XmlScanError)) throw cause;
