@@ -1,8 +1,8 @@
 import type { CatalogSource, RawRow } from './types.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEM_CHARS, type ReadOptions } from './read-options.js';
 import type { TextDecoding } from './decode-text.js';
-import { scanXmlItemBatches, XmlScanError } from './xml-scanner.js';
-import { xmlItemRow } from './xml-item-row.js';
+import { scanXmlItemBatches, XmlScanError, type ScannedItem } from './xml-scanner.js';
+import { xmlItemRow, type XmlItemOptions } from './xml-item-row.js';
 import { catalogError } from './source-error.js';
 
 /** Default item element path: RSS 2.0 (Google Shopping feeds, WordPress exports). */
@@ -14,8 +14,20 @@ export function declaredEncoding(head: Buffer): string {
   return /^(?:\xEF\xBB\xBF)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(text)?.[1] ?? 'utf-8';
 }
 
-/** XML read item by item: the scanner cuts out each item element, xmlItemRow reads just that. */
-export async function* readXml(source: CatalogSource, decoding: TextDecoding, options: ReadOptions): AsyncGenerator<RawRow> {
+/** Items cut from the document, in order: `firstRow` is the item number of the first. */
+export interface XmlItemBatch {
+  items: ScannedItem[];
+  firstRow: number;
+  /** The options xmlItemRow reads these items with. */
+  options: XmlItemOptions;
+}
+
+/**
+ * The items of an XML catalog in batches, as the scanner cuts them out (never building a tree);
+ * xmlItemRow reads each, here or in a worker thread. Run-level problems (no such element, a
+ * DOCTYPE with entities, broken XML) throw, naming the catalog and the fix.
+ */
+export async function* readXmlItemBatches(source: CatalogSource, decoding: TextDecoding, options: ReadOptions): AsyncGenerator<XmlItemBatch> {
   const path = source.itemPath || DEFAULT_ITEM_PATH;
   const itemName = path.slice(path.lastIndexOf('.') + 1);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -28,10 +40,10 @@ export async function* readXml(source: CatalogSource, decoding: TextDecoding, op
   }
   const chunks = decoding.chunks(encoding);
   try {
-    for await (const batch of scanXmlItemBatches(chunks, itemName, options.maxItemChars ?? DEFAULT_MAX_ITEM_CHARS)) {
+    for await (const items of scanXmlItemBatches(chunks, itemName, options.maxItemChars ?? DEFAULT_MAX_ITEM_CHARS)) {
       // Read once per batch: it only ever turns true, and a batch holds only text decoded by now.
-      const itemOptions = { invalidSeen: decoding.invalidSeen, maxDepth };
-      for (const item of batch) yield xmlItemRow(item, ++row, itemOptions);
+      yield { items, firstRow: row + 1, options: { invalidSeen: decoding.invalidSeen, maxDepth } };
+      row += items.length;
     }
   } catch (cause) {
     if (!(cause instanceof XmlScanError)) throw cause;
@@ -48,5 +60,12 @@ export async function* readXml(source: CatalogSource, decoding: TextDecoding, op
       `has no <${itemName}> elements`,
       `Set catalog.item_path to the dot path of the repeated product element (now "${path}").`,
     );
+  }
+}
+
+/** XML read item by item: the scanner cuts out each item element, xmlItemRow reads just that. */
+export async function* readXml(source: CatalogSource, decoding: TextDecoding, options: ReadOptions): AsyncGenerator<RawRow> {
+  for await (const batch of readXmlItemBatches(source, decoding, options)) {
+    for (let k = 0; k < batch.items.length; k++) yield xmlItemRow(batch.items[k]!, batch.firstRow + k, batch.options);
   }
 }

@@ -101,11 +101,12 @@ describe('the one pass in worker threads', () => {
     expect(outcomes[1]!.error ?? '').toMatch(/not readable as CSV/);
   });
 
-  it('reads presets that look across rows (Shopify) and JSON catalogs in the main thread, and formats them in workers', async () => {
+  it('reads presets that look across rows (Shopify) and JSON catalogs in the main thread, XML items in workers, as in one thread', async () => {
     for (const [file, preset, extra] of [
       ['shopify-products.csv', 'shopify', []],
       ['products.json', 'google', ['json_path: data.products']],
       ['products.ndjson', 'google', []],
+      ['google-feed.xml', 'google', []],
       ['magento-products.csv', 'magento', []],
       ['akeneo-products.csv', 'akeneo', []],
     ] as const) {

@@ -4,6 +4,7 @@ import { mapCatalog } from '../../catalog/map-catalog.js';
 import { openBytes } from '../../catalog/open-bytes.js';
 import { getPreset } from '../../catalog/presets/index.js';
 import type { ReadOptions } from '../../catalog/read-options.js';
+import { readXmlItemBatches } from '../../catalog/read-xml.js';
 import type { CatalogSource, MappedRow, PresetMapper } from '../../catalog/types.js';
 import type { LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
@@ -11,7 +12,7 @@ import { catalogSource, createMapper } from '../read-products.js';
 import { openByteSource } from './byte-source.js';
 import { csvUnits, READ_BY_ROWS } from './csv-units.js';
 import type { BufferShelf } from './buffer-shelf.js';
-import type { WorkUnit } from './units.js';
+import type { WorkUnit, XmlUnit } from './units.js';
 
 export interface UnitSizes {
   /** Catalog bytes read per unit where workers read the bytes; default 512 KiB. */
@@ -45,7 +46,8 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
   const nextSeq = () => seq++;
   const unitRows = options.unitRows ?? 500;
   const format = detectFormat(source);
-  if ((format === 'csv' || format === 'tsv') && getPreset(project.config.catalog.preset).rowLocal) {
+  const rowLocal = getPreset(project.config.catalog.preset).rowLocal === true;
+  if ((format === 'csv' || format === 'tsv') && rowLocal) {
     for await (const unit of csvUnits({
       source,
       tsv: format === 'tsv',
@@ -67,7 +69,38 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
     options.onTail(mapper.finish?.() ?? []);
     return;
   }
+  if (format === 'xml' && rowLocal) {
+    yield* xmlUnits(source, options, nextSeq);
+    return;
+  }
   yield* mappedUnits(source, mapper, options, unitRows, nextSeq);
+}
+
+/** XML items cut here, about `unitBytes` of text a unit, read into rows by the workers. */
+async function* xmlUnits(source: CatalogSource, options: CatalogUnitsOptions, nextSeq: () => number): AsyncGenerator<WorkUnit> {
+  const unitChars = options.unitBytes ?? 512 * 1024;
+  const decoding = new TextDecoding(openBytes(source.location, options.read));
+  let unit: XmlUnit | undefined;
+  let chars = 0;
+  for await (const batch of readXmlItemBatches(source, decoding, options.read ?? {})) {
+    for (let k = 0; k < batch.items.length; k++) {
+      const item = batch.items[k]!;
+      // A new unit where the reading options changed (invalid UTF-8 was met), so each unit has one.
+      if (unit && unit.options.invalidSeen !== batch.options.invalidSeen) {
+        yield unit;
+        unit = undefined;
+      }
+      unit ??= { kind: 'xml', seq: nextSeq(), items: [], firstRow: batch.firstRow + k, options: batch.options };
+      unit.items.push(item);
+      chars += item.text.length;
+      if (chars >= unitChars) {
+        yield unit;
+        unit = undefined;
+        chars = 0;
+      }
+    }
+  }
+  if (unit) yield unit;
 }
 
 async function* mappedUnits(source: CatalogSource, mapper: PresetMapper, options: CatalogUnitsOptions, unitRows: number, nextSeq: () => number): AsyncGenerator<WorkUnit> {

@@ -1,5 +1,6 @@
 import { CsvRowBuilder } from '../../catalog/csv-rows.js';
 import { CsvScanner } from '../../catalog/fast-csv/scanner.js';
+import { xmlItemRow } from '../../catalog/xml-item-row.js';
 import type { MappedRow, PresetMapper } from '../../catalog/types.js';
 import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
@@ -13,7 +14,7 @@ import { stockOverrides, type StockOverride } from '../stock-view.js';
 import { feedHeader } from '../feed-header.js';
 import type { BufferShelf } from './buffer-shelf.js';
 import { PieceEncoder } from './piece-encoder.js';
-import { OUTCOME, type CsvUnit, type FeedPiece, type UnitResult, type WorkUnit } from './units.js';
+import { OUTCOME, type CsvUnit, type FeedPiece, type UnitResult, type WorkUnit, type XmlUnit } from './units.js';
 
 /** What a unit processor needs besides the units: the same in every worker thread and in-process. */
 export interface PassSetup {
@@ -72,9 +73,10 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
     }
     // A fresh mapper per unit: its finish() then names this unit's rows only.
     const mapper = createMapper(project);
-    readCsvUnit(unit, mapper, (row) => gather.add(row));
+    if (unit.kind === 'csv') readCsvUnit(unit, mapper, (row) => gather.add(row));
+    else readXmlUnit(unit, mapper, (row) => gather.add(row));
     const result = gather.finish(unit.seq, mapper.finish?.() ?? []);
-    result.input = unit.bytes;
+    if (unit.kind === 'csv') result.input = unit.bytes;
     return result;
   };
 }
@@ -90,6 +92,14 @@ function readCsvUnit(unit: CsvUnit, mapper: PresetMapper, emit: (row: MappedRow)
     const raw = builder.build(records[k]!, unit.firstRow + k, unit.invalidSeen);
     if (!raw) continue;
     const mapped = mapper.map(raw);
+    for (let m = 0; m < mapped.length; m++) emit(mapped[m]!);
+  }
+}
+
+/** The items of an XML unit, read into rows as the streaming reader reads them, mapped by the preset. */
+function readXmlUnit(unit: XmlUnit, mapper: PresetMapper, emit: (row: MappedRow) => void): void {
+  for (let k = 0; k < unit.items.length; k++) {
+    const mapped = mapper.map(xmlItemRow(unit.items[k]!, unit.firstRow + k, unit.options));
     for (let m = 0; m < mapped.length; m++) emit(mapped[m]!);
   }
 }

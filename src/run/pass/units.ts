@@ -1,13 +1,15 @@
 import type { MappedRow } from '../../catalog/types.js';
 import type { Eol } from '../../catalog/fast-csv/scanner.js';
 import type { Issue } from '../../issues/issue.js';
+import type { XmlItemOptions } from '../../catalog/xml-item-row.js';
+import type { ScannedItem } from '../../catalog/xml-scanner.js';
 
 /**
  * The one pass cuts the catalog into units of work and merges their results in order. A unit is
  * processed by a worker thread (or in-process, the same code) from its input alone: every piece
  * of state that spans rows (duplicate ids, counts, issue logs, the files) stays with the merger.
  */
-export type WorkUnit = CsvUnit | MappedUnit;
+export type WorkUnit = CsvUnit | XmlUnit | MappedUnit;
 
 /** Buffers the main thread is done with, back to the worker thread for reuse. */
 export interface RecycleMessage {
@@ -28,6 +30,16 @@ export interface CsvUnit {
   names: (string | null)[];
   /** Invalid UTF-8 was met in the file up to here: cells holding U+FFFD are errors. */
   invalidSeen: boolean;
+}
+
+/** XML items cut out of the document by the main thread, to be read into rows (see xmlItemRow). */
+export interface XmlUnit {
+  kind: 'xml';
+  seq: number;
+  items: ScannedItem[];
+  /** Item number of the first item. */
+  firstRow: number;
+  options: XmlItemOptions;
 }
 
 /** Rows already read and mapped by the main thread (presets that read across rows, other formats). */
