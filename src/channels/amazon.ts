@@ -1,4 +1,4 @@
-import { AMAZON_LIMITS, listingAttributes, offerAttribute, availabilityAttribute } from '../apis/amazon/listing-attributes.js';
+import { AMAZON_LIMITS, availabilityAttributeJson, listingAttributesJson, offerAttributeJson } from '../apis/amazon/listing-attributes.js';
 import { amazonOptionsSchema, productTypeFor, type AmazonOptions } from '../apis/amazon/listing-options.js';
 import { defineChannel, type FeedRecord } from './define-channel.js';
 import { cachedOptions, itemIssues, priceForFeed } from './common/index.js';
@@ -7,6 +7,11 @@ import { checkSkuLength, onlyGroups } from './common/marketplace.js';
 /** Attribute groups `--only` may name for Amazon, and the attribute each one patches. */
 const parseOptions = cachedOptions(amazonOptionsSchema);
 const PATCH_GROUPS: Record<string, string> = { price: 'purchasable_offer', quantity: 'fulfillment_availability' };
+const GROUPS = Object.keys(PATCH_GROUPS);
+/** A JSON patch replacing one attribute, up to its value. */
+const patchHead = (group: string): string => `{"op":"replace","path":${JSON.stringify(`/attributes/${PATCH_GROUPS[group]}`)},"value":`;
+const PRICE_PATCH = patchHead('price');
+const QUANTITY_PATCH = patchHead('quantity');
 
 /**
  * Amazon Selling Partner API, JSON_LISTINGS_FEED v2. One record per product: sku, the catalog row
@@ -48,25 +53,25 @@ export default defineChannel<AmazonOptions>({
   map(product, ctx) {
     const opts = parseOptions(ctx.feed.options);
     const out = itemIssues('amazon', product, ctx);
-    const only = onlyGroups(ctx.feed, Object.keys(PATCH_GROUPS), 'Amazon');
+    const only = onlyGroups(ctx.feed, GROUPS, 'Amazon');
     checkSkuLength(product.id, AMAZON_LIMITS.sku, 'Amazon', out);
     const prices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
     if (out.failed) return { issues: out.list };
     const record: FeedRecord = { sku: product.id, row: String(ctx.row), productType: productTypeFor(product, opts) };
     if (only) {
-      const patches: Array<Record<string, unknown>> = [];
-      if (only.includes('price') && prices) patches.push({ op: 'replace', path: `/attributes/${PATCH_GROUPS.price}`, value: offerAttribute(prices, opts) });
-      const availability = only.includes('quantity') ? availabilityAttribute(product, opts, out) : undefined;
-      if (availability) patches.push({ op: 'replace', path: `/attributes/${PATCH_GROUPS.quantity}`, value: availability });
+      const patches: string[] = [];
+      if (only.includes('price') && prices) patches.push(`${PRICE_PATCH}${offerAttributeJson(prices, opts)}}`);
+      const availability = only.includes('quantity') ? availabilityAttributeJson(product, opts, out) : undefined;
+      if (availability) patches.push(`${QUANTITY_PATCH}${availability}}`);
       if (patches.length === 0) {
         out.error('quantity', 'missing', 'Nothing to patch: no quantity for this item.', { fix: 'Fill in quantity.' });
         return { issues: out.list };
       }
       record.operationType = 'PATCH';
-      record.patches = JSON.stringify(patches);
+      record.patches = `[${patches.join(',')}]`;
     } else {
       record.operationType = opts.operation;
-      record.attributes = JSON.stringify(listingAttributes(product, prices, opts, out));
+      record.attributes = listingAttributesJson(product, prices, opts, out);
     }
     return { record, issues: out.list };
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define-channel.js';
-import { cachedOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from './common/index.js';
+import { cachedOptions, perOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from './common/index.js';
 
 const optionsSchema = z
   .object({
@@ -21,6 +21,8 @@ export const GOOGLE_PROFILE: GoogleProfile = {
   required: ['id', 'title', 'description', 'link', 'image_link', 'availability'],
 };
 
+const profileFor = perOptions((opts: z.infer<typeof optionsSchema>): GoogleProfile => ({ ...GOOGLE_PROFILE, missingIdentifier: opts.missingIdentifier }));
+
 export default defineChannel({
   id: 'google',
   title: 'Google Merchant Center',
@@ -31,7 +33,7 @@ export default defineChannel({
   map(product, ctx) {
     const out = itemIssues('google', product, ctx);
     const opts = parseOptions(ctx.feed.options);
-    const record = googleRecord(product, ctx, { ...GOOGLE_PROFILE, missingIdentifier: opts.missingIdentifier }, out);
+    const record = googleRecord(product, ctx, profileFor(opts), out);
     return record ? { record, issues: out.list } : { issues: out.list };
   },
 });

@@ -1,19 +1,21 @@
 import {
   cachedOptions,
-  compactRecord,
   type FeedPrices,
   itemIssues,
   limitText,
   parseAmount,
+  perOptions,
   plainText,
   priceForFeed,
-  requireFields,
+  recordPicker,
+  requireField,
   resolveGoogleCategory,
-  splitVariants,
+  variantFields,
 } from './common/index.js';
 import { defineChannel, type AttributeDoc, type FeedTarget } from './define-channel.js';
 import { idealoOptions, type IdealoOptions } from './idealo-options.js';
 import { formatAmount } from '../product/money-format.js';
+import { lastCall2 } from '../util/last-call.js';
 import type { Money, Product } from '../product/product.js';
 
 /** idealo feed guidelines cap descriptions at 1,000 characters; longer text is cut at a word there. */
@@ -27,6 +29,12 @@ const TAIL_COLUMNS = ['imageUrls', 'colour', 'size', 'gender', 'material'];
 const parseOptions = cachedOptions(idealoOptions);
 const optionsOf = (feed: FeedTarget): IdealoOptions => parseOptions(feed.options);
 const methods = (costs: Record<string, string> | undefined): string[] => Object.keys(costs ?? {});
+const columnsOf = (opts: IdealoOptions): string[] => [
+  ...BASE_COLUMNS,
+  ...methods(opts.deliveryCosts).map((m) => `deliveryCosts_${m}`),
+  ...methods(opts.paymentCosts).map((m) => `paymentCosts_${m}`),
+  ...TAIL_COLUMNS,
+];
 
 const attributes: AttributeDoc[] = [
   { name: 'sku', required: true, format: 'text, unique', source: 'id' },
@@ -66,25 +74,48 @@ function offerPrices(prices: FeedPrices, now: Date): { price: Money; formerPrice
 }
 
 /** An option amount written the way idealo reads it (`4.95`); kept as written if the currency has fewer decimals. */
-const amountCell = (text: string, currency: string): string => {
-  const m = parseAmount(text, currency);
-  return m ? formatAmount(m) : text;
-};
+function amountCell(text: string, currency: string): string {
+  // The same few option amounts come back for every item: remember them (a handful per feed).
+  const key = `${currency} ${text}`;
+  let cell = amountCells.get(key);
+  if (cell === undefined) {
+    const m = parseAmount(text, currency);
+    cell = m ? formatAmount(m) : text;
+    if (amountCells.size >= 1000) amountCells.clear();
+    amountCells.set(key, cell);
+  }
+  return cell;
+}
+const amountCells = new Map<string, string>();
+const freeFrom = lastCall2(parseAmount);
 
 const methodKey = (service: string): string => service.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_');
 
-/** deliveryCosts_<method> cells: free past freeDeliveryFrom, else the product's own rate for the method, else the option. */
-function deliveryCosts(product: Product, price: Money, opts: IdealoOptions, country: string | undefined): Record<string, string> {
-  const free = opts.freeDeliveryFrom !== undefined ? parseAmount(opts.freeDeliveryFrom, price.currency) : undefined;
-  const cells: Record<string, string> = {};
-  for (const [m, cost] of Object.entries(opts.deliveryCosts)) {
-    const own = product.shipping.find(
-      (s) => s.service && methodKey(s.service) === m && s.price?.currency === price.currency && (!country || !s.country || s.country === country),
-    );
-    const value = free && price.amount >= free.amount ? '0' : own?.price ? formatAmount(own.price) : cost;
-    cells[`deliveryCosts_${m}`] = amountCell(value, price.currency);
+/** The cost columns of a feed's options, in column order, with their keys built once. */
+const costColumns = perOptions((opts: IdealoOptions) => ({
+  delivery: Object.entries(opts.deliveryCosts).map(([method, cost]) => ({ method, column: `deliveryCosts_${method}`, cost })),
+  payment: Object.entries(opts.paymentCosts ?? {}).map(([method, cost]) => ({ column: `paymentCosts_${method}`, cost })),
+}));
+const pickerOf = perOptions((opts: IdealoOptions) => recordPicker(columnsOf(opts)));
+
+type OfferValues = Record<string, string | undefined>;
+
+/** deliveryCosts_<method> cells: free past freeDeliveryFrom, else the product's own rate for the method, else the option; then paymentCosts_<method>. */
+function addCosts(values: OfferValues, product: Product, price: Money, opts: IdealoOptions, country: string | undefined): void {
+  const free = opts.freeDeliveryFrom !== undefined ? freeFrom(opts.freeDeliveryFrom, price.currency) : undefined;
+  const columns = costColumns(opts);
+  for (const { method, column, cost } of columns.delivery) {
+    let value = cost;
+    if (free && price.amount >= free.amount) value = '0';
+    else if (product.shipping.length > 0) {
+      const own = product.shipping.find(
+        (s) => s.service && methodKey(s.service) === method && s.price?.currency === price.currency && (!country || !s.country || s.country === country),
+      );
+      if (own?.price) value = formatAmount(own.price);
+    }
+    values[column] = amountCell(value, price.currency);
   }
-  return cells;
+  for (const { column, cost } of columns.payment) values[column] = amountCell(cost, price.currency);
 }
 
 function categoryPath(product: Product): string | undefined {
@@ -93,37 +124,17 @@ function categoryPath(product: Product): string | undefined {
   return g === undefined ? undefined : (resolveGoogleCategory(g)?.path ?? g);
 }
 
-interface OfferContext {
-  offer: { price: Money; formerPrice?: Money } | undefined;
-  description: string | undefined;
-  opts: IdealoOptions;
-  country: string | undefined;
+/** image_link and additional_image_link, the empty ones left out. */
+function imageUrls(product: Product): string {
+  let text = product.image_link || '';
+  for (const url of product.additional_image_link) if (url) text = text === '' ? url : `${text}${LIST_SEPARATOR}${url}`;
+  return text;
 }
 
-/** One offer row; used and refurbished items get the condition label idealo requires in the title. */
-function offerFields(product: Product, { offer, description, opts, country }: OfferContext): Record<string, string | undefined> {
+/** Used and refurbished items get the condition label idealo requires in the title. */
+function offerTitle(title: string, product: Product, opts: IdealoOptions): string {
   const label = product.condition === 'used' || product.condition === 'refurbished' ? opts.conditionLabels?.[product.condition] : undefined;
-  const preorder = product.availability === 'preorder' || product.availability === 'backorder';
-  return {
-    sku: product.id,
-    brand: product.brand,
-    title: label && !product.title.toLowerCase().includes(label.toLowerCase()) ? `${product.title} (${label})` : product.title,
-    categoryPath: categoryPath(product),
-    url: product.link,
-    hans: product.mpn,
-    eans: product.gtin,
-    description,
-    price: offer && formatAmount(offer.price),
-    formerPrice: offer?.formerPrice && formatAmount(offer.formerPrice),
-    deliveryTime: preorder ? (opts.deliveryTimePreorder ?? opts.deliveryTime) : opts.deliveryTime,
-    ...(offer ? deliveryCosts(product, offer.price, opts, country) : {}),
-    ...Object.fromEntries(Object.entries(opts.paymentCosts ?? {}).map(([m, v]) => [`paymentCosts_${m}`, offer ? amountCell(v, offer.price.currency) : v])),
-    imageUrls: [product.image_link, ...product.additional_image_link].filter((u): u is string => !!u).join(LIST_SEPARATOR),
-    colour: product.color,
-    size: product.size,
-    gender: product.gender,
-    material: product.material,
-  };
+  return label && !title.toLowerCase().includes(label.toLowerCase()) ? `${title} (${label})` : title;
 }
 
 /** idealo (price comparison, DE/AT/FR/IT/ES/UK): idealo's own CSV columns, one offer per variant. */
@@ -134,12 +145,7 @@ export default defineChannel<IdealoOptions>({
   formats: [{ id: 'csv', serializer: 'csv', ext: 'csv', contentType: 'text/csv; charset=utf-8' }],
   attributes,
   options: idealoOptions,
-  columns: (feed) => [
-    ...BASE_COLUMNS,
-    ...methods(optionsOf(feed).deliveryCosts).map((m) => `deliveryCosts_${m}`),
-    ...methods(optionsOf(feed).paymentCosts).map((m) => `paymentCosts_${m}`),
-    ...TAIL_COLUMNS,
-  ],
+  columns: (feed) => columnsOf(optionsOf(feed)),
   map(product, ctx) {
     const out = itemIssues('idealo', product, ctx);
     const opts = optionsOf(ctx.feed);
@@ -152,12 +158,42 @@ export default defineChannel<IdealoOptions>({
     const prices = priceForFeed(product, ctx.feed, out);
     const offer = prices && offerPrices(prices, ctx.now);
     const description = limitText(plainText(product.description), DESCRIPTION_LIMIT, 'description', out);
+    const preorder = product.availability === 'preorder' || product.availability === 'backorder';
+    // Every offer row of the product in one object; each variant then sets what tells it apart.
+    const values: OfferValues = {
+      sku: undefined,
+      brand: product.brand,
+      title: undefined,
+      categoryPath: categoryPath(product),
+      url: product.link,
+      hans: product.mpn,
+      eans: product.gtin,
+      description,
+      price: offer && formatAmount(offer.price),
+      formerPrice: offer?.formerPrice && formatAmount(offer.formerPrice),
+      deliveryTime: preorder ? (opts.deliveryTimePreorder ?? opts.deliveryTime) : opts.deliveryTime,
+      imageUrls: imageUrls(product),
+      colour: undefined,
+      size: undefined,
+      gender: product.gender,
+      material: product.material,
+    };
+    if (offer) addCosts(values, product, offer.price, opts, ctx.feed.country);
     // idealo has no item groups: every variant is its own offer with a title that tells it apart.
-    const records = splitVariants(product).map((variant) => offerFields(variant, { offer, description, opts, country: ctx.feed.country }));
+    const variants = variantFields(product);
+    const setVariant = (v: (typeof variants)[number]): OfferValues => {
+      values.sku = v.id;
+      values.title = offerTitle(v.title, product, opts);
+      values.colour = v.color ?? product.color;
+      values.size = v.size ?? product.size;
+      return values;
+    };
     // Variants share every required field but sku and title, so the first one speaks for all.
-    requireFields({ ...records[0], price: prices ? records[0]!.price : 'reported' }, REQUIRED, out);
+    setVariant(variants[0]!);
+    for (const f of REQUIRED) requireField(f === 'price' && !prices ? 'reported' : values[f], f, out);
     if (out.failed) return { issues: out.list };
-    const compact = records.map(compactRecord);
-    return { record: compact.length === 1 ? compact[0] : compact, issues: out.list };
+    const pick = pickerOf(opts);
+    if (variants.length === 1) return { record: pick(values), issues: out.list };
+    return { record: variants.map((v) => pick(setVariant(v))), issues: out.list };
   },
 });

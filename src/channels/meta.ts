@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import type { FeedRecord } from './define-channel.js';
+import type { FieldValue } from './define-channel.js';
 import { defineChannel } from './define-channel.js';
 import {
   cachedOptions,
   GOOGLE_LIMITS,
   googleAttributes,
-  googleRecord,
+  googleValues,
   itemIssues,
   looksLikeHtml,
   META_AGE_GROUPS,
+  perOptions,
+  recordPicker,
   requireOneOf,
   type GoogleProfile,
+  type GoogleValues,
 } from './common/index.js';
 
 const optionsSchema = z
@@ -47,6 +50,10 @@ export const META_PROFILE: GoogleProfile = {
 /** rich_text_description has no published limit; the feed cell limit applies instead. */
 const RICH_TEXT_LIMIT = 100_000;
 
+const profileFor = perOptions((opts: z.infer<typeof optionsSchema>): GoogleProfile => ({ ...META_PROFILE, defaultCondition: opts.defaultCondition }));
+type MetaValues = GoogleValues & Record<'rich_text_description' | 'quantity_to_sell_on_facebook', FieldValue | undefined>;
+const pickMeta = recordPicker(META_FIELDS);
+
 export default defineChannel({
   id: 'meta',
   title: 'Meta (Facebook and Instagram catalog)',
@@ -64,18 +71,13 @@ export default defineChannel({
     const out = itemIssues('meta', product, ctx);
     const opts = parseOptions(ctx.feed.options);
     requireOneOf(product as unknown as Record<string, unknown>, ['brand', 'gtin', 'mpn'], out);
-    const base = googleRecord(product, ctx, { ...META_PROFILE, defaultCondition: opts.defaultCondition }, out);
-    if (!base) return { issues: out.list };
-    const extra: FeedRecord = {};
-    if (opts.richText && product.description && looksLikeHtml(product.description) && product.description.length <= RICH_TEXT_LIMIT) {
-      extra.rich_text_description = product.description;
-    }
-    if (product.quantity !== undefined) extra.quantity_to_sell_on_facebook = String(Math.max(0, product.quantity));
-    const record: FeedRecord = {};
-    for (const field of META_FIELDS) {
-      const value = base[field] ?? extra[field];
-      if (value !== undefined) record[field] = value;
-    }
-    return { record, issues: out.list };
+    const google = googleValues(product, ctx, profileFor(opts), out);
+    if (!google) return { issues: out.list };
+    // The values object is this call's own: Meta's two fields join it, then META_FIELDS picks the columns.
+    const values = google as MetaValues;
+    values.rich_text_description =
+      opts.richText && product.description && looksLikeHtml(product.description) && product.description.length <= RICH_TEXT_LIMIT ? product.description : undefined;
+    values.quantity_to_sell_on_facebook = product.quantity === undefined ? undefined : String(Math.max(0, product.quantity));
+    return { record: pickMeta(values), issues: out.list };
   },
 });

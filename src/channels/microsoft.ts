@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define-channel.js';
-import { cachedOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from './common/index.js';
+import { cachedOptions, perOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from './common/index.js';
 
 const optionsSchema = z
   .object({
@@ -24,6 +24,8 @@ export const MICROSOFT_PROFILE: GoogleProfile = {
   required: ['id', 'title', 'description', 'link', 'image_link'],
 };
 
+const profileFor = perOptions((opts: z.infer<typeof optionsSchema>): GoogleProfile => ({ ...MICROSOFT_PROFILE, missingIdentifier: opts.missingIdentifier }));
+
 const SHIPPING_REQUIRED = new Set(['AT', 'DE']);
 
 export default defineChannel({
@@ -40,7 +42,7 @@ export default defineChannel({
     if (ctx.feed.country && SHIPPING_REQUIRED.has(ctx.feed.country) && product.shipping.length === 0) {
       out.error('shipping', 'missing', `Microsoft requires shipping for feeds in ${ctx.feed.country}.`, { fix: 'Add a shipping price, or shipping rules in the catalog.' });
     }
-    const record = googleRecord(product, ctx, { ...MICROSOFT_PROFILE, missingIdentifier: opts.missingIdentifier }, out);
+    const record = googleRecord(product, ctx, profileFor(opts), out);
     return record ? { record, issues: out.list } : { issues: out.list };
   },
 });

@@ -1,5 +1,4 @@
 import {
-  compactRecord,
   exactLimit,
   GOOGLE_AGE_GROUPS,
   type ItemIssues,
@@ -10,12 +9,14 @@ import {
   normalizeGender,
   plainText,
   priceForFeed,
-  requireFields,
+  priceText,
+  recordPicker,
+  requireField,
   resolveGoogleCategory,
+  salePriceText,
   shippingEntries,
 } from './common/index.js';
 import { defineChannel, type AttributeDoc } from './define-channel.js';
-import { formatMoney } from '../product/money-format.js';
 import type { Availability, Product } from '../product/product.js';
 
 /** Pinterest's limits (Pinterest API v5 catalog item attributes and the catalog data specification). */
@@ -57,6 +58,10 @@ const attributes: AttributeDoc[] = [
   { name: 'shipping_weight', required: false, format: 'number and unit (3 kg)', source: 'shipping_weight' },
   ...LABELS.map((name) => ({ name, required: false, format: 'text', limit: LIMITS.custom_label, source: name })),
 ];
+
+/** Records follow the documented attribute order, which is also the column order. */
+const pick = recordPicker(attributes.map((a) => a.name));
+const AGE_GROUPS_TEXT = GOOGLE_AGE_GROUPS.join(', ');
 
 /** An optional enum attribute: kept when Pinterest accepts the value, else dropped with a warning. */
 function optionalEnum(value: string | undefined, normalized: string | undefined, allowed: string, field: string, out: ItemIssues): string | undefined {
@@ -113,8 +118,8 @@ export default defineChannel({
       image_link: exactLimit(product.image_link, LIMITS.image_link, 'image_link', out),
       additional_image_link: limitImageLinks(product.additional_image_link, LIMITS.image_link, MAX_ADDITIONAL_IMAGES, out),
       mobile_link: optionalUrl(product.mobile_link, LIMITS.link, 'mobile_link', out),
-      price: prices && formatMoney(prices.price),
-      sale_price: prices?.sale_price && formatMoney(prices.sale_price),
+      price: prices && priceText(prices.price),
+      sale_price: prices?.sale_price && salePriceText(prices.sale_price),
       sale_price_effective_date: prices?.sale_price_effective_date,
       availability: availabilityOf(product, out),
       condition: product.condition,
@@ -126,17 +131,23 @@ export default defineChannel({
       color: product.color,
       size: product.size,
       gender: optionalEnum(product.gender, product.gender && normalizeGender(product.gender), 'male, female, unisex', 'gender', out),
-      age_group: optionalEnum(product.age_group, product.age_group && normalizeAgeGroup(product.age_group, GOOGLE_AGE_GROUPS), GOOGLE_AGE_GROUPS.join(', '), 'age_group', out),
+      age_group: optionalEnum(product.age_group, product.age_group && normalizeAgeGroup(product.age_group, GOOGLE_AGE_GROUPS), AGE_GROUPS_TEXT, 'age_group', out),
       material: product.material,
       pattern: product.pattern,
       shipping: shippingEntries(product, prices?.price.currency, out, { times: false }),
       shipping_weight: product.shipping_weight,
-      ...Object.fromEntries(LABELS.map((l) => [l, limitText(product[l], LIMITS.custom_label, l, out)])),
+      custom_label_0: limitText(product.custom_label_0, LIMITS.custom_label, 'custom_label_0', out),
+      custom_label_1: limitText(product.custom_label_1, LIMITS.custom_label, 'custom_label_1', out),
+      custom_label_2: limitText(product.custom_label_2, LIMITS.custom_label, 'custom_label_2', out),
+      custom_label_3: limitText(product.custom_label_3, LIMITS.custom_label, 'custom_label_3', out),
+      custom_label_4: limitText(product.custom_label_4, LIMITS.custom_label, 'custom_label_4', out),
     };
     // Fields over an exact limit already recorded their error; only report the truly absent ones.
-    const present = { ...fields, id: product.id, link: product.link, image_link: product.image_link, price: prices ? fields.price : 'excluded' };
-    requireFields(present, REQUIRED, out);
+    for (const f of REQUIRED) {
+      const present = f === 'id' || f === 'link' || f === 'image_link' ? product[f] : f === 'price' ? (prices ? fields.price : 'excluded') : fields[f];
+      requireField(present, f, out);
+    }
     if (out.failed) return { issues: out.list };
-    return { record: compactRecord(fields), issues: out.list };
+    return { record: pick(fields), issues: out.list };
   },
 });

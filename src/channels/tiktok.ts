@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   cachedOptions,
-  compactRecord,
   GOOGLE_AGE_GROUPS,
   type ItemIssues,
   itemIssues,
@@ -10,12 +9,14 @@ import {
   normalizeGender,
   plainText,
   priceForFeed,
-  requireFields,
+  priceText,
+  recordPicker,
+  requireField,
   resolveGoogleCategory,
+  salePriceText,
   spellAvailability,
 } from './common/index.js';
 import { defineChannel, type AttributeDoc } from './define-channel.js';
-import { formatMoney } from '../product/money-format.js';
 import type { Condition } from '../product/product.js';
 
 /** The nine fields TikTok's catalog rejects an item without (Catalog Product Parameters). */
@@ -30,6 +31,11 @@ const LABELS = ['custom_label_0', 'custom_label_1', 'custom_label_2', 'custom_la
  */
 const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\u{FE0F}|[\u{FE0F}\u{200D}]/u;
 const EMOJI_ALL = new RegExp(EMOJI.source, 'gu');
+/** Every match of EMOJI has a code unit from U+200D up (the joiner; emoji start at U+231A): most titles have none. */
+const MAYBE_EMOJI = /[\u200d-\uffff]/;
+
+/** Whether `title` has an emoji TikTok asks to remove; the cheap screen first. */
+export const hasEmoji = (title: string): boolean => MAYBE_EMOJI.test(title) && EMOJI.test(title);
 
 export const tiktokOptions = z
   .object({
@@ -70,8 +76,11 @@ const attributes: AttributeDoc[] = [
   ...LABELS.map((name) => ({ name, required: false, format: 'text', source: name })),
 ];
 
+/** Records follow the documented attribute order, which is also the column order. */
+const pick = recordPicker(attributes.map((a) => a.name));
+
 function titleWithoutEmoji(title: string, out: ItemIssues): string {
-  if (!EMOJI.test(title)) return title;
+  if (!hasEmoji(title)) return title;
   out.warn('title', 'emoji', 'TikTok asks for titles without emoji; they were removed.');
   return title.replace(EMOJI_ALL, '').replace(/\s{2,}/g, ' ').trim();
 }
@@ -103,13 +112,13 @@ export default defineChannel<TiktokOptions>({
       // TikTok spells backorder "available for order", like Meta.
       availability: spellAvailability(product.availability, 'meta'),
       condition,
-      price: prices && formatMoney(prices.price),
+      price: prices && priceText(prices.price),
       link: product.link,
       image_link: product.image_link,
       brand: product.brand ?? options.defaultBrand,
       item_group_id: product.item_group_id,
       additional_image_link: limitImageLinks(product.additional_image_link, URL_LIMIT, MAX_ADDITIONAL_IMAGES, out),
-      sale_price: prices?.sale_price && formatMoney(prices.sale_price),
+      sale_price: prices?.sale_price && salePriceText(prices.sale_price),
       sale_price_effective_date: prices?.sale_price_effective_date,
       gtin: product.gtin,
       mpn: product.mpn,
@@ -122,11 +131,15 @@ export default defineChannel<TiktokOptions>({
       material: product.material,
       pattern: product.pattern,
       shipping_weight: product.shipping_weight,
-      ...Object.fromEntries(LABELS.map((l) => [l, product[l]])),
+      custom_label_0: product.custom_label_0,
+      custom_label_1: product.custom_label_1,
+      custom_label_2: product.custom_label_2,
+      custom_label_3: product.custom_label_3,
+      custom_label_4: product.custom_label_4,
     };
     // priceForFeed already explained a missing or unusable price.
-    requireFields({ ...fields, price: prices ? fields.price : 'reported' }, REQUIRED, out);
+    for (const f of REQUIRED) requireField(f === 'price' && !prices ? 'reported' : fields[f], f, out);
     if (out.failed) return { issues: out.list };
-    return { record: compactRecord(fields), issues: out.list };
+    return { record: pick(fields), issues: out.list };
   },
 });

@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { lastCall } from './last-call.js';
 
 const BLOCK = /<\/?(?:p|div|h[1-6]|ul|ol|table|tr|blockquote|section|article|header|footer|pre)\b[^>]*>/gi;
 const LINE = /<br\s*\/?>/gi;
@@ -6,8 +7,27 @@ const ITEM = /<li\b[^>]*>/gi;
 const DROP = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?-->/g;
 
-/** Cheap test used to skip the conversion for plain text (most rows). */
-export const looksLikeHtml = (text: string): boolean => /<[A-Za-z!/]|&[#A-Za-z0-9]+;/.test(text);
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isWordChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 0x5f;
+const isEntityChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 0x23;
+
+/**
+ * Cheap test used to skip the conversion for plain text (most rows): `<` before a letter, `!` or
+ * `/`, or an entity-like `&name;`. A scan from `<` to `<` and `&` to `&` instead of a regex.
+ */
+export const looksLikeHtml = lastCall((text: string): boolean => {
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (isLetter(c) || c === 0x21 || c === 0x2f) return true;
+  }
+  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
+    let j = i + 1;
+    while (isEntityChar(text.charCodeAt(j))) j++;
+    if (j > i + 1 && text.charCodeAt(j) === 0x3b) return true;
+  }
+  return false;
+});
 
 /**
  * HTML description to plain text for channels that forbid markup: paragraph and block ends become
@@ -15,30 +35,93 @@ export const looksLikeHtml = (text: string): boolean => /<[A-Za-z!/]|&[#A-Za-z0-
  * decoded exactly once (after the tags are gone, so `&lt;b&gt;` stays the text "<b>").
  */
 export function htmlToText(html: string): string {
-  if (!looksLikeHtml(html)) return html;
   // One pass converts the same description once per feed, and variants share theirs: remember the last.
-  if (html === lastHtml) return lastText;
-  lastHtml = html;
-  lastText = convert(html);
-  return lastText;
+  return looksLikeHtml(html) ? convertLast(html) : html;
 }
 
-let lastHtml: string | undefined;
-let lastText = '';
+const STEP_DROP = 1;
+const STEP_LINE = 2;
+const STEP_ITEM = 4;
+const STEP_BLOCK = 8;
+const STEP_TAG = 16;
+const DROP_NAMES: ReadonlySet<string> = new Set(['script', 'style', 'template']);
+const BLOCK_NAMES: ReadonlySet<string> = new Set(
+  ['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'tr', 'blockquote', 'section', 'article', 'header', 'footer', 'pre'],
+);
 
+/**
+ * Which tag passes of convert() can match `text` at all, from the name after each `<` (or `</`):
+ * a name in a pass's pattern is followed by `\b`, so it is the whole ASCII word there. Passes that
+ * cannot match are skipped; the others run unchanged, so the result is the same.
+ */
+function tagSteps(text: string): number {
+  let steps = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    const slash = text.charCodeAt(i + 1) === 0x2f;
+    const start = slash ? i + 2 : i + 1;
+    let end = start;
+    while (isWordChar(text.charCodeAt(end))) end++;
+    const name = text.slice(start, end).toLowerCase();
+    if (!slash) {
+      if (name === 'br') steps |= STEP_LINE;
+      else if (name === 'li') steps |= STEP_ITEM;
+      else if (DROP_NAMES.has(name)) steps |= STEP_DROP;
+    }
+    if (BLOCK_NAMES.has(name)) steps |= STEP_BLOCK;
+    if (isLetter(text.charCodeAt(start)) || text.startsWith('!--', i + 1)) steps |= STEP_TAG;
+  }
+  return steps;
+}
+
+/**
+ * Every match of `[ \t]*\n[ \t]*` (of ` *\n *` when `tabs` is false) replaced, as a global
+ * regex replace does: a scan from newline to newline, where the regex, which has no first
+ * character to look for, is tried at every position. Each newline takes the padding around it,
+ * but not padding the previous match already took.
+ */
+export function foldNewlines(text: string, tabs: boolean, replacement: string): string {
+  let i = text.indexOf('\n');
+  if (i < 0) return text;
+  const pad = (c: number): boolean => c === 0x20 || (tabs && c === 0x09);
+  let out = '';
+  let last = 0;
+  while (i >= 0) {
+    let start = i;
+    while (start > last && pad(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < text.length && pad(text.charCodeAt(end))) end++;
+    out += text.slice(last, start) + replacement;
+    last = end;
+    i = text.indexOf('\n', end);
+  }
+  return out + text.slice(last);
+}
+
+const convertLast = lastCall(convert);
+
+/**
+ * The passes, in order. Each pass is skipped when it cannot change the text (no tag it matches,
+ * no character it replaces): skipping a pass that matches nothing leaves every later pass the same input.
+ */
 function convert(html: string): string {
-  const text = html
-    .replace(DROP, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]*\n[ \t]*/g, ' ')
-    .replace(LINE, '\n')
-    .replace(ITEM, '\n- ')
-    .replace(BLOCK, '\n\n')
-    .replace(TAG, '');
-  return decodeHTML(text)
-    .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  let text = html;
+  let steps = tagSteps(text);
+  if (steps & STEP_DROP) {
+    const dropped = text.replace(DROP, '');
+    // Removing a block can join a `<` to a new name, so the names are read again.
+    if (dropped !== text) steps = tagSteps((text = dropped));
+  }
+  // Line breaks only turn into spaces and tags into newlines or nothing: no later pass finds a name the scan did not.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  text = foldNewlines(text, true, ' ');
+  if (steps & STEP_LINE) text = text.replace(LINE, '\n');
+  if (steps & STEP_ITEM) text = text.replace(ITEM, '\n- ');
+  if (steps & STEP_BLOCK) text = text.replace(BLOCK, '\n\n');
+  if (steps & STEP_TAG) text = text.replace(TAG, '');
+  text = decodeHTML(text);
+  if (text.includes('\u00a0')) text = text.replace(/\u00a0/g, ' ');
+  if (text.includes('\t') || text.includes('  ')) text = text.replace(/[ \t]+/g, ' ');
+  if (text.includes(' \n') || text.includes('\n ')) text = foldNewlines(text, false, '\n');
+  if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
+  return text.trim();
 }

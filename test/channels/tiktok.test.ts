@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import tiktok, { tiktokOptions } from '../../src/channels/tiktok.js';
+import tiktok, { hasEmoji, tiktokOptions } from '../../src/channels/tiktok.js';
 import { feedColumns, renderFeed } from '../../src/channels/render-feed.js';
 import type { FeedRecord, FeedTarget } from '../../src/channels/define-channel.js';
 import type { Product } from '../../src/product/product.js';
@@ -117,5 +117,16 @@ describe('tiktok channel', () => {
   it('rejects unknown option values at config load', () => {
     expect(() => tiktokOptions.parse({ defaultCondition: 'mint' })).toThrow();
     expect(() => tiktokOptions.parse({ defaultConditon: 'new' })).toThrow();
+  });
+});
+
+describe('hasEmoji', () => {
+  it('screens no emoji out: the same answer as the emoji regex for every code point, alone and before U+FE0F', () => {
+    const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\u{FE0F}|[\u{FE0F}\u{200D}]/u;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (hasEmoji(`a${c}b`) !== EMOJI.test(`a${c}b`) || hasEmoji(`${c}\ufe0f`) !== EMOJI.test(`${c}\ufe0f`)) expect.fail(`U+${cp.toString(16)}`);
+    }
   });
 });

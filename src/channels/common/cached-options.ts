@@ -18,3 +18,19 @@ export function cachedOptions<O>(schema: z.ZodType<O>): (raw: Record<string, unk
     return parsed;
   };
 }
+
+/**
+ * `derive` of a feed's parsed options, computed once per options object (which cachedOptions
+ * returns for the whole feed): a per-item `{ ...PROFILE, option }` spread costs an object per item.
+ */
+export function perOptions<O extends object, T>(derive: (opts: O) => T): (opts: O) => T {
+  const cache = new WeakMap<O, T>();
+  return (opts) => {
+    let value = cache.get(opts);
+    if (value === undefined) {
+      value = derive(opts);
+      cache.set(opts, value);
+    }
+    return value;
+  };
+}

@@ -21,20 +21,23 @@ export function exactLimit(value: string | undefined, limit: number, field: stri
  * optional, so the item stays.
  */
 export function limitImageLinks(urls: readonly string[], limit: number, max: number, out: ItemIssues): string[] {
-  const kept = urls.filter((u) => u.length <= limit);
+  // Nearly every link fits: filter (and copy) only when one does not.
+  const kept = urls.every((u) => u.length <= limit) ? urls : urls.filter((u) => u.length <= limit);
   if (kept.length < urls.length) {
     out.warn('additional_image_link', 'too_long', `${urls.length - kept.length} additional image link(s) exceed ${limit} characters and were left out.`);
   }
   return limitImages(kept, max, out);
 }
 
-/** A record in the given field order without absent or empty values (serializers write those as empty). */
+/** Whether a record keeps `v`: absent and empty values are left out (serializers write those as empty). */
+export const filled = (v: FieldValue | undefined): v is FieldValue => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+/** A record in the given field order without absent or empty values; see recordPicker for a fixed field list. */
 export function compactRecord(fields: Record<string, FieldValue | undefined>): FeedRecord {
   const record: FeedRecord = {};
   for (const key in fields) {
     const v = fields[key];
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    record[key] = v;
+    if (filled(v)) record[key] = v;
   }
   return record;
 }

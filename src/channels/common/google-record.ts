@@ -1,24 +1,24 @@
-import { formatMoney } from '../../product/money-format.js';
 import type { Condition, Product } from '../../product/product.js';
-import type { FeedRecord, FormatSpec, MapContext } from '../define-channel.js';
+import type { FeedRecord, FieldValue, FormatSpec, MapContext } from '../define-channel.js';
 import { NEEDS_AVAILABILITY_DATE, spellAvailability, type AvailabilitySpelling } from './availability.js';
 import { normalizeAgeGroup, normalizeGender } from './enums.js';
 import { resolveGoogleCategory } from './google-taxonomy.js';
 import { identifiersFor, type MissingIdentifierPolicy } from './identifiers.js';
-import { compactRecord, exactLimit, limitImageLinks } from './exact-limit.js';
+import { exactLimit, limitImageLinks } from './exact-limit.js';
 import type { ItemIssues } from './item-issues.js';
-import { priceForFeed } from './price.js';
-import { requireFields } from './require-fields.js';
+import { priceForFeed, priceText, salePriceText } from './price.js';
+import { recordPicker } from './record-picker.js';
+import { requireField } from './require-fields.js';
 import { shippingEntries } from './shipping.js';
 import { limitText, plainText } from './text.js';
 
-/** Google's product data attributes in feed order; also the tabular columns of Google-compatible channels. */
 /** The formats Google-compatible merchant centers read: RSS 2.0 with the g: namespace, and TSV. */
 export const GOOGLE_FORMATS: FormatSpec[] = [
   { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' },
   { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values' },
 ];
 
+/** Google's product data attributes in feed order; also the tabular columns of Google-compatible channels. */
 export const GOOGLE_FIELDS = [
   'id', 'title', 'description', 'link', 'mobile_link', 'image_link', 'additional_image_link',
   'availability', 'availability_date', 'price', 'sale_price', 'sale_price_effective_date',
@@ -28,10 +28,11 @@ export const GOOGLE_FIELDS = [
 ] as const;
 export type GoogleField = (typeof GOOGLE_FIELDS)[number];
 
-/** Identifiers that are cut only at the cost of identity: over the limit they exclude the item. */
-const HARD_LIMITS = ['id', 'item_group_id', 'mpn', 'link', 'mobile_link', 'image_link'] as const;
+/** Text fields: cut at a word past their limit (with a warning); required checks see them as published. */
 const TEXT_LIMITS = ['title', 'description', 'brand', 'product_type', 'color', 'size', 'material', 'pattern',
   'custom_label_0', 'custom_label_1', 'custom_label_2', 'custom_label_3', 'custom_label_4'] as const;
+type TextField = (typeof TEXT_LIMITS)[number];
+const TEXT_FIELDS: ReadonlySet<string> = new Set(TEXT_LIMITS);
 
 /** How a Google-compatible channel differs from Google. */
 export interface GoogleProfile {
@@ -57,31 +58,50 @@ export const GOOGLE_LIMITS: Partial<Record<GoogleField, number>> = {
   custom_label_0: 100, custom_label_1: 100, custom_label_2: 100, custom_label_3: 100, custom_label_4: 100,
 };
 
+/** Every Google field's published value (absent ones undefined), in GOOGLE_FIELDS order. */
+export type GoogleValues = Record<GoogleField, FieldValue | undefined>;
+
+/** Identifiers are cut only at the cost of identity: over the limit they exclude the item (exactLimit). */
+const hardLimit = (value: string | undefined, max: number | undefined, field: string, out: ItemIssues): string | undefined =>
+  max === undefined ? value : exactLimit(value, max, field, out);
+const textLimit = (value: string | undefined, max: number | undefined, field: string, out: ItemIssues): string | undefined =>
+  max === undefined ? value : limitText(value, max, field, out);
+
 /**
- * The Google-vocabulary record of `product` for `profile`, or undefined when an error excludes it
+ * The Google-vocabulary values of `product` for `profile`, or undefined when an error excludes it
  * (the errors are in `out`). Descriptions are published as plain text with paragraph breaks.
  */
-export function googleRecord(product: Product, ctx: MapContext, profile: GoogleProfile, out: ItemIssues): FeedRecord | undefined {
+export function googleValues(product: Product, ctx: MapContext, profile: GoogleProfile, out: ItemIssues): GoogleValues | undefined {
   const lim = profile.limits;
-  const hard: Partial<Record<(typeof HARD_LIMITS)[number], string>> = {};
-  for (const field of HARD_LIMITS) {
-    const max = lim[field];
-    hard[field] = max === undefined ? product[field] : exactLimit(product[field], max, field, out);
-  }
-  const text: Partial<Record<GoogleField, string>> = {};
-  for (const field of TEXT_LIMITS) {
-    const raw = field === 'description' ? plainText(product.description) : product[field];
-    const max = lim[field];
-    text[field] = max === undefined ? raw : limitText(raw, max, field, out);
-  }
+  const id = hardLimit(product.id, lim.id, 'id', out);
+  const item_group_id = hardLimit(product.item_group_id, lim.item_group_id, 'item_group_id', out);
+  const mpn = hardLimit(product.mpn, lim.mpn, 'mpn', out);
+  const link = hardLimit(product.link, lim.link, 'link', out);
+  const mobile_link = hardLimit(product.mobile_link, lim.mobile_link, 'mobile_link', out);
+  const image_link = hardLimit(product.image_link, lim.image_link, 'image_link', out);
+  // In TEXT_LIMITS order, which is the order of their warnings.
+  const text: Record<TextField, string | undefined> = {
+    title: textLimit(product.title, lim.title, 'title', out),
+    description: textLimit(plainText(product.description), lim.description, 'description', out),
+    brand: textLimit(product.brand, lim.brand, 'brand', out),
+    product_type: textLimit(product.product_type, lim.product_type, 'product_type', out),
+    color: textLimit(product.color, lim.color, 'color', out),
+    size: textLimit(product.size, lim.size, 'size', out),
+    material: textLimit(product.material, lim.material, 'material', out),
+    pattern: textLimit(product.pattern, lim.pattern, 'pattern', out),
+    custom_label_0: textLimit(product.custom_label_0, lim.custom_label_0, 'custom_label_0', out),
+    custom_label_1: textLimit(product.custom_label_1, lim.custom_label_1, 'custom_label_1', out),
+    custom_label_2: textLimit(product.custom_label_2, lim.custom_label_2, 'custom_label_2', out),
+    custom_label_3: textLimit(product.custom_label_3, lim.custom_label_3, 'custom_label_3', out),
+    custom_label_4: textLimit(product.custom_label_4, lim.custom_label_4, 'custom_label_4', out),
+  };
   const availability = spellAvailability(product.availability, profile.availability);
   const condition = product.condition ?? profile.defaultCondition;
-  // Only the required fields, as published (after conversion), not a copy of the whole product.
-  const draft: Record<string, unknown> = {};
+  // The required fields as published (after conversion); identifiers over their limit already reported.
   for (const f of profile.required) {
-    draft[f] = f === 'availability' ? availability : f === 'condition' ? condition : f in text ? text[f] : product[f as keyof Product];
+    const value = f === 'availability' ? availability : f === 'condition' ? condition : TEXT_FIELDS.has(f) ? text[f as TextField] : product[f as keyof Product];
+    requireField(value, f, out);
   }
-  requireFields(draft, profile.required, out);
   if (profile.availabilityDateRequired && product.availability && NEEDS_AVAILABILITY_DATE.has(product.availability) && !product.availability_date) {
     out.error('availability_date', 'missing', `availability ${product.availability} needs an availability_date.`, { fix: 'Add the date the item ships (ISO 8601).' });
   }
@@ -100,27 +120,27 @@ export function googleRecord(product: Product, ctx: MapContext, profile: GoogleP
   }
   if (out.failed || !prices) return undefined;
 
-  return compactRecord({
-    id: hard.id,
+  return {
+    id,
     title: text.title,
     description: text.description,
-    link: hard.link,
-    mobile_link: hard.mobile_link,
-    image_link: hard.image_link,
+    link,
+    mobile_link,
+    image_link,
     additional_image_link: limitImageLinks(product.additional_image_link, lim.image_link ?? Infinity, profile.maxAdditionalImages, out),
     availability,
     availability_date: product.availability_date,
-    price: formatMoney(prices.price),
-    sale_price: prices.sale_price && formatMoney(prices.sale_price),
+    price: priceText(prices.price),
+    sale_price: prices.sale_price && salePriceText(prices.sale_price),
     sale_price_effective_date: prices.sale_price_effective_date,
     google_product_category: category,
     product_type: text.product_type,
     brand: text.brand,
     gtin: ids.gtin,
-    mpn: hard.mpn,
+    mpn,
     identifier_exists: ids.identifier_exists,
     condition,
-    item_group_id: hard.item_group_id,
+    item_group_id,
     color: text.color,
     size: text.size,
     gender,
@@ -134,5 +154,13 @@ export function googleRecord(product: Product, ctx: MapContext, profile: GoogleP
     custom_label_2: text.custom_label_2,
     custom_label_3: text.custom_label_3,
     custom_label_4: text.custom_label_4,
-  });
+  };
+}
+
+const pickGoogle = recordPicker(GOOGLE_FIELDS);
+
+/** The Google-vocabulary record of `product` (googleValues without the absent and empty ones), or undefined when an error excludes it. */
+export function googleRecord(product: Product, ctx: MapContext, profile: GoogleProfile, out: ItemIssues): FeedRecord | undefined {
+  const values = googleValues(product, ctx, profile, out);
+  return values && pickGoogle(values);
 }

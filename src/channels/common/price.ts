@@ -1,4 +1,5 @@
 import { minorDigits } from '../../product/currencies.js';
+import { formatMoney } from '../../product/money-format.js';
 import type { Money, Product } from '../../product/product.js';
 import type { FeedTarget } from '../define-channel.js';
 import type { ItemIssues } from './item-issues.js';
@@ -105,3 +106,22 @@ export function priceForFeed(product: Product, feed: FeedTarget, out: ItemIssues
     ? { price, sale_price: sale, sale_price_effective_date: product.sale_price_effective_date }
     : { price, sale_price: sale };
 }
+
+/** formatMoney that remembers its last value, compared by amount and currency (never by identity). */
+function lastMoneyText(): (m: Money) => string {
+  let amount = NaN;
+  let currency = '';
+  let text = '';
+  return (m) => {
+    if (m.amount !== amount || m.currency !== currency) {
+      text = formatMoney(m);
+      amount = m.amount;
+      currency = m.currency;
+    }
+    return text;
+  };
+}
+
+/** Every feed formats the same product's price and sale price in turn; one memo each, so neither evicts the other. */
+export const priceText = lastMoneyText();
+export const salePriceText = lastMoneyText();

@@ -6,14 +6,15 @@ import type { ItemIssues } from './item-issues.js';
  */
 export function requireFields(values: Record<string, unknown>, fields: readonly string[], out: ItemIssues): boolean {
   let ok = true;
-  for (const field of fields) {
-    const v = values[field];
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) {
-      out.error(field, 'missing', `${field} is required by ${out.channel}; the item is left out of the feed.`, { fix: `Fill in ${field} for this item.` });
-      ok = false;
-    }
-  }
+  for (const field of fields) if (!requireField(values[field], field, out)) ok = false;
   return ok;
+}
+
+/** requireFields for one value: a `<channel>.<field>.missing` error when it is absent or empty. */
+export function requireField(value: unknown, field: string, out: ItemIssues): boolean {
+  if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) return true;
+  out.error(field, 'missing', `${field} is required by ${out.channel}; the item is left out of the feed.`, { fix: `Fill in ${field} for this item.` });
+  return false;
 }
 
 /**

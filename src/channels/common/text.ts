@@ -1,4 +1,5 @@
 import { htmlToText, looksLikeHtml } from '../../util/html-to-text.js';
+import { lastCall } from '../../util/last-call.js';
 import { truncateAtWord } from '../../util/truncate.js';
 import type { ItemIssues } from './item-issues.js';
 
@@ -14,10 +15,12 @@ export function limitText(value: string | undefined, limit: number, field: strin
 }
 
 /** Plain text for channels that forbid markup: tags dropped, paragraph breaks kept, entities decoded once. */
-export const plainText = (value: string | undefined): string | undefined => {
-  if (value === undefined) return undefined;
+export const plainText = (value: string | undefined): string | undefined => (value === undefined ? undefined : plainTextOf(value));
+
+/** Every feed converts the same description in turn, and variants share theirs: the last one is remembered. */
+const plainTextOf = lastCall((value: string): string | undefined => {
   const text = looksLikeHtml(value) ? htmlToText(value) : value;
   return text === '' ? undefined : text;
-};
+});
 
 export { looksLikeHtml };
