@@ -93,6 +93,51 @@ export interface Product extends Partial<Record<TextField, string>> {
   extra: Record<string, string>;
 }
 
+/**
+ * A product with every field present (absent ones undefined), always in this order: all products
+ * then share one shape, which keeps every channel's reads of them fast (products built field by
+ * field, in each catalog's column order, come in many shapes and make those reads slow).
+ */
+export function newProduct(id: string, extra: Record<string, string>): Product {
+  return {
+    id,
+    title: '',
+    description: undefined,
+    brand: undefined,
+    mpn: undefined,
+    item_group_id: undefined,
+    color: undefined,
+    size: undefined,
+    gender: undefined,
+    age_group: undefined,
+    material: undefined,
+    pattern: undefined,
+    google_product_category: undefined,
+    product_type: undefined,
+    shipping_weight: undefined,
+    custom_label_0: undefined,
+    custom_label_1: undefined,
+    custom_label_2: undefined,
+    custom_label_3: undefined,
+    custom_label_4: undefined,
+    link: undefined,
+    mobile_link: undefined,
+    image_link: undefined,
+    additional_image_link: [],
+    price: undefined,
+    sale_price: undefined,
+    sale_price_effective_date: undefined,
+    availability: undefined,
+    availability_date: undefined,
+    quantity: undefined,
+    gtin: undefined,
+    identifier_exists: undefined,
+    condition: undefined,
+    shipping: [],
+    extra,
+  };
+}
+
 /** A validated product and where it came from. */
 export interface CatalogItem {
   product: Product;

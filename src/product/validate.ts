@@ -5,7 +5,7 @@ import { DuplicateIds } from './duplicate-ids.js';
 import { cleanField, FIELD_RULES, report, type RowContext } from './field-rules.js';
 import { formatMoney } from './money-format.js';
 import { numberLocale } from './number-locale.js';
-import type { CatalogItem, Product } from './product.js';
+import { newProduct, type CatalogItem, type Product } from './product.js';
 
 export interface ValidatorOptions {
   /** Number locale for prices such as `1.234,56`; default `en-US`. */
@@ -75,7 +75,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       ctx.id = id;
       for (const i of issues) if (i.id === undefined && i.row === row.row) i.id = id;
     }
-    const product: Product = { id: id ?? '', title: '', additional_image_link: [], shipping: [], extra: row.extra ?? {} };
+    const product = newProduct(id ?? '', row.extra ?? {});
     for (const field in fields) {
       if (field === 'id') continue;
       const raw = asText(fields[field]);
@@ -145,7 +145,7 @@ function checkSalePrice(product: Product, ctx: RowContext): void {
   const price = product.price;
   if (!sale || !price) return;
   if (sale.currency !== price.currency) {
-    delete product.sale_price;
+    product.sale_price = undefined;
     report(
       ctx,
       'warning',
@@ -155,7 +155,7 @@ function checkSalePrice(product: Product, ctx: RowContext): void {
       'Write both in the same currency',
     );
   } else if (sale.amount >= price.amount) {
-    delete product.sale_price;
+    product.sale_price = undefined;
     report(
       ctx,
       'warning',

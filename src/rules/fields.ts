@@ -119,6 +119,7 @@ export function writeField(product: Product, name: string, value: string | strin
   if (LIST_FIELDS.has(name)) next[name] = parsed;
   else if (parsed.length === 1) next[name] = parsed[0];
   else if (REQUIRED.has(name)) return { ok: false, reason: `${name} cannot be empty`, fix: `Give every product a ${name}.` };
-  else delete next[name];
+  // Undefined rather than deleted: every product keeps the one shape (see newProduct).
+  else next[name] = undefined;
   return { ok: true, product: next as unknown as Product };
 }
