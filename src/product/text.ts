@@ -9,7 +9,7 @@ const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'g');
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** String.prototype.isWellFormed (ES2024, in Node 20): true when no surrogate is lone. */
-const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+export const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * True when `text` holds a character XML 1.0 forbids or a lone surrogate. The surrogate test is

@@ -1,9 +1,12 @@
 import type { FeedRecord } from '../channels/define-channel.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 import { flattenValue } from './tabular-cell.js';
+import { isWellFormed } from '../product/text.js';
 import { removeIllegalChars } from './text-clean.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** Quotes, line breaks, the delimiter or a character XML forbids: one scan tells most cells need none of it. */
+const NEEDS_WORK = /[",\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 /** Space or tab at either end: quoted so that readers that trim unquoted fields keep them. */
 const edgeSpace = (v: string): boolean => {
   const a = v.charCodeAt(0);
@@ -30,6 +33,7 @@ export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const guard = ctx.options?.formulaGuard === true;
   const cell = (raw: string): string => {
     if (raw === '') return raw; // most cells of a sparse feed
+    if (!guard && !NEEDS_WORK.test(raw) && isWellFormed(raw) && !edgeSpace(raw)) return raw;
     let v = removeIllegalChars(raw);
     if (guard && FORMULA.test(v)) v = `'${v}`;
     return NEEDS_QUOTES.test(v) || edgeSpace(v) ? `"${v.replace(QUOTE, '""')}"` : v;

@@ -1,9 +1,12 @@
 import type { FeedRecord } from '../channels/define-channel.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 import { flattenValue } from './tabular-cell.js';
+import { isWellFormed } from '../product/text.js';
 import { removeIllegalChars } from './text-clean.js';
 
 const BREAKS = /[\t\r\n]/;
+/** A tab, a line break or a character XML forbids: one scan tells most cells need none of it. */
+const NEEDS_WORK = /[\t\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const BREAKS_G = /\r\n|[\t\r\n]/g;
 
 /**
@@ -13,6 +16,7 @@ const BREAKS_G = /\r\n|[\t\r\n]/g;
 export function createTsvSerializer(ctx: SerializerContext): Serializer {
   const cell = (raw: string): string => {
     if (raw === '') return raw;
+    if (!NEEDS_WORK.test(raw) && isWellFormed(raw)) return raw;
     const v = removeIllegalChars(raw);
     return BREAKS.test(v) ? v.replace(BREAKS_G, ' ') : v;
   };

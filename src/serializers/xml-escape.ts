@@ -1,6 +1,9 @@
+import { isWellFormed } from '../product/text.js';
 import { removeIllegalChars } from './text-clean.js';
 
 const NEEDS_ESCAPE = /[&<>"'\r]/;
+/** Markup to escape or a character XML forbids: one scan tells most values need neither. */
+const NEEDS_WORK = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const ESCAPE = /[&<>"'\r]/g;
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -17,6 +20,7 @@ const ENTITIES: Record<string, string> = {
  * escaped. `>` is always escaped, so `]]>` can never appear in the output.
  */
 export function escapeXml(text: string): string {
+  if (!NEEDS_WORK.test(text) && isWellFormed(text)) return text;
   const clean = removeIllegalChars(text);
   return NEEDS_ESCAPE.test(clean) ? clean.replace(ESCAPE, (c) => ENTITIES[c]!) : clean;
 }

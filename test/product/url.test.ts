@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseUrl } from '../../src/product/url.js';
 
 const result = (text: string) => {
@@ -47,5 +48,31 @@ describe('parseUrl', () => {
     ['https://shop/a', 'host'],
   ])('refuses %j (%s)', (text, code) => {
     expect(result(text)).toBe(code);
+  });
+});
+
+describe('parseUrl fast path', () => {
+  // Plain URLs skip the WHATWG parser: whatever it accepts must be exactly what the parser gives.
+  const chars = 'abcXYZ019-._~!$&\'()*+,;=:@/?%#[]|^`{} \\é';
+  const part = fc.string({ unit: fc.constantFrom(...chars.split('')), maxLength: 12 });
+  const label = fc.stringMatching(/^[a-z0-9-]{1,6}$/);
+  it('gives what new URL(...).href gives, for URL-like strings (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('http://', 'https://', 'HTTPS://'), fc.array(label, { minLength: 1, maxLength: 3 }), fc.option(part), fc.option(part), (scheme, labels, path, query) => {
+        const text = `${scheme}${labels.join('.')}${path === null ? '' : `/${path}`}${query === null ? '' : `?${query}`}`;
+        const ours = parseUrl(text);
+        // parseUrl trims, then refuses whitespace inside.
+        const trimmed = text.trim();
+        let theirs: string | undefined;
+        try {
+          const u = new URL(trimmed);
+          theirs = u.username || u.password || !u.hostname.includes('.') ? undefined : u.href;
+        } catch {
+          theirs = undefined;
+        }
+        expect(ours.ok ? ours.value : undefined).toBe(/\s/.test(trimmed) ? undefined : theirs);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
