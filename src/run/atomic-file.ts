@@ -11,6 +11,11 @@ const BATCH_BYTES = 1 << 20;
 /** A batch with less room than this is written out (most items are far smaller). */
 const FLUSH_ROOM = 64 * 1024;
 
+export interface AtomicFileOptions {
+  /** Compute the SHA-256 of the content (published feeds are identified by it); default true. */
+  hash?: boolean;
+}
+
 /**
  * A file written under a temporary name in its final folder and renamed into place only when
  * complete and fsynced, so a reader (or a run killed at any moment) sees the old file or the new
@@ -28,12 +33,13 @@ export class AtomicFile {
   /** Bytes written so far (UTF-8), including pending text. */
   bytes = 0;
   private failure: Error | undefined;
-  private readonly hash: Hash = createHash('sha256');
-  /** SHA-256 of the content, hex; set by close(). */
+  private readonly hash: Hash | undefined;
+  /** SHA-256 of the content, hex; set by close() (empty when hashing is off). */
   sha256 = '';
 
-  private constructor(finalPath: string) {
+  private constructor(finalPath: string, options: AtomicFileOptions) {
     this.finalPath = finalPath;
+    this.hash = options.hash === false ? undefined : createHash('sha256');
     const dir = path.dirname(finalPath);
     this.tempPath = path.join(dir, tempName(path.basename(finalPath)));
     this.stream = createWriteStream(this.tempPath, { flags: 'wx' });
@@ -42,11 +48,11 @@ export class AtomicFile {
     });
   }
 
-  static async create(finalPath: string): Promise<AtomicFile> {
+  static async create(finalPath: string, options: AtomicFileOptions = {}): Promise<AtomicFile> {
     await mkdir(path.dirname(finalPath), { recursive: true });
     // A run killed mid-write leaves its temp file; writers of one target never overlap (run lock).
     await removeStaleTemps(path.dirname(finalPath), path.basename(finalPath));
-    const f = new AtomicFile(finalPath);
+    const f = new AtomicFile(finalPath, options);
     await new Promise<void>((resolve, reject) => {
       f.stream.once('open', () => resolve());
       f.stream.once('error', (err) => reject(writeError(finalPath, err)));
@@ -85,7 +91,7 @@ export class AtomicFile {
     this.used = 0;
     this.overflow = [];
     const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onError = (err: Error) => reject(writeError(this.finalPath, err));
@@ -101,7 +107,7 @@ export class AtomicFile {
   /** Writes what is pending, fsyncs and closes the temp file; the final file is untouched. */
   async close(): Promise<void> {
     await this.flush();
-    this.sha256 = this.hash.digest('hex');
+    if (this.hash) this.sha256 = this.hash.digest('hex');
     await new Promise<void>((resolve, reject) => {
       this.stream.end((err?: Error | null) => (err ? reject(writeError(this.finalPath, err)) : resolve()));
     });

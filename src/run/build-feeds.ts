@@ -1,13 +1,13 @@
-import type { FeedHeader } from '../channels/define-channel.js';
+import type { FeedHeader, FeedTarget } from '../channels/define-channel.js';
 import type { LoadedFeed, LoadedProject } from '../config/load.js';
 import type { Product } from '../product/product.js';
-import { createSerializer } from '../serializers/index.js';
+import { createSerializer, type Serializer } from '../serializers/index.js';
 import { feedColumns } from '../channels/render-feed.js';
 import { createFeedProcessor, type FeedProcessor } from './feed-processor.js';
 import { FeedOutput } from './feed-output.js';
 import { IssueLog } from './issue-log.js';
 import { readProducts } from './read-products.js';
-import { SnapshotWriter } from './snapshot.js';
+import { ItemIndexWriter, recordKey } from './item-index.js';
 import { stateDir } from './state-paths.js';
 import { loadStockOverrides } from './stock-view.js';
 
@@ -22,14 +22,14 @@ export interface BuildOptions {
   only?: string[];
   /** Called every few thousand rows with the number of rows read, for a progress line. */
   onProgress?: (rows: number) => void;
-  /** Keep a snapshot of the records (for plan, deltas and the guard); off for `validate`. */
+  /** Write the item index and the publish summary (for plan, the guard and rollback); off for `validate` and `--only`. */
   snapshot: boolean;
 }
 
 export interface BuiltFeed {
   feed: LoadedFeed;
   output: FeedOutput;
-  snapshot?: SnapshotWriter;
+  snapshot?: ItemIndexWriter;
   /** Items the channel accepted (records may be more, for split variants). */
   items: number;
   records: number;
@@ -49,7 +49,7 @@ export interface BuildResult {
 
 /**
  * `amazon.json` -> `amazon.update.json`: a partial update (`--only price,quantity`) is written
- * beside the full feed, never over it, so the full feed and its snapshot stay what was published.
+ * beside the full feed, never over it, so the full feed and its item index stay what was published.
  */
 export function partialName(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -65,22 +65,26 @@ export function feedHeader(project: LoadedProject): FeedHeader {
   };
 }
 
+/** The feed's streaming serializer, as the build writes it (`plan` serializes its next records with it too). */
+export function feedSerializer(project: LoadedProject, feed: LoadedFeed, target: FeedTarget): Serializer {
+  return createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header: feedHeader(project), options: feed.options });
+}
+
 /**
  * The one pass: read and validate the catalog once, and fan every valid product out to every
  * feed's rules, channel map and streaming serializer. Files are complete but not yet in place when
  * this returns: the caller commits or discards each feed (after the publish guard).
  */
 export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], options: BuildOptions): Promise<BuildResult> {
-  const header = feedHeader(project);
   const state = stateDir(project);
   const built: Array<BuiltFeed & { processor: FeedProcessor; stock?: (p: Product) => Product }> = [];
   const stock = loadStockOverrides(project, feeds);
   try {
     for (const feed of feeds) {
       const processor = createFeedProcessor(feed, { now: options.now, only: options.only });
-      const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, processor.target), header, options: feed.options });
+      const serializer = feedSerializer(project, feed, processor.target);
       const output = new FeedOutput(options.outDir, options.only ? partialName(feed.fileName) : feed.fileName, feed.format, serializer);
-      const snapshot = options.snapshot ? await SnapshotWriter.create(state, feed.id) : undefined;
+      const snapshot = options.snapshot ? await ItemIndexWriter.create(state, feed.id) : undefined;
       built.push({ feed, processor, stock: stock?.get(feed.id), output, snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
     }
     const catalogIssues = new IssueLog();
@@ -112,9 +116,9 @@ export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], op
         b.items++;
         for (let k = 0; k < r.records.length; k++) {
           const record = r.records[k]!;
-          await b.output.write(record);
+          const at = await b.output.write(record);
           b.records++;
-          if (b.snapshot) await b.snapshot.add(r.records.length === 1 ? event.item.product.id : `${event.item.product.id}#${k + 1}`, record);
+          if (b.snapshot) await b.snapshot.add(recordKey(event.item.product.id, k, r.records.length), at);
         }
       }
     }

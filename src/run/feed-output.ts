@@ -11,6 +11,13 @@ export function partName(fileName: string, part: number): string {
   return `${fileName.slice(0, fileName.length - ext.length)}.part-${part}${ext}`;
 }
 
+/** Where the text of one written item lies: part number (1 = the feed file), byte offset and length in it. */
+export interface ItemLocation {
+  part: number;
+  offset: number;
+  length: number;
+}
+
 /**
  * The output of one feed: serialized records streamed into atomic files, split into parts where
  * the format has limits (Amazon: 25,000 messages or 10 MiB per document). Nothing replaces a
@@ -42,7 +49,8 @@ export class FeedOutput {
     return file;
   }
 
-  async write(record: FeedRecord): Promise<void> {
+  /** Writes one record; returns where its text (separator included) lies in the part files. */
+  async write(record: FeedRecord): Promise<ItemLocation> {
     let file = this.current ?? (await this.openPart());
     let text = this.serializer.item(record);
     const split = this.format.split;
@@ -59,8 +67,11 @@ export class FeedOutput {
     }
     this.itemsInPart++;
     this.items++;
+    const offset = file.bytes;
     const flushing = file.write(text);
+    const at = { part: this.parts.length, offset, length: file.bytes - offset };
     if (flushing) await flushing;
+    return at;
   }
 
   /** Ends every part; the temp files are complete and fsynced but not yet in place. */

@@ -41,6 +41,8 @@ export function createAmazonListingsSerializer(ctx: SerializerContext): Serializ
       return `${first ? '\n' : ',\n'}${m}}`;
     },
     footer: () => '\n]}\n',
+    // The catalog row (or a fallback number): it moves when rows are inserted above.
+    locators: ['messageId'],
   };
 }
 

@@ -31,5 +31,6 @@ export function createEbayInventorySerializer(ctx: SerializerContext): Serialize
       return `${count++ === 0 ? '\n' : ',\n'}${text}}`;
     },
     footer: () => '\n]}\n',
+    locators: ['row'],
   };
 }

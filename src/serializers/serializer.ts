@@ -8,6 +8,11 @@ export interface Serializer {
   header(): string;
   item(record: FeedRecord): string;
   footer(): string;
+  /**
+   * Fields of a written item that locate it in the file rather than describe it (Amazon's
+   * messageId, eBay's row): `plan` ignores them when it compares published and next items. Default none.
+   */
+  readonly locators?: readonly string[];
 }
 
 export interface SerializerContext {
