@@ -82,7 +82,9 @@ export interface ChannelDefinition<O extends Record<string, unknown> = Record<st
   map(product: Product, ctx: MapContext): MapResult;
   /**
    * Record fields that locate the item in the catalog rather than describe it (the source row);
-   * `plan` and delta pushes ignore them, since they move whenever a row is inserted above. Default none.
+   * they move whenever a row is inserted above, so `plan` ignores them when it compares records
+   * (the snapshot of versions before the item index; in the files, the serializer's `locators`
+   * name them). Default none.
    */
   locators?: string[];
   /** Columns for tabular formats, in order; derived from `attributes` when absent. */

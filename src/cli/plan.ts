@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
+import type { FieldValue } from '../channels/define-channel.js';
 import { selectFeeds } from '../config/load.js';
+import { openBaseline } from '../plan/plan-baseline.js';
 import { createFeedProcessor } from '../run/feed-processor.js';
 import { IssueLog } from '../run/issue-log.js';
+import { recordKey } from '../run/item-index.js';
 import { readProducts } from '../run/read-products.js';
-import { readSnapshot } from '../run/snapshot.js';
-import { stateDir } from '../run/state-paths.js';
 import { formatIssueGroups, paint, type Paint } from '../report/text-report.js';
-import { diffRecords, type FeedPlan } from '../rules/record-diff.js';
+import type { FeedPlan } from '../rules/record-diff.js';
 import { collectList, withCommonOptions, type CommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { exitFor } from './exit-status.js';
@@ -32,9 +32,11 @@ export function showFieldValue(v: FieldValue | undefined): string {
 /** The text report of one feed's plan; `limit` items per kind, then a count of the rest. */
 export function formatPlan(plan: FeedPlan, p: Paint, limit = 20): string[] {
   const c = plan.counts;
-  const lines = [
-    `${p.bold(plan.feed)}: ${p.ok(`${c.added} added`)}, ${p.error(`${c.removed} removed`)}, ${p.warning(`${c.changed} changed`)}, ${c.unchanged} unchanged${plan.published ? '' : p.dim(' (never published: every item is new)')}`,
-  ];
+  const kept =
+    c.uncompared === undefined
+      ? `${p.warning(`${c.changed} changed`)}, ${c.unchanged} unchanged`
+      : `${c.uncompared} in both ${p.dim('(fields not compared: the published files are gone or were changed)')}`;
+  const lines = [`${p.bold(plan.feed)}: ${p.ok(`${c.added} added`)}, ${p.error(`${c.removed} removed`)}, ${kept}${plan.published ? '' : p.dim(' (never published: every item is new)')}`];
   const more = (n: number): void => {
     if (n > limit) lines.push(p.dim(`    ... and ${n - limit} more (--json lists every item)`));
   };
@@ -63,7 +65,11 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       const now = (io.now ?? (() => new Date()))();
       const project = await ctx.loadProject(opts.config);
       const feeds = selectFeeds(project, opts.feed);
-      const processors = feeds.map((f) => ({ feed: f, processor: createFeedProcessor(f, { now }), next: new Map<string, FeedRecord>() }));
+      const processors = [];
+      for (const f of feeds) {
+        const processor = createFeedProcessor(f, { now });
+        processors.push({ processor, baseline: await openBaseline(project, f, processor.target) });
+      }
       const log = new IssueLog();
       for await (const event of readProducts(project, { catalog: opts.catalog, cwd: io.cwd })) {
         log.add(event.issues);
@@ -71,13 +77,16 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
         for (const f of processors) {
           const r = f.processor.process(event.item);
           if (r.issues.length) log.add(r.issues);
-          // Same ids as the snapshot the build writes: the product id, `#n` for several records.
-          r.records.forEach((record, k) => f.next.set(r.records.length === 1 ? event.item!.product.id : `${event.item!.product.id}#${k + 1}`, record));
+          // Same keys as the item index the build writes.
+          r.records.forEach((record, k) => f.baseline.add(recordKey(event.item!.product.id, k, r.records.length), record));
         }
       }
-      const state = stateDir(project);
       const plans: FeedPlan[] = [];
-      for (const f of processors) plans.push(await diffRecords(f.feed.id, readSnapshot(state, f.feed.id), f.next, f.feed.channel.locators));
+      for (const f of processors) {
+        const { plan, issues } = await f.baseline.finish();
+        plans.push(plan);
+        log.add(issues);
+      }
       const code = exitFor(log.errors, log.warnings, opts.failOn);
       ctx.setExitCode(code);
       if (opts.json) {

@@ -6,7 +6,7 @@ import { error, type Issue } from '../issues/issue.js';
 import { recordRun, type FeedRunRecord, type RunRecord } from '../run/history.js';
 import { acquireRunLock } from '../run/lock.js';
 import { pushFeed } from '../run/publish-feeds.js';
-import { readPublishedSummary } from '../run/snapshot.js';
+import { readPublishedSummary } from '../run/published-summary.js';
 import { outputDir, stateDir } from '../run/state-paths.js';
 import { pickVersion, restoreVersion } from '../run/versions.js';
 import type { CommandContext } from './context.js';
@@ -22,7 +22,7 @@ interface RollbackOptions {
 
 /**
  * Puts a kept version of a feed back: the same atomic replacement of the local files as a build
- * (with the state snapshot, so the guard and deltas compare against it), then the same push to
+ * (with the item index and summary, so plan and the guard compare against it), then the same push to
  * the feed's destination as `run`, recorded in the history as a `rollback` run.
  */
 export async function rollbackFeed(ctx: CommandContext, feedId: string, opts: RollbackOptions): Promise<RunRecord> {

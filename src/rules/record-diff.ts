@@ -12,7 +12,7 @@ export interface ItemChange {
   fields: FieldDiff[];
 }
 
-/** What the next run would change in one feed, compared with its last published records. */
+/** What the next run would change in one feed, compared with its last published items. */
 export interface FeedPlan {
   feed: string;
   /** False when the feed was never published (then every item is added). */
@@ -27,6 +27,11 @@ export interface FeedPlan {
     unchanged: number;
     /** Changed items per field, most changed first. */
     fields: Record<string, number>;
+    /**
+     * Items in both whose fields could not be compared (the published files are gone or were
+     * changed outside shelfcast; a warning says which); absent when fields were compared.
+     */
+    uncompared?: number;
   };
 }
 
@@ -65,12 +70,13 @@ const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean =>
   a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 
 /**
- * The leaf fields that differ between two records, in the order of the next record, then removed
+ * The leaf fields that differ between two items, in the order of the next item, then removed
  * fields. `ignore` names top-level fields that locate an item rather than describe it (a channel's
- * `locators`, such as the catalog row): they move when rows are inserted and are not a change.
+ * `locators` such as the catalog row, a serializer's such as Amazon's messageId): they move when
+ * rows are inserted and are not a change. Items are channel records or items read back from a file.
  */
-export function diffRecord(before: FeedRecord, after: FeedRecord, ignore: readonly string[] = []): FieldDiff[] {
-  const strip = (r: FeedRecord) => (ignore.length ? Object.fromEntries(Object.entries(r).filter(([k]) => !ignore.includes(k))) : r);
+export function diffRecord(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>, ignore: readonly string[] = []): FieldDiff[] {
+  const strip = (r: Readonly<Record<string, unknown>>) => (ignore.length ? Object.fromEntries(Object.entries(r).filter(([k]) => !ignore.includes(k))) : r);
   const a = new Map<string, FieldValue>();
   const b = new Map<string, FieldValue>();
   leaves(strip(before), '', a);
@@ -82,8 +88,55 @@ export function diffRecord(before: FeedRecord, after: FeedRecord, ignore: readon
 }
 
 /**
- * Compares the last published records (streamed) with the next run's (keyed by the same ids as
- * the snapshot): added in the next run's order, removed and changed in the published order.
+ * Collects a feed's plan from the published items, met in published order (removed and changed
+ * keep that order), then the next run's keys (added keep theirs).
+ */
+export class PlanBuilder {
+  private readonly seen = new Set<string>();
+  private readonly removed: string[] = [];
+  private readonly changed: ItemChange[] = [];
+  private readonly fields = new Map<string, number>();
+  private unchanged = 0;
+  private uncompared: number | undefined;
+
+  constructor(private readonly feed: string) {}
+
+  /** A published item the next run does not have. */
+  removedItem(id: string): void {
+    this.removed.push(id);
+  }
+
+  /** A published item the next run has too, with the fields that differ (none: unchanged). */
+  keptItem(id: string, diff: FieldDiff[]): void {
+    this.seen.add(id);
+    if (diff.length === 0) {
+      this.unchanged++;
+      return;
+    }
+    this.changed.push({ id, fields: diff });
+    for (const d of diff) this.fields.set(d.field, (this.fields.get(d.field) ?? 0) + 1);
+  }
+
+  /** A published item the next run has too, whose fields cannot be compared. */
+  uncomparedItem(id: string): void {
+    this.seen.add(id);
+    this.uncompared = (this.uncompared ?? 0) + 1;
+  }
+
+  /** The plan, given every key of the next run; `published` false when nothing was ever published. */
+  plan(next: Iterable<string>, published: boolean): FeedPlan {
+    const added: string[] = [];
+    for (const id of next) if (!this.seen.has(id)) added.push(id);
+    const fields = Object.fromEntries([...this.fields].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+    const counts: FeedPlan['counts'] = { added: added.length, removed: this.removed.length, changed: this.changed.length, unchanged: this.unchanged, fields };
+    if (this.uncompared !== undefined) counts.uncompared = this.uncompared;
+    return { feed: this.feed, published, added, removed: this.removed, changed: this.changed, counts };
+  }
+}
+
+/**
+ * Compares the last published records (streamed; the legacy snapshot) with the next run's (keyed
+ * by the same ids): added in the next run's order, removed and changed in the published order.
  */
 export async function diffRecords(
   feed: string,
@@ -91,35 +144,13 @@ export async function diffRecords(
   next: ReadonlyMap<string, FeedRecord>,
   ignore: readonly string[] = [],
 ): Promise<FeedPlan> {
-  const seen = new Set<string>();
-  const removed: string[] = [];
-  const changed: ItemChange[] = [];
-  const fields = new Map<string, number>();
-  let unchanged = 0;
+  const plan = new PlanBuilder(feed);
   let any = false;
   for await (const { id, record } of published) {
     any = true;
     const now = next.get(id);
-    if (!now) {
-      removed.push(id);
-      continue;
-    }
-    seen.add(id);
-    const diff = diffRecord(record, now, ignore);
-    if (diff.length === 0) unchanged++;
-    else {
-      changed.push({ id, fields: diff });
-      for (const d of diff) fields.set(d.field, (fields.get(d.field) ?? 0) + 1);
-    }
+    if (now) plan.keptItem(id, diffRecord(record, now, ignore));
+    else plan.removedItem(id);
   }
-  const added = [...next.keys()].filter((id) => !seen.has(id));
-  const sortedFields = Object.fromEntries([...fields].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
-  return {
-    feed,
-    published: any,
-    added,
-    removed,
-    changed,
-    counts: { added: added.length, removed: removed.length, changed: changed.length, unchanged, fields: sortedFields },
-  };
+  return plan.plan(next.keys(), any);
 }

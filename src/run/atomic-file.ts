@@ -12,6 +12,11 @@ const BATCH_BYTES = 1 << 20;
 const FLUSH_ROOM = 64 * 1024;
 const EMPTY = Buffer.alloc(0);
 
+export interface AtomicFileOptions {
+  /** Compute the SHA-256 of the content (published feeds are identified by it); default true. */
+  hash?: boolean;
+}
+
 /**
  * A file written under a temporary name in its final folder and renamed into place only when
  * complete and fsynced, so a reader (or a run killed at any moment) sees the old file or the new
@@ -32,12 +37,12 @@ export class AtomicFile {
   bytes = 0;
   private failure: Error | undefined;
   private readonly hash: Hash | undefined;
-  /** SHA-256 of the content, hex; set by close() (empty when made without hashing). */
+  /** SHA-256 of the content, hex; set by close() (empty when hashing is off). */
   sha256 = '';
 
-  private constructor(finalPath: string, hash: boolean) {
-    this.hash = hash ? createHash('sha256') : undefined;
+  private constructor(finalPath: string, options: AtomicFileOptions) {
     this.finalPath = finalPath;
+    this.hash = options.hash === false ? undefined : createHash('sha256');
     const dir = path.dirname(finalPath);
     this.tempPath = path.join(dir, tempName(path.basename(finalPath)));
     this.stream = createWriteStream(this.tempPath, { flags: 'wx' });
@@ -46,12 +51,11 @@ export class AtomicFile {
     });
   }
 
-  /** `options.hash`: keep the SHA-256 of the content (published files are listed with it); default true. */
-  static async create(finalPath: string, options: { hash?: boolean } = {}): Promise<AtomicFile> {
+  static async create(finalPath: string, options: AtomicFileOptions = {}): Promise<AtomicFile> {
     await mkdir(path.dirname(finalPath), { recursive: true });
     // A run killed mid-write leaves its temp file; writers of one target never overlap (run lock).
     await removeStaleTemps(path.dirname(finalPath), path.basename(finalPath));
-    const f = new AtomicFile(finalPath, options.hash ?? true);
+    const f = new AtomicFile(finalPath, options);
     await new Promise<void>((resolve, reject) => {
       f.stream.once('open', () => resolve());
       f.stream.once('error', (err) => reject(writeError(finalPath, err)));

@@ -1,13 +1,14 @@
+import type { FeedTarget } from '../channels/define-channel.js';
 import type { LoadedFeed, LoadedProject } from '../config/load.js';
-import { createSerializer } from '../serializers/index.js';
+import { createSerializer, type Serializer } from '../serializers/index.js';
 import { feedColumns } from '../channels/render-feed.js';
 import { feedTarget } from './feed-processor.js';
 import { feedHeader } from './feed-header.js';
 import { FeedOutput } from './feed-output.js';
 import { IssueLog } from './issue-log.js';
+import { ItemIndexWriter } from './item-index.js';
 import type { MergeTarget } from './pass/merge-units.js';
 import { runPass, type PassOptions } from './pass/run-pass.js';
-import { SnapshotWriter } from './snapshot.js';
 import { stateDir } from './state-paths.js';
 
 export { feedHeader } from './feed-header.js';
@@ -15,13 +16,13 @@ export { feedHeader } from './feed-header.js';
 export interface BuildOptions extends PassOptions {
   /** Folder the feeds are written to. */
   outDir: string;
-  /** Keep a snapshot of the records (for plan, deltas and the guard); off for `validate`. */
+  /** Write the item index and the publish summary (for plan, the guard and rollback); off for `validate` and `--only`. */
   snapshot: boolean;
 }
 
 export interface BuiltFeed extends MergeTarget {
   feed: LoadedFeed;
-  snapshot?: SnapshotWriter;
+  snapshot?: ItemIndexWriter;
 }
 
 export interface BuildResult {
@@ -40,22 +41,25 @@ export function partialName(fileName: string): string {
   return dot > 0 ? `${fileName.slice(0, dot)}.update${fileName.slice(dot)}` : `${fileName}.update`;
 }
 
+/** The feed's streaming serializer, as the build writes it (`plan` serializes its next records with it too). */
+export function feedSerializer(project: LoadedProject, feed: LoadedFeed, target: FeedTarget): Serializer {
+  return createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header: feedHeader(project), options: feed.options });
+}
+
 /**
  * The one pass: read and validate the catalog once, and fan every valid product out to every
  * feed's rules, channel map and streaming serializer. Files are complete but not yet in place when
  * this returns: the caller commits or discards each feed (after the publish guard).
  */
 export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], options: BuildOptions): Promise<BuildResult> {
-  const header = feedHeader(project);
   const state = stateDir(project);
   const built: BuiltFeed[] = [];
   try {
     for (const feed of feeds) {
-      const target = feedTarget(feed, options.only);
-      const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header, options: feed.options });
+      const serializer = feedSerializer(project, feed, feedTarget(feed, options.only));
       const output = new FeedOutput(options.outDir, options.only ? partialName(feed.fileName) : feed.fileName, feed.format, serializer);
-      const snapshot = options.snapshot ? await SnapshotWriter.create(state, feed.id) : undefined;
-      built.push({ feed, output, snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
+      const snapshot = options.snapshot ? await ItemIndexWriter.create(state, feed.id) : undefined;
+      built.push({ feed, output, snapshot, index: snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
     }
     const pass = await runPass(project, feeds, built, options);
     for (const b of built) await b.output.close();

@@ -54,9 +54,13 @@ export class FeedOutput {
     return file;
   }
 
-  /** Writes one record (its body made here); `row` is its catalog row. */
-  write(record: FeedRecord, row: number): Promise<void> | undefined {
-    return this.writeItem(this.serializer.body(record), row);
+  /**
+   * Writes one record (its body made here) and tells where its text went; `row` is its catalog row,
+   * by default its `row` field (marketplace records carry it).
+   */
+  async write(record: FeedRecord, row = Number(record.row) || 0): Promise<ItemLocation> {
+    await this.writeItem(this.serializer.body(record), row);
+    return { ...this.last };
   }
 
   /**

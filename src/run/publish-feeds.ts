@@ -5,7 +5,7 @@ import { createDestination } from '../transports/registry.js';
 import type { PublishResult } from '../transports/types.js';
 import type { BuiltFeed, BuildResult } from './build-feeds.js';
 import { checkPublishGuard } from './guard.js';
-import { readPublishedSummary } from './snapshot.js';
+import { readPublishedSummary } from './published-summary.js';
 import { outputDir, stateDir } from './state-paths.js';
 import { keepVersion } from './versions.js';
 
@@ -44,7 +44,7 @@ export interface FeedOutcome {
 
 /**
  * After the pass: for each feed, the publish guard against what was last published, then the
- * atomic replacement of the local files, the state snapshot, and (for `run`) the push. A feed that
+ * atomic replacement of the local files, the item index and summary, and (for `run`) the push. A feed that
  * fails never stops the others.
  */
 export async function publishFeeds(project: LoadedProject, build: BuildResult, options: PublishOptions): Promise<{ outcomes: FeedOutcome[]; issues: Issue[] }> {
@@ -74,7 +74,7 @@ export async function publishFeeds(project: LoadedProject, build: BuildResult, o
     }
     await b.output.commit();
     const published = { runId: options.runId, at: options.now().toISOString(), items: b.items, files: outcome.files };
-    // A partial update (--only) is neither the feed's snapshot nor a version to roll back to.
+    // A partial update (--only) is neither the indexed feed nor a version to roll back to.
     if (b.snapshot) await b.snapshot.commit(published);
     // The feed is published already; a version that cannot be kept only limits a later rollback.
     if (b.snapshot) await keepVersion(state, b.feed.id, published, b.output.files.map((f) => f.finalPath), b.feed.config.keep_versions).catch((err: Error) =>

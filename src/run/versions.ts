@@ -5,21 +5,26 @@ import path from 'node:path';
 import { ShelfcastError } from '../issues/issue.js';
 import { AtomicFile } from './atomic-file.js';
 import { partName } from './feed-output.js';
-import type { PublishedSummary } from './snapshot.js';
-import { feedStateDir } from './state-paths.js';
+import type { PublishedSummary } from './published-summary.js';
+import { feedStateDir, ITEM_INDEX_FILE, LEGACY_SNAPSHOT_FILE, SUMMARY_FILE } from './state-paths.js';
 
 /** How many published versions of each feed are kept for `rollback`; default 5. */
 export const DEFAULT_KEEP_VERSIONS = 5;
 
-/** One kept version: the published files and the state snapshot of that publish. */
+/** One kept version: the published files and the state files (item index, summary) of that publish. */
 export interface FeedVersion extends PublishedSummary {
   /** Absolute folder holding the files (`<state>/feeds/<id>/versions/<runId>`). */
   dir: string;
 }
 
 const VERSION_FILE = 'version.json';
-/** State files of a publish kept with the feed, so a rollback also restores plan, deltas and the guard. */
-const STATE_FILES = ['snapshot.ndjson', 'published.json'];
+/**
+ * State files of a publish kept with the feed, so a rollback also restores plan and the guard.
+ * Versions kept before the item index hold the legacy snapshot instead of the index.
+ */
+const STATE_FILES = [ITEM_INDEX_FILE, LEGACY_SNAPSHOT_FILE, SUMMARY_FILE] as const;
+/** What plan reads the published items from: one of them, the one the restored version kept. */
+const ITEM_STATE_FILES: ReadonlySet<string> = new Set([ITEM_INDEX_FILE, LEGACY_SNAPSHOT_FILE]);
 
 export const versionsDir = (stateDir: string, feedId: string): string => path.join(feedStateDir(stateDir, feedId), 'versions');
 
@@ -108,8 +113,8 @@ export async function pickVersion(stateDir: string, feedId: string, currentRunId
   return v;
 }
 
-/** Path of a kept state file (snapshot, summary) of a version, or undefined when it was not kept. */
-export const versionStateFile = (v: FeedVersion, name: 'snapshot.ndjson' | 'published.json'): string => path.join(v.dir, `state.${name}`);
+/** Path of a kept state file (item index, legacy snapshot, summary) of a version; it may not exist. */
+export const versionStateFile = (v: FeedVersion, name: (typeof STATE_FILES)[number]): string => path.join(v.dir, `state.${name}`);
 
 const exists = (file: string): Promise<boolean> =>
   access(file).then(
@@ -136,22 +141,27 @@ async function stage(from: string, to: string): Promise<AtomicFile> {
 /**
  * Puts a kept version back in place the way a build publishes: every file staged under a temporary
  * name, then renamed over the current one (readers see the old feed or the restored one, never a
- * mix), trailing parts of a longer current feed removed, and the feed's state snapshot restored.
+ * mix), trailing parts of a longer current feed removed, and the feed's state files restored.
  * Returns the absolute paths of the restored feed files.
  */
 export async function restoreVersion(v: FeedVersion, stateDir: string, feedId: string, outDir: string, fileName: string): Promise<string[]> {
   const staged: AtomicFile[] = [];
+  const stale: string[] = [];
   try {
     for (const f of v.files) staged.push(await stage(path.join(v.dir, f.name), path.join(outDir, f.name)));
     for (const name of STATE_FILES) {
-      const kept = path.join(v.dir, `state.${name}`);
-      if (await exists(kept)) staged.push(await stage(kept, path.join(feedStateDir(stateDir, feedId), name)));
+      const kept = versionStateFile(v, name);
+      const current = path.join(feedStateDir(stateDir, feedId), name);
+      if (await exists(kept)) staged.push(await stage(kept, current));
+      // An index of the newer publish must not stay beside the snapshot of an older one (or the reverse).
+      else if (ITEM_STATE_FILES.has(name)) stale.push(current);
     }
   } catch (err) {
     for (const f of staged) await f.discard();
     throw new ShelfcastError(`${v.dir}: cannot restore version ${v.runId} of feed "${feedId}": ${(err as Error).message}; the published feed is unchanged`, { cause: err, exitCode: 1 });
   }
   for (const f of staged) await f.commit();
+  for (const file of stale) await rm(file, { force: true });
   for (let n = v.files.length + 1; ; n++) {
     try {
       await unlink(path.join(outDir, partName(fileName, n)));

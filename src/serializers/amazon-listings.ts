@@ -44,6 +44,8 @@ export function createAmazonListingsSerializer(ctx: SerializerContext): Serializ
       return `${m}}`;
     },
     footer: () => '\n]}\n',
+    // The catalog row (or a fallback number): it moves when rows are inserted above.
+    locators: ['messageId'],
   };
 }
 

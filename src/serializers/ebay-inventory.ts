@@ -29,5 +29,6 @@ export function createEbayInventorySerializer(ctx: SerializerContext): Serialize
       return `${text}}`;
     },
     footer: () => '\n]}\n',
+    locators: ['row'],
   };
 }

@@ -18,6 +18,11 @@ export interface Serializer {
   lead?(index: number, row: number): string;
   /** The end of a part that holds `items` records. */
   footer(items: number): string;
+  /**
+   * Fields of a written item that locate it in the file rather than describe it (Amazon's
+   * messageId, eBay's row): `plan` ignores them when it compares published and next items. Default none.
+   */
+  readonly locators?: readonly string[];
 }
 
 export interface SerializerContext {

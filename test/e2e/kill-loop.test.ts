@@ -46,7 +46,7 @@ function killPoint(random: () => number, sizes: Map<string, number>): KillPoint 
       return { kind: 'bytes', dir: 'published', match: new RegExp(`^\\.${escaped}\\.shelfcast-tmp-`), atLeast: Math.floor(random() * size) };
     case 3: // pushing: the published file is being renamed into place
       return { kind: 'event', dir: 'published', match: new RegExp(`^${escaped}$`), nth: 1 };
-    case 4: // recording: the feed's snapshot is being written in the state folder
+    case 4: // recording: the feed's item index and summary are being written in the state folder
       return { kind: 'event', dir: `.shelfcast/feeds/${feed.split('.')[0]}`, match: /shelfcast-tmp-|\.tmp$/, nth: 1 + Math.floor(random() * 2) };
     default: // after the n-th progress line (one per feed written and published)
       return { kind: 'stderr', nth: 1 + Math.floor(random() * 4) };

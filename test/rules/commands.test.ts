@@ -1,46 +1,25 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FeedRecord } from '../../src/channels/define-channel.js';
 import { registerCategories } from '../../src/cli/categories.js';
-import type { CommandContext } from '../../src/cli/context.js';
 import { registerExplain } from '../../src/cli/explain.js';
 import { registerPlan } from '../../src/cli/plan.js';
 import { loadProject } from '../../src/config/load.js';
+import { feedSerializer } from '../../src/run/build-feeds.js';
+import { FeedOutput } from '../../src/run/feed-output.js';
 import { createFeedProcessor } from '../../src/run/feed-processor.js';
+import { ItemIndexWriter } from '../../src/run/item-index.js';
 import { readProducts } from '../../src/run/read-products.js';
-import { SnapshotWriter } from '../../src/run/snapshot.js';
-import { stateDir } from '../../src/run/state-paths.js';
+import { outputDir, stateDir } from '../../src/run/state-paths.js';
+import { inProcessCli } from '../cli-in-process.js';
 
 const PROJECT = path.resolve(__dirname, '../../fixtures/rules/project');
 const GOLDEN = path.resolve(__dirname, '../../fixtures/rules/golden');
 const NOW = new Date('2026-01-01T00:00:00Z');
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const ctx: CommandContext = {
-    io: { stdout: (s) => out.push(s), stderr: (s) => err.push(s), env: {}, cwd, isTTY: false, now: () => NOW },
-    loadProject: (p) => loadProject(path.resolve(cwd, p)),
-    setExitCode: (c) => {
-      if (c > code) code = c;
-    },
-  };
-  const program = new Command('shelfcast').exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
-  registerPlan(program, ctx);
-  registerExplain(program, ctx);
-  registerCategories(program, ctx);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (e) {
-    err.push((e as Error).message);
-    code = 2;
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = inProcessCli([registerPlan, registerExplain, registerCategories], NOW);
 
 /** Compares with fixtures/rules/golden/<name>; UPDATE_GOLDEN=1 rewrites the file instead. */
 async function expectGolden(name: string, text: string): Promise<void> {
@@ -56,21 +35,27 @@ beforeAll(async () => {
   await cp(PROJECT, dir, { recursive: true });
 });
 
-/** Publishes a snapshot that differs from the next run: BAG-2 missing, GONE-1 extra, TEE-1 with another title. */
+/**
+ * Publishes a feed that differs from the next run, the way a build does (feed file, item index,
+ * summary): BAG-2 missing, GONE-1 extra, TEE-1 with another title.
+ */
 async function publishPrevious(): Promise<void> {
   const project = await loadProject(path.join(dir, 'shelfcast.yaml'));
   const feed = project.feeds[0]!;
-  const processor = createFeedProcessor(feed, project.root, { now: NOW });
-  const snapshot = await SnapshotWriter.create(stateDir(project), feed.id);
+  const processor = createFeedProcessor(feed, { now: NOW });
+  const output = new FeedOutput(outputDir(project), feed.fileName, feed.format, feedSerializer(project, feed, processor.target));
+  const index = await ItemIndexWriter.create(stateDir(project), feed.id);
+  const publish = async (key: string, record: FeedRecord) => index.add(key, await output.write(record));
   for await (const e of readProducts(project, { cwd: dir })) {
     if (!e.item || e.item.product.id === 'BAG-2') continue;
     for (const record of processor.process(e.item).records) {
-      const changed: FeedRecord = e.item.product.id === 'TEE-1' ? { ...record, title: 'Old title' } : record;
-      await snapshot.add(e.item.product.id, changed);
+      await publish(e.item.product.id, e.item.product.id === 'TEE-1' ? { ...record, title: 'Old title' } : record);
     }
   }
-  await snapshot.add('GONE-1', { id: 'GONE-1', title: 'Gone' });
-  await snapshot.commit({ runId: 'r1', at: NOW.toISOString(), items: 4, files: [] });
+  await publish('GONE-1', { id: 'GONE-1', title: 'Gone' });
+  await output.close();
+  await output.commit();
+  await index.commit({ runId: 'r1', at: NOW.toISOString(), items: 4, files: output.files.map((f) => ({ name: path.basename(f.finalPath), bytes: f.bytes, sha256: f.sha256 })) });
 }
 
 describe('plan, explain and categories suggest on a project', () => {

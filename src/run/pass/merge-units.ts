@@ -2,6 +2,7 @@ import type { Issue } from '../../issues/issue.js';
 import type { Validator } from '../../product/validate.js';
 import type { FeedOutput, ItemLocation } from '../feed-output.js';
 import { IssueLog } from '../issue-log.js';
+import { recordKey } from '../item-index.js';
 import { OUTCOME, type FeedPiece, type UnitResult } from './units.js';
 
 /** Where the pass records where each item went (for plan); absent for partial updates and validate. */
@@ -122,7 +123,7 @@ export class UnitMerger {
         if (flushing) await flushing;
         t.records++;
         if (t.index) {
-          const indexing = t.index.add(recordKey(r.ids[e]!, owner, k), t.output.last);
+          const indexing = t.index.add(keyOf(r.ids[e]!, owner, k), t.output.last);
           if (indexing) await indexing;
         }
       }
@@ -134,14 +135,12 @@ export class UnitMerger {
   }
 }
 
-/**
- * The key of the k-th record: its product id, or `id#n` for the n-th of several records of one
- * product (a channel that splits variants); a product's records are consecutive.
- */
-function recordKey(id: string, owner: Uint32Array, k: number): string {
+/** The key of the k-th record, whose product's records are consecutive in `owner` (see recordKey). */
+function keyOf(id: string, owner: Uint32Array, k: number): string {
   const e = owner[k];
   let first = k;
   while (first > 0 && owner[first - 1] === e) first--;
-  const many = first < k || (k + 1 < owner.length && owner[k + 1] === e);
-  return many ? `${id}#${k - first + 1}` : id;
+  let last = k;
+  while (last + 1 < owner.length && owner[last + 1] === e) last++;
+  return recordKey(id, k - first, last - first + 1);
 }
