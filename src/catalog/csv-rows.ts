@@ -1,3 +1,4 @@
+import { blankRecord } from '../util/blank-record.js';
 import { error, type Issue } from '../issues/issue.js';
 import { hasReplacement } from './decode-text.js';
 import { invalidUtf8 } from './record-issues.js';
@@ -32,7 +33,7 @@ export class CsvRowBuilder {
         }),
       ];
     }
-    const fields: Record<string, string> = Object.create(null);
+    const fields: Record<string, string> = blankRecord();
     const n = Math.min(width, record.length);
     for (let i = 0; i < n; i++) {
       const name = names[i];

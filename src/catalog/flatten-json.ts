@@ -1,3 +1,4 @@
+import { blankRecord } from '../util/blank-record.js';
 import type { Issue } from '../issues/issue.js';
 import { isForbiddenKey } from './forbidden-keys.js';
 import { forbiddenKey } from './record-issues.js';
@@ -14,7 +15,7 @@ export function appendField(out: Record<string, string>, key: string, value: str
  * Depth is bounded by the scanner (items deeper than maxDepth never get here).
  */
 export function flattenJson(value: unknown, row: number, issues: Issue[]): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
+  const out: Record<string, string> = blankRecord();
   walk(value, '', out, row, issues);
   return out;
 }

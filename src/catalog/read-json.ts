@@ -1,3 +1,4 @@
+import { blankRecord } from '../util/blank-record.js';
 import { error, type Issue } from '../issues/issue.js';
 import type { CatalogSource, RawRow } from './types.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEM_CHARS, type ReadOptions } from './read-options.js';
@@ -14,7 +15,7 @@ export function jsonItemRow(text: string, row: number, depth: number, maxDepth: 
   if (decoding.invalidSeen && hasReplacement(text)) issues.push(invalidUtf8(row));
   if (depth > maxDepth) {
     issues.push(tooDeep(row, maxDepth));
-    return { row, fields: Object.create(null), issues };
+    return { row, fields: blankRecord(), issues };
   }
   let value: unknown;
   try {
@@ -26,7 +27,7 @@ export function jsonItemRow(text: string, row: number, depth: number, maxDepth: 
         fix: 'Fix the JSON syntax of this item.',
       }),
     );
-    return { row, fields: Object.create(null), issues };
+    return { row, fields: blankRecord(), issues };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     issues.push(
@@ -35,7 +36,7 @@ export function jsonItemRow(text: string, row: number, depth: number, maxDepth: 
         fix: 'Each item of the catalog must be a JSON object of field names and values.',
       }),
     );
-    return { row, fields: Object.create(null), issues };
+    return { row, fields: blankRecord(), issues };
   }
   const fields = flattenJson(value, row, issues);
   return issues.length ? { row, fields, issues } : { row, fields };

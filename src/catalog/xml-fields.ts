@@ -1,3 +1,4 @@
+import { blankRecord } from '../util/blank-record.js';
 import type { Issue } from '../issues/issue.js';
 import { isForbiddenKey } from './forbidden-keys.js';
 import { forbiddenKey } from './record-issues.js';
@@ -23,7 +24,7 @@ type Collected = Map<string, Entry>;
  * attribute (RSS `<category domain="...">`) is also filed under `category.<domain>`.
  */
 export function xmlFields(root: XmlElement, row: number, issues: Issue[]): Record<string, string> {
-  const fields: Record<string, string> = Object.create(null);
+  const fields: Record<string, string> = blankRecord();
   const c: Collected = new Map();
   addAttributes(root, '', '', c);
   walk(root.children, '', '', c, row, issues);

@@ -1,3 +1,4 @@
+import { blankRecord } from '../util/blank-record.js';
 import type { Issue } from '../issues/issue.js';
 import type { RawRow } from './types.js';
 import type { ScannedItem } from './xml-scanner.js';
@@ -18,7 +19,7 @@ export interface XmlItemOptions {
 export function xmlItemRow(item: ScannedItem, row: number, options: XmlItemOptions): RawRow {
   const issues: Issue[] = [];
   if (options.invalidSeen && hasReplacement(item.text)) issues.push(invalidUtf8(row));
-  let fields: Record<string, string> = Object.create(null);
+  let fields: Record<string, string> = blankRecord();
   // Depth and forbidden names are checked by the scanner, so neither reaches a parser.
   if (item.depth > options.maxDepth) issues.push(tooDeep(row, options.maxDepth));
   else if (item.forbidden) issues.push(forbiddenKey(row, item.forbidden));

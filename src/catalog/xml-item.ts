@@ -1,3 +1,4 @@
+import { blankRecord } from '../util/blank-record.js';
 import type { Issue } from '../issues/issue.js';
 import { xmlFields } from './xml-fields.js';
 import { readItemWithParser } from './xml-item-fxp.js';
@@ -10,11 +11,11 @@ import { readPlainItem } from './xml-item-plain.js';
  */
 export function parseXmlItem(text: string, row: number, issues: Issue[]): Record<string, string> {
   const root = readPlainItem(text) ?? readItemWithParser(text, row, issues);
-  return root ? xmlFields(root, row, issues) : Object.create(null);
+  return root ? xmlFields(root, row, issues) : blankRecord();
 }
 
 /** The same through fast-xml-parser only: the reference of the differential test. */
 export function parseXmlItemWithParser(text: string, row: number, issues: Issue[]): Record<string, string> {
   const root = readItemWithParser(text, row, issues);
-  return root ? xmlFields(root, row, issues) : Object.create(null);
+  return root ? xmlFields(root, row, issues) : blankRecord();
 }

@@ -51,7 +51,9 @@ describe('readCatalog: JSON', () => {
       ['catalog.key.forbidden', 'x.constructor'],
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.getPrototypeOf(rows[0]!.fields)).toBeNull();
+    // The fields inherit nothing (their prototype has no prototype of its own).
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(rows[0]!.fields))).toBeNull();
+    expect('toString' in rows[0]!.fields).toBe(false);
   });
 
   it('makes a broken or non-object item a record error and goes on', async () => {

@@ -1,3 +1,4 @@
+import { blankRecord } from '../../util/blank-record.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, extraOf, mapped, PerColumns } from './row-kit.js';
 
@@ -97,7 +98,7 @@ function createAkeneoMapper(options: PresetOptions) {
   return {
     map(raw: RawRow): MappedRow[] {
       const plan = plans.get(raw.fields);
-      const fields: Record<string, string> = Object.create(null);
+      const fields: Record<string, string> = blankRecord();
       for (const s of plan.sources) {
         let value = raw.fields[s.column]!;
         if (value === '' || fields[s.field] !== undefined) continue;

@@ -1,3 +1,4 @@
+import { blankRecord } from '../../util/blank-record.js';
 import type { Issue } from '../../issues/issue.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { shippingFromParts } from './google-shipping.js';
@@ -71,8 +72,8 @@ export function createGoogleMapper(options: PresetOptions) {
   return {
     map(raw: RawRow): MappedRow[] {
       const plan = plans.get(raw.fields);
-      const fields: Record<string, string> = Object.create(null);
-      const extra: Record<string, string> = Object.create(null);
+      const fields: Record<string, string> = blankRecord();
+      const extra: Record<string, string> = blankRecord();
       for (const i of plan.order) {
         const key = plan.keys[i]!;
         const value = raw.fields[key]!;

@@ -1,3 +1,4 @@
+import { blankRecord } from '../../util/blank-record.js';
 import { warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
@@ -111,7 +112,7 @@ function createMagentoMapper(options: PresetOptions) {
       const type = c('type').toLowerCase();
       // Store-view rows translate a product already read; containers are not sold themselves.
       if (c('storeView') || NOT_SELLABLE.has(type)) return [];
-      const fields: Record<string, string> = Object.create(null);
+      const fields: Record<string, string> = blankRecord();
       const extra = extraOf(raw.fields, keys, consumed);
       const sku = c('sku');
       const parent = parents.get(sku);

@@ -1,3 +1,4 @@
+import { blankRecord } from '../../util/blank-record.js';
 import type { Issue } from '../../issues/issue.js';
 import type { MappedRow, RawRow } from '../types.js';
 
@@ -69,7 +70,7 @@ export function put(fields: Record<string, string>, name: string, value: string 
 
 /** Columns the mapping did not consume, without empty cells. */
 export function extraOf(raw: Record<string, string>, keys: string[], consumed: ReadonlySet<string>): Record<string, string> {
-  const extra: Record<string, string> = Object.create(null);
+  const extra: Record<string, string> = blankRecord();
   for (const k of keys) {
     if (consumed.has(k)) continue;
     const v = raw[k];

@@ -1,3 +1,4 @@
+import { blankRecord } from '../../util/blank-record.js';
 import { warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put } from './row-kit.js';
@@ -96,7 +97,7 @@ function createShopifyMapper(options: PresetOptions) {
         issues.push(warning('shopify.handle.missing', `row ${raw.row} has no Handle`, { row: raw.row, fix: 'Every row of a Shopify export needs the product Handle.' }));
       }
       if (!current || current.handle !== handle || c('title') !== '') {
-        const values: Record<string, string> = Object.create(null);
+        const values: Record<string, string> = blankRecord();
         for (const k of PRODUCT_LEVEL) values[k] = c(k);
         // Unmapped product columns (Tags, Status, SEO...) also hold for the variant rows that follow.
         current = { handle, values, extra: extraOf(raw.fields, keys, consumed), images: [] };
@@ -107,7 +108,7 @@ function createShopifyMapper(options: PresetOptions) {
       if (!isVariantRow(c)) return [];
       const p = (k: Column) => c(k) || current!.values[k] || '';
       const info = products.get(handle);
-      const fields: Record<string, string> = Object.create(null);
+      const fields: Record<string, string> = blankRecord();
       const extra = extraOf(raw.fields, keys, consumed);
       for (const k in current.extra) if (extra[k] === undefined) extra[k] = current.extra[k]!;
       const hasOptions = p('o1n') !== '' && p('o1n') !== 'Title';

@@ -1,3 +1,4 @@
+import { blankRecord } from '../../util/blank-record.js';
 import { warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
@@ -82,7 +83,7 @@ export function createWooCsvMapper(options: PresetOptions) {
       const types = splitList(c('type').toLowerCase());
       if (types.some((t) => CONTAINERS.has(t))) return [];
       const issues: Issue[] = [];
-      const fields: Record<string, string> = Object.create(null);
+      const fields: Record<string, string> = blankRecord();
       const extra = extraOf(raw.fields, keys, consumed);
       const parentRef = c('parent');
       const parent = parentRef ? parents.get(parentRef) : undefined;

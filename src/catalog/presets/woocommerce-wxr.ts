@@ -1,3 +1,4 @@
+import { blankRecord } from '../../util/blank-record.js';
 import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { applyOverrides, mapped, put, splitList } from './row-kit.js';
 import { optionField } from './option-fields.js';
@@ -68,8 +69,8 @@ export function createWooWxrMapper(options: PresetOptions) {
       const type = f.post_type ?? '';
       const productType = f['category.product_type'] ?? '';
       if ((type !== 'product' && type !== 'product_variation') || productType === 'variable' || productType === 'grouped') return [];
-      const fields: Record<string, string> = Object.create(null);
-      const extra: Record<string, string> = Object.create(null);
+      const fields: Record<string, string> = blankRecord();
+      const extra: Record<string, string> = blankRecord();
       for (const k in f) if (!CONSUMED.has(k) && f[k] !== '') extra[k] = f[k]!;
       const parent = type === 'product_variation' ? products.get(f.post_parent ?? '') : undefined;
       put(fields, 'id', f['postmeta._sku'] || f.post_id);
