@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mapCatalog } from '../catalog/map-catalog.js';
-import { getPreset } from '../catalog/presets/index.js';
-import type { CatalogSource, PresetMapper } from '../catalog/types.js';
+import type { CatalogSource } from '../catalog/types.js';
+import { createMapper } from './project-mapper.js';
 import type { LoadedProject } from '../config/load.js';
 import type { Issue } from '../issues/issue.js';
 import type { CatalogItem } from '../product/product.js';
@@ -33,17 +33,7 @@ export function catalogSource(project: LoadedProject, override: string | undefin
   };
 }
 
-/** The project's column preset, ready to map rows. */
-export function createMapper(project: LoadedProject): PresetMapper {
-  const c = project.config.catalog;
-  return getPreset(c.preset).create({
-    columns: c.columns,
-    baseUrl: c.base_url,
-    locale: c.content_locale ?? c.locale.replace('-', '_'),
-    scope: c.scope,
-    currency: c.currency,
-  });
-}
+export { createMapper } from './project-mapper.js';
 
 /**
  * Reads, maps and validates the catalog once. Every source row yields one event; the events after
