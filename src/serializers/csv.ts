@@ -2,6 +2,8 @@ import type { FeedRecord } from '../channels/define-channel.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 import { flattenValue } from './tabular-cell.js';
 import { isWellFormed } from '../product/text.js';
+import { lastCall } from '../util/last-call.js';
+import { LONG_CELL } from './tabular-cell.js';
 import { removeIllegalChars } from './text-clean.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -31,13 +33,15 @@ const FORMULA = /^[=+\-@\t\r]/;
 export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const eol = typeof ctx.options?.eol === 'string' ? ctx.options.eol : '\n';
   const guard = ctx.options?.formulaGuard === true;
-  const cell = (raw: string): string => {
-    if (raw === '') return raw; // most cells of a sparse feed
+  const cellOf = (raw: string): string => {
     if (!guard && !NEEDS_WORK.test(raw) && isWellFormed(raw) && !edgeSpace(raw)) return raw;
     let v = removeIllegalChars(raw);
     if (guard && FORMULA.test(v)) v = `'${v}`;
     return NEEDS_QUOTES.test(v) || edgeSpace(v) ? `"${v.replace(QUOTE, '""')}"` : v;
   };
+  // Long cells (descriptions) are often the last one again: the next variant of the product.
+  const longCell = lastCall(cellOf);
+  const cell = (raw: string): string => (raw === '' ? raw : raw.length >= LONG_CELL ? longCell(raw) : cellOf(raw));
   const columns = ctx.columns;
   return {
     header: () => columns.map(cell).join(',') + eol,

@@ -1,4 +1,5 @@
 import { isWellFormed } from '../product/text.js';
+import { lastCall } from '../util/last-call.js';
 import { removeIllegalChars } from './text-clean.js';
 
 const NEEDS_ESCAPE = /[&<>"'\r]/;
@@ -20,10 +21,19 @@ const ENTITIES: Record<string, string> = {
  * escaped. `>` is always escaped, so `]]>` can never appear in the output.
  */
 export function escapeXml(text: string): string {
+  return text.length >= LONG ? escapeLong(text) : escapeText(text);
+}
+
+/** Texts this long (descriptions) are often the last one again: the next variant, the next feed. */
+const LONG = 128;
+
+function escapeText(text: string): string {
   if (!NEEDS_WORK.test(text) && isWellFormed(text)) return text;
   const clean = removeIllegalChars(text);
   return NEEDS_ESCAPE.test(clean) ? clean.replace(ESCAPE, (c) => ENTITIES[c]!) : clean;
 }
+
+const escapeLong = lastCall(escapeText);
 
 /** XML 1.0 names restricted to what feed fields use (ASCII NCName); checked once per field name. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

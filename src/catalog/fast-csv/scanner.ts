@@ -1,4 +1,6 @@
 const QUOTE = 0x22;
+/** Quoted values at least this long are compared with the last one before being decoded. */
+const MEMO_MIN_BYTES = 256;
 const CR = 0x0d;
 const LF = 0x0a;
 
@@ -38,6 +40,10 @@ export class CsvScanner {
   private readonly delimiter: number;
   /** Records found so far (scanned or counted). */
   records = 0;
+  private memoBuf: Buffer | undefined;
+  private memoStart = 0;
+  private memoEnd = 0;
+  private memoValue = '';
 
   /**
    * `resume`: go on from where another scanner stopped at a record boundary (a worker thread
@@ -101,8 +107,9 @@ export class CsvScanner {
         let quoted = false;
         if (buf[p] === QUOTE) {
           quoted = true;
-          let value = '';
-          let from = p + 1;
+          const open = p + 1;
+          let from = open;
+          let escapes = false;
           for (;;) {
             const q = buf.indexOf(QUOTE, from);
             if (q < 0 || (q + 1 >= len && !final)) {
@@ -112,11 +119,11 @@ export class CsvScanner {
             const next = q + 1 < len ? buf[q + 1]! : -1;
             if (next === QUOTE) {
               // `""` inside quotes is one literal quote.
-              if (decode) value += utf8(buf, from, q + 1);
+              escapes = true;
               from = q + 2;
               continue;
             }
-            if (decode) value += utf8(buf, from, q);
+            const value = decode ? this.quotedValue(buf, open, q, escapes) : '';
             p = q + 1;
             if (next === -1) {
               record.push(value);
@@ -180,6 +187,25 @@ export class CsvScanner {
       }
     }
     return pos;
+  }
+
+  /**
+   * The text between the quotes at `open` and `close`, `""` read as `"`. A long value equal, byte
+   * for byte, to the last long one is that same string: the variants of a product repeat its
+   * description, and comparing bytes is cheaper than decoding them again (later steps that
+   * remember their last input then see the very same string).
+   */
+  private quotedValue(buf: Buffer, open: number, close: number, escapes: boolean): string {
+    const n = close - open;
+    if (n >= MEMO_MIN_BYTES) {
+      if (buf === this.memoBuf && n === this.memoEnd - this.memoStart && buf.compare(buf, this.memoStart, this.memoEnd, open, close) === 0) return this.memoValue;
+      this.memoBuf = buf;
+      this.memoStart = open;
+      this.memoEnd = close;
+      this.memoValue = escapes ? utf8(buf, open, close).replaceAll('""', '"') : utf8(buf, open, close);
+      return this.memoValue;
+    }
+    return escapes ? utf8(buf, open, close).replaceAll('""', '"') : utf8(buf, open, close);
   }
 
   /** Length of the record delimiter at p (0: none; -1: cannot tell before more bytes arrive). */

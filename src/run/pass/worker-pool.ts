@@ -19,13 +19,6 @@ export interface WorkerSetup {
 /** A worker's answer: a result, or the run-level failure it met (it never throws across threads). */
 export type WorkerReply = { seq: number; result: UnitResult } | { seq: number; error: { message: string; exitCode: 1 | 2; internal: boolean } };
 
-/**
- * Young generation of each worker thread, MiB. The default (about 48) keeps three threads' worth
- * of short-lived row objects around; 16 measured the same CPU at 1M rows and six feeds and 80 MiB
- * less resident memory (BENCHMARKS.md).
- */
-const WORKER_YOUNG_GENERATION_MB = 16;
-
 interface Pending {
   resolve: (r: UnitResult) => void;
   reject: (e: Error) => void;
@@ -57,7 +50,11 @@ export class WorkerPool {
   constructor(size: number, setup: WorkerSetup) {
     const script = workerScript();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, {
+        workerData: setup,
+        // No resourceLimits: any of them (even a larger young generation) measured slower and larger
+        // than V8's own sizing of a worker's heap (BENCHMARKS.md).
+      });
       const slot = { worker, pending: new Map<number, Pending>() };
       worker.on('message', (reply: WorkerReply) => {
         const p = slot.pending.get(reply.seq);
