@@ -85,18 +85,39 @@ export class AtomicFile {
     return this.used >= BATCH_BYTES - FLUSH_ROOM || this.overflow.length > 0 ? this.flush() : undefined;
   }
 
-  /** Queues bytes already encoded (by a worker thread); like write(), resolves at once unless flushing. */
+  /**
+   * Queues bytes already encoded (by a worker thread); like write(), resolves at once unless
+   * flushing. They are copied into the batch: the caller may reuse its buffer once this returns,
+   * or, when it returns a promise, once that settles.
+   */
   writeBytes(bytes: Uint8Array): Promise<void> | undefined {
     const n = bytes.length;
+    // Counted at once, as write() does, so the caller can tell where they went.
+    this.bytes += n;
     if (this.overflow.length === 0 && n <= BATCH_BYTES - this.used) {
       this.batch.set(bytes, this.used);
       this.used += n;
-    } else {
-      // Copied: the caller's buffer may be reused or released once this returns.
-      this.overflow.push(Buffer.from(bytes));
+      return this.used >= BATCH_BYTES - FLUSH_ROOM ? this.flush() : undefined;
     }
-    this.bytes += n;
-    return this.used >= BATCH_BYTES - FLUSH_ROOM || this.overflow.length > 0 ? this.flush() : undefined;
+    // More than the batch holds: copied batch by batch, the first part now, before any await.
+    const k = this.overflow.length === 0 ? BATCH_BYTES - this.used : 0;
+    if (k > 0) {
+      this.batch.set(bytes.subarray(0, k), this.used);
+      this.used += k;
+    }
+    const rest = bytes.subarray(k);
+    return this.flush().then(() => this.writeRest(rest));
+  }
+
+  /** The rest of a large writeBytes(), batch by batch. */
+  private async writeRest(rest: Uint8Array): Promise<void> {
+    for (let off = 0; off < rest.length; ) {
+      const k = Math.min(BATCH_BYTES - this.used, rest.length - off);
+      this.batch.set(rest.subarray(off, off + k), this.used);
+      this.used += k;
+      off += k;
+      if (this.used >= BATCH_BYTES - FLUSH_ROOM) await this.flush();
+    }
   }
 
   private async flush(): Promise<void> {

@@ -73,6 +73,29 @@ export class FeedOutput {
     return this.append(file, this.serializer.lead?.(this.itemsInPart, row), body);
   }
 
+  /** Items need nothing before them and the feed is never split: runs of bodies can go in one write (writeRun). */
+  get plain(): boolean {
+    return !this.serializer.lead && !this.format.split;
+  }
+
+  /** Writes `count` whole record bodies lying back to back in `bytes`, for a plain feed; `last` then spans them all. */
+  writeRun(bytes: Uint8Array, count: number): Promise<void> | undefined {
+    const file = this.current;
+    if (file === undefined) return this.openPart().then((f) => this.appendRun(f, bytes, count));
+    return this.appendRun(file, bytes, count);
+  }
+
+  private appendRun(file: AtomicFile, bytes: Uint8Array, count: number): Promise<void> | undefined {
+    const start = file.bytes;
+    const flushing = file.writeBytes(bytes);
+    this.itemsInPart += count;
+    this.items += count;
+    this.last.part = this.parts.length;
+    this.last.offset = start;
+    this.last.length = file.bytes - start;
+    return flushing;
+  }
+
   /** The first item, and every item of a split format: opens a part first when needed. */
   private async writeChecked(body: string | Uint8Array, row: number): Promise<void> {
     let file = this.current ?? (await this.openPart());

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/load.js';
 import { buildFeeds, type BuildResult } from '../../src/run/build-feeds.js';
+import { itemIndexPath } from '../../src/run/item-index.js';
+import { stateDir } from '../../src/run/state-paths.js';
 import { REPO } from '../e2e/cli.js';
 import { loadCases } from '../hostile/curated-case.js';
 import { hostileProject } from '../hostile/hostile-project.js';
@@ -23,7 +25,7 @@ interface Outcome {
   error?: string;
   items?: BuildResult['items'];
   issues?: unknown[];
-  feeds?: Array<{ id: string; items: number; records: number; excluded: number; filtered: number; issues: unknown[]; files: string[] }>;
+  feeds?: Array<{ id: string; items: number; records: number; excluded: number; filtered: number; issues: unknown[]; files: string[]; index: string }>;
 }
 
 async function build(dir: string, workers: number, unitBytes: number): Promise<Outcome> {
@@ -31,13 +33,16 @@ async function build(dir: string, workers: number, unitBytes: number): Promise<O
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-pass-out-'));
   dirs.push(outDir);
   try {
-    const r = await buildFeeds(project, project.feeds, { outDir, now: NOW, snapshot: false, workers, unitBytes, unitRows: 3 });
+    const r = await buildFeeds(project, project.feeds, { outDir, now: NOW, snapshot: true, workers, unitBytes, unitRows: 3 });
     const feeds = [];
     for (const b of r.feeds) {
       const files = [];
       for (const f of b.output.files) files.push(await readFile(f.tempPath, 'utf8'));
       await b.output.discard();
-      feeds.push({ id: b.feed.id, items: b.items, records: b.records, excluded: b.excluded, filtered: b.filtered, issues: b.issues.kept, files });
+      // The item index (where each item's text lies) must match too.
+      await b.snapshot!.commit({ runId: 'r', at: '', items: b.items, files: [] });
+      const index = await readFile(itemIndexPath(stateDir(project), b.feed.id), 'utf8');
+      feeds.push({ id: b.feed.id, items: b.items, records: b.records, excluded: b.excluded, filtered: b.filtered, issues: b.issues.kept, files, index });
     }
     return { items: r.items, issues: r.issues.kept, feeds };
   } catch (err) {

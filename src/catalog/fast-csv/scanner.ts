@@ -88,10 +88,17 @@ export class CsvScanner {
       this.records++;
       if (decode) out!.push(record);
     };
+    // Counting only, one array serves every record: its fields are pushed (as '') only because an
+    // empty last line is no record, which its length tells.
+    const counted: string[] = [];
     records: while (pos < len && this.records < limit) {
       const start = pos;
-      // Counting only: fields are still pushed (as ''), since an empty last line is no record.
-      const record: string[] = [];
+      let record: string[];
+      if (decode) record = [];
+      else {
+        record = counted;
+        record.length = 0;
+      }
       let p = pos;
       fields: for (;;) {
         if (p >= len) {

@@ -113,6 +113,15 @@ export class UnitMerger {
       else if (o === OUTCOME.excluded) t.excluded++;
       else if (o === OUTCOME.filtered) t.filtered++;
     }
+    if (t.output.plain) await this.applyRuns(t, piece, r, rejected);
+    else await this.applyRecords(t, piece, r, rejected);
+    if (piece.issues.length) {
+      t.issues.add(piece.issues.filter((_, i) => !rejected[piece.issueOwner[i]!]));
+    }
+  }
+
+  /** Each record after its lead (separators, message ids), with the splits into parts. */
+  private async applyRecords(t: MergeTarget, piece: FeedPiece, r: UnitResult, rejected: Uint8Array): Promise<void> {
     const { bytes, ends, owner } = piece;
     let start = 0;
     for (let k = 0; k < ends.length; k++) {
@@ -129,8 +138,33 @@ export class UnitMerger {
       }
       start = end;
     }
-    if (piece.issues.length) {
-      t.issues.add(piece.issues.filter((_, i) => !rejected[piece.issueOwner[i]!]));
+  }
+
+  /** Records that need nothing before them: every run between rejected ones in one write. */
+  private async applyRuns(t: MergeTarget, piece: FeedPiece, r: UnitResult, rejected: Uint8Array): Promise<void> {
+    const { bytes, ends, owner } = piece;
+    const at = { part: 0, offset: 0, length: 0 };
+    let k = 0;
+    while (k < ends.length) {
+      if (rejected[owner[k]!]) {
+        k++;
+        continue;
+      }
+      const first = k;
+      while (k < ends.length && !rejected[owner[k]!]) k++;
+      const from = first === 0 ? 0 : ends[first - 1]!;
+      const flushing = t.output.writeRun(bytes.subarray(from, ends[k - 1]!), k - first);
+      if (flushing) await flushing;
+      t.records += k - first;
+      if (!t.index) continue;
+      at.part = t.output.last.part;
+      for (let j = first; j < k; j++) {
+        const start = j === 0 ? 0 : ends[j - 1]!;
+        at.offset = t.output.last.offset + (start - from);
+        at.length = ends[j]! - start;
+        const indexing = t.index.add(keyOf(r.ids[owner[j]!]!, owner, j), at);
+        if (indexing) await indexing;
+      }
     }
   }
 }
