@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
-import got, { HTTPError } from 'got';
 import type { ReadOptions } from './read-options.js';
 import { catalogError, displayName } from './source-error.js';
 
@@ -19,8 +18,10 @@ export function checkUrl(location: string): URL {
   throw catalogError(location, 'plain http is not allowed for remote catalogs', 'Use an https:// URL.');
 }
 
+type Got = typeof import('got');
+
 /** 5xx, 408 and 429 are worth another try; other HTTP errors are the caller's to fix. */
-function retryable(error: unknown): boolean {
+function retryable(error: unknown, HTTPError: Got['HTTPError']): boolean {
   if (error instanceof HTTPError) {
     const s = error.response.statusCode;
     return s >= 500 || s === 408 || s === 429;
@@ -31,6 +32,8 @@ function retryable(error: unknown): boolean {
 /** Opens the response body; retries until the response starts, then streams it (a break mid-body fails the run). */
 export async function openUrl(location: string, options: ReadOptions = {}): Promise<Readable> {
   const url = checkUrl(location);
+  // Loaded only for catalogs at a URL: most runs read a local file and need no HTTP client.
+  const { default: got, HTTPError } = await import('got');
   const retries = options.retries ?? 2;
   const timeout = options.timeoutMs ?? 30_000;
   const baseDelay = options.retryDelayMs ?? 500;
@@ -52,7 +55,7 @@ export async function openUrl(location: string, options: ReadOptions = {}): Prom
     } catch (error) {
       stream.destroy();
       lastError = error;
-      if (!retryable(error)) break;
+      if (!retryable(error, HTTPError)) break;
     }
   }
   const status = lastError instanceof HTTPError ? ` (HTTP ${lastError.response.statusCode})` : '';

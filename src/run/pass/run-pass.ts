@@ -4,7 +4,6 @@ import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
 import { createValidator } from '../../product/validate.js';
 import { catalogSource } from '../read-products.js';
-import { loadStockAllocation } from '../stock-view.js';
 import { catalogUnits, type UnitSizes } from './catalog-units.js';
 import { UnitMerger, type MergeTarget, type PassCounts } from './merge-units.js';
 import { createUnitProcessor } from './unit-processor.js';
@@ -59,7 +58,8 @@ async function chooseWorkers(project: LoadedProject, options: PassOptions): Prom
 export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targets: MergeTarget[], options: PassOptions): Promise<PassResult> {
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
   const merger = new UnitMerger(validator, targets, options.onProgress);
-  const allocation = loadStockAllocation(project);
+  // The ledger (and its database driver) is loaded only for projects with a `stock:` section.
+  const allocation = project.config.stock ? (await import('../stock-view.js')).loadStockAllocation(project) : undefined;
   const workers = await chooseWorkers(project, options);
   const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation }) : undefined;
   const limit = pool ? workers * 2 : 1;
