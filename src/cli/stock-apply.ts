@@ -1,5 +1,5 @@
 import type { LoadedProject } from '../config/load.js';
-import { stockChannelOf } from '../run/stock-view.js';
+import { stockChannelOf } from '../run/stock-overrides.js';
 import type { Correction } from '../stock/reconcile.js';
 import type { CommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';

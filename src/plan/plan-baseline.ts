@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FeedRecord, FeedTarget } from '../channels/define-channel.js';
 import type { LoadedFeed, LoadedProject } from '../config/load.js';
 import { warning, type Issue } from '../issues/issue.js';
-import { feedSerializer } from '../run/build-feeds.js';
+import { feedSerializer } from '../run/feed-serializer.js';
 import { documentWriter } from '../serializers/serializer.js';
 import { itemIndexPath, openItemIndex, type IndexedFiles, type OpenedItemIndex } from '../run/item-index.js';
 import { readLegacySnapshot } from '../run/legacy-snapshot.js';

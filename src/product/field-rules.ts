@@ -12,7 +12,7 @@ import { parseShipping } from './shipping.js';
 import { hasIllegalChars, removeIllegalChars } from './text.js';
 import { parseUrl } from './url.js';
 import { parseYesNo } from './yes-no.js';
-import { lastCall } from '../util/last-call.js';
+import { lastCallForLong } from '../util/last-call.js';
 
 /** Google allows up to 10 additional images; later ones are dropped with a warning. */
 export const MAX_ADDITIONAL_IMAGES = 10;
@@ -39,18 +39,14 @@ export function report(ctx: RowContext, severity: Severity, code: string, field:
 export const refused = (ctx: RowContext, severity: Severity, field: string, raw: string, r: Refusal): void =>
   report(ctx, severity, `${field}.${r.code}`, field, `${field} ${showValue(raw)}: ${r.reason}`, r.fix);
 
-/** Long texts (descriptions) are often the last one again, in the next variant's row. */
-const LONG = 128;
 const DIRTY = Symbol('dirty');
-/** A long text trimmed, when it needs no cleaning (which reports, so is never remembered). */
-const trimmedIfClean = lastCall((raw: string): string | typeof DIRTY => (hasIllegalChars(raw) ? DIRTY : raw.trim()));
+/** The text trimmed when it needs no cleaning (cleaning reports, so it is never remembered); long texts are often the last one again. */
+const trimmedIfClean = lastCallForLong((raw: string): string | typeof DIRTY => (hasIllegalChars(raw) ? DIRTY : raw.trim()));
 
 /** Trims, removes XML-illegal characters (with a warning) and returns the text, or undefined when empty. */
 export function cleanField(ctx: RowContext, field: string, raw: string): string | undefined {
-  if (raw.length >= LONG) {
-    const trimmed = trimmedIfClean(raw);
-    if (trimmed !== DIRTY) return trimmed === '' ? undefined : trimmed;
-  }
+  const trimmed = trimmedIfClean(raw);
+  if (trimmed !== DIRTY) return trimmed === '' ? undefined : trimmed;
   let text = raw;
   if (hasIllegalChars(text)) {
     text = removeIllegalChars(text);

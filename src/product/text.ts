@@ -1,12 +1,14 @@
+/** The characters XML 1.0 forbids besides lone surrogates, as the body of a regex character class. */
+export const XML_FORBIDDEN_CLASS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF';
 /**
  * Characters XML 1.0 forbids (C0 controls except tab, line feed and carriage return; U+FFFE,
  * U+FFFF) and lone surrogates, which no encoder can write. Removed once here so that every feed
  * format, XML included, receives text it can serialise.
  */
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ILLEGAL = new RegExp(`[${XML_FORBIDDEN_CLASS}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`);
 const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'g');
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const CONTROL = new RegExp(`[${XML_FORBIDDEN_CLASS}]`);
 
 /** String.prototype.isWellFormed (ES2024, in Node 20): true when no surrogate is lone. */
 export const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();

@@ -1,17 +1,12 @@
-import type { FeedTarget } from '../channels/define-channel.js';
 import type { LoadedFeed, LoadedProject } from '../config/load.js';
-import { createSerializer, type Serializer } from '../serializers/index.js';
-import { feedColumns } from '../channels/render-feed.js';
 import { feedTarget } from './feed-processor.js';
-import { feedHeader } from './feed-header.js';
+import { feedSerializer } from './feed-serializer.js';
 import { FeedOutput } from './feed-output.js';
 import { IssueLog } from './issue-log.js';
 import { ItemIndexWriter } from './item-index.js';
 import type { MergeTarget } from './pass/merge-units.js';
 import { runPass, type PassOptions } from './pass/run-pass.js';
 import { stateDir } from './state-paths.js';
-
-export { feedHeader } from './feed-header.js';
 
 export interface BuildOptions extends PassOptions {
   /** Folder the feeds are written to. */
@@ -39,11 +34,6 @@ export interface BuildResult {
 export function partialName(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? `${fileName.slice(0, dot)}.update${fileName.slice(dot)}` : `${fileName}.update`;
-}
-
-/** The feed's streaming serializer, as the build writes it (`plan` serializes its next records with it too). */
-export function feedSerializer(project: LoadedProject, feed: LoadedFeed, target: FeedTarget): Serializer {
-  return createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header: feedHeader(project), options: feed.options });
 }
 
 /**

@@ -81,19 +81,8 @@ export class FeedOutput {
   /** Writes `count` whole record bodies lying back to back in `bytes`, for a plain feed; `last` then spans them all. */
   writeRun(bytes: Uint8Array, count: number): Promise<void> | undefined {
     const file = this.current;
-    if (file === undefined) return this.openPart().then((f) => this.appendRun(f, bytes, count));
-    return this.appendRun(file, bytes, count);
-  }
-
-  private appendRun(file: AtomicFile, bytes: Uint8Array, count: number): Promise<void> | undefined {
-    const start = file.bytes;
-    const flushing = file.writeBytes(bytes);
-    this.itemsInPart += count;
-    this.items += count;
-    this.last.part = this.parts.length;
-    this.last.offset = start;
-    this.last.length = file.bytes - start;
-    return flushing;
+    if (file === undefined) return this.openPart().then((f) => this.append(f, undefined, bytes, count));
+    return this.append(file, undefined, bytes, count);
   }
 
   /** The first item, and every item of a split format: opens a part first when needed. */
@@ -115,12 +104,13 @@ export class FeedOutput {
     await this.append(file, lead, body);
   }
 
-  private append(file: AtomicFile, lead: string | undefined, body: string | Uint8Array): Promise<void> | undefined {
+  /** `body` holds `count` records (several only from writeRun, without a lead). */
+  private append(file: AtomicFile, lead: string | undefined, body: string | Uint8Array, count = 1): Promise<void> | undefined {
     const start = file.bytes;
     const a = lead ? file.write(lead) : undefined;
     const b = typeof body === 'string' ? file.write(body) : file.writeBytes(body);
-    this.itemsInPart++;
-    this.items++;
+    this.itemsInPart += count;
+    this.items += count;
     this.last.part = this.parts.length;
     this.last.offset = start;
     this.last.length = file.bytes - start;

@@ -33,8 +33,6 @@ export function catalogSource(project: LoadedProject, override: string | undefin
   };
 }
 
-export { createMapper } from './project-mapper.js';
-
 /**
  * Reads, maps and validates the catalog once. Every source row yields one event; the events after
  * the last row carry issues known only at the end (duplicate ids' first rows, preset summaries).

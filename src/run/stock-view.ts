@@ -1,7 +1,6 @@
 import type { LoadedProject } from '../config/load.js';
 import { openProjectLedger, stockPolicy } from '../stock/project-stock.js';
 import { allocatedQuantities } from '../stock/quantities.js';
-export { stockChannelOf, stockOverrides, type StockOverride } from './stock-overrides.js';
 
 /**
  * With a `stock:` section, every feed shows the quantity the allocation gives its channel, not the

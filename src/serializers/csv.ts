@@ -1,14 +1,11 @@
 import type { FeedRecord } from '../channels/define-channel.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 import { flattenValue } from './tabular-cell.js';
-import { isWellFormed } from '../product/text.js';
-import { lastCall } from '../util/last-call.js';
-import { LONG_CELL } from './tabular-cell.js';
-import { removeIllegalChars } from './text-clean.js';
+import { lastCallForLong } from '../util/last-call.js';
+import { removeIllegalChars, untouchedBy } from './text-clean.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
-/** Quotes, line breaks, the delimiter or a character XML forbids: one scan tells most cells need none of it. */
-const NEEDS_WORK = /[",\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const untouched = untouchedBy('",\\r\\n');
 /** Space or tab at either end: quoted so that readers that trim unquoted fields keep them. */
 const edgeSpace = (v: string): boolean => {
   const a = v.charCodeAt(0);
@@ -34,14 +31,13 @@ export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const eol = typeof ctx.options?.eol === 'string' ? ctx.options.eol : '\n';
   const guard = ctx.options?.formulaGuard === true;
   const cellOf = (raw: string): string => {
-    if (!guard && !NEEDS_WORK.test(raw) && isWellFormed(raw) && !edgeSpace(raw)) return raw;
+    if (!guard && untouched(raw) && !edgeSpace(raw)) return raw;
     let v = removeIllegalChars(raw);
     if (guard && FORMULA.test(v)) v = `'${v}`;
     return NEEDS_QUOTES.test(v) || edgeSpace(v) ? `"${v.replace(QUOTE, '""')}"` : v;
   };
-  // Long cells (descriptions) are often the last one again: the next variant of the product.
-  const longCell = lastCall(cellOf);
-  const cell = (raw: string): string => (raw === '' ? raw : raw.length >= LONG_CELL ? longCell(raw) : cellOf(raw));
+  const remembered = lastCallForLong(cellOf);
+  const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
   const columns = ctx.columns;
   return {
     header: () => columns.map(cell).join(',') + eol,

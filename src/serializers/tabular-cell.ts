@@ -1,8 +1,5 @@
 import type { FieldValue } from '../channels/define-channel.js';
 
-/** Cells at least this long are remembered by the tabular serializers (one-entry memo). */
-export const LONG_CELL = 128;
-
 /**
  * One field as a single cell: arrays joined with `,` (Google's convention for repeated attributes in
  * text feeds), objects as their values joined with `:` in key order (Google's shipping syntax

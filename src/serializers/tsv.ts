@@ -1,14 +1,11 @@
 import type { FeedRecord } from '../channels/define-channel.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 import { flattenValue } from './tabular-cell.js';
-import { isWellFormed } from '../product/text.js';
-import { lastCall } from '../util/last-call.js';
-import { LONG_CELL } from './tabular-cell.js';
-import { removeIllegalChars } from './text-clean.js';
+import { lastCallForLong } from '../util/last-call.js';
+import { removeIllegalChars, untouchedBy } from './text-clean.js';
 
 const BREAKS = /[\t\r\n]/;
-/** A tab, a line break or a character XML forbids: one scan tells most cells need none of it. */
-const NEEDS_WORK = /[\t\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const untouched = untouchedBy('\\t\\r\\n');
 const BREAKS_G = /\r\n|[\t\r\n]/g;
 
 /**
@@ -17,13 +14,12 @@ const BREAKS_G = /\r\n|[\t\r\n]/g;
  */
 export function createTsvSerializer(ctx: SerializerContext): Serializer {
   const cellOf = (raw: string): string => {
-    if (!NEEDS_WORK.test(raw) && isWellFormed(raw)) return raw;
+    if (untouched(raw)) return raw;
     const v = removeIllegalChars(raw);
     return BREAKS.test(v) ? v.replace(BREAKS_G, ' ') : v;
   };
-  // Long cells (descriptions) are often the last one again: the next variant of the product.
-  const longCell = lastCall(cellOf);
-  const cell = (raw: string): string => (raw === '' ? raw : raw.length >= LONG_CELL ? longCell(raw) : cellOf(raw));
+  const remembered = lastCallForLong(cellOf);
+  const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
   const columns = ctx.columns;
   return {
     header: () => columns.map(cell).join('\t') + '\n',

@@ -11,3 +11,6 @@ Blank.prototype = Object.create(null) as object;
 
 /** An empty record that inherits no property. */
 export const blankRecord = <T = string>(): Record<string, T> => new (Blank as unknown as new () => Record<string, T>)();
+
+/** Makes a record that crossed threads (structured clone gives it Object's prototype) inherit nothing again. */
+export const reblank = <T extends object>(record: T): T => Object.setPrototypeOf(record, Blank.prototype) as T;

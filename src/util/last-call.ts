@@ -19,6 +19,15 @@ export function lastCall<A, R>(fn: (a: A) => R): (a: A) => R {
   };
 }
 
+/** Texts this long (descriptions) are often the last one again: the next variant, the next feed. */
+const LONG_TEXT = 128;
+
+/** `fn` with a one-entry memo for long texts only, where comparing is much cheaper than the work. */
+export function lastCallForLong<R>(fn: (text: string) => R): (text: string) => R {
+  const long = lastCall(fn);
+  return (text) => (text.length >= LONG_TEXT ? long(text) : fn(text));
+}
+
 export function lastCall2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
   let has = false;
   let lastA: A;

@@ -7,7 +7,7 @@ import { registerCategories } from '../../src/cli/categories.js';
 import { registerExplain } from '../../src/cli/explain.js';
 import { registerPlan } from '../../src/cli/plan.js';
 import { loadProject } from '../../src/config/load.js';
-import { feedSerializer } from '../../src/run/build-feeds.js';
+import { feedSerializer } from '../../src/run/feed-serializer.js';
 import { FeedOutput } from '../../src/run/feed-output.js';
 import { createFeedProcessor } from '../../src/run/feed-processor.js';
 import { ItemIndexWriter } from '../../src/run/item-index.js';

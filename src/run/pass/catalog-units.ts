@@ -5,12 +5,14 @@ import { openBytes } from '../../catalog/open-bytes.js';
 import { getPreset } from '../../catalog/presets/index.js';
 import type { ReadOptions } from '../../catalog/read-options.js';
 import { readXmlItemBatches } from '../../catalog/read-xml.js';
-import type { CatalogSource, MappedRow, PresetMapper } from '../../catalog/types.js';
+import type { CatalogSource } from '../../catalog/types.js';
 import type { LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
-import { catalogSource, createMapper } from '../read-products.js';
+import { createMapper } from '../project-mapper.js';
+import { catalogSource } from '../read-products.js';
 import { openByteSource } from './byte-source.js';
 import { csvUnits, READ_BY_ROWS } from './csv-units.js';
+import { mappedUnits } from './mapped-units.js';
 import type { BufferShelf } from './buffer-shelf.js';
 import type { WorkUnit, XmlUnit } from './units.js';
 
@@ -61,7 +63,7 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
       onHeader: options.onHeader,
     })) {
       if (unit === READ_BY_ROWS) {
-        yield* mappedUnits(source, mapper, options, unitRows, nextSeq);
+        yield* mappedUnits(mapCatalog(source, mapper, options.onTail, options.read), unitRows, nextSeq);
         return;
       }
       yield unit;
@@ -73,7 +75,7 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
     yield* xmlUnits(source, options, nextSeq);
     return;
   }
-  yield* mappedUnits(source, mapper, options, unitRows, nextSeq);
+  yield* mappedUnits(mapCatalog(source, mapper, options.onTail, options.read), unitRows, nextSeq);
 }
 
 /** XML items cut here, about `unitBytes` of text a unit, read into rows by the workers. */
@@ -89,6 +91,7 @@ async function* xmlUnits(source: CatalogSource, options: CatalogUnitsOptions, ne
       if (unit && unit.options.invalidSeen !== batch.options.invalidSeen) {
         yield unit;
         unit = undefined;
+        chars = 0;
       }
       unit ??= { kind: 'xml', seq: nextSeq(), items: [], firstRow: batch.firstRow + k, options: batch.options };
       unit.items.push(item);
@@ -101,16 +104,4 @@ async function* xmlUnits(source: CatalogSource, options: CatalogUnitsOptions, ne
     }
   }
   if (unit) yield unit;
-}
-
-async function* mappedUnits(source: CatalogSource, mapper: PresetMapper, options: CatalogUnitsOptions, unitRows: number, nextSeq: () => number): AsyncGenerator<WorkUnit> {
-  let rows: MappedRow[] = [];
-  for await (const row of mapCatalog(source, mapper, options.onTail, options.read)) {
-    rows.push(row);
-    if (rows.length >= unitRows) {
-      yield { kind: 'mapped', seq: nextSeq(), rows };
-      rows = [];
-    }
-  }
-  if (rows.length) yield { kind: 'mapped', seq: nextSeq(), rows };
 }

@@ -11,6 +11,7 @@ import type { CatalogSource, MappedRow, PresetMapper } from '../../catalog/types
 import type { Issue } from '../../issues/issue.js';
 import type { BufferShelf } from './buffer-shelf.js';
 import type { ByteSource } from './byte-source.js';
+import { mappedUnits } from './mapped-units.js';
 import type { WorkUnit } from './units.js';
 
 export interface CsvCutContext {
@@ -124,7 +125,7 @@ export async function* csvUnits(ctx: CsvCutContext): AsyncGenerator<WorkUnit | t
       yield READ_BY_ROWS;
       return;
     }
-    yield* csvParseUnits(ctx, delimiter, header, delivered);
+    yield* mappedUnits(csvParseRows(ctx, delimiter, header, delivered), ctx.unitRows, ctx.nextSeq);
   } finally {
     await ctx.bytes.close();
   }
@@ -149,26 +150,19 @@ function textOf(bytes: Buffer): string {
 }
 
 /** csv-parse reads the file again from record `delivered + 1`; the main thread maps those rows. */
-async function* csvParseUnits(ctx: CsvCutContext, delimiter: string, header: Header, delivered: number): AsyncGenerator<WorkUnit> {
+async function* csvParseRows(ctx: CsvCutContext, delimiter: string, header: Header, delivered: number): AsyncGenerator<MappedRow> {
   const decoding = ctx.reopen();
   const builder = new CsvRowBuilder(header.names);
   let row = delivered;
-  let rows: MappedRow[] = [];
   try {
     for await (const batch of csvParseBatches(decoding.bytes(), delimiter, delivered)) {
       for (const record of batch) {
         row++;
         const raw = builder.build(record, row, decoding.invalidSeen);
-        if (!raw) continue;
-        for (const m of ctx.mapper.map(raw)) rows.push(m);
-        if (rows.length >= ctx.unitRows) {
-          yield { kind: 'mapped', seq: ctx.nextSeq(), rows };
-          rows = [];
-        }
+        if (raw) yield* ctx.mapper.map(raw);
       }
     }
   } catch (cause) {
     throw csvReadError(ctx.source.location, ctx.tsv, row + 1, cause);
   }
-  if (rows.length) yield { kind: 'mapped', seq: ctx.nextSeq(), rows };
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadProject } from '../../config/load.js';
 import { ShelfcastError } from '../../issues/issue.js';
+import { reblank } from '../../util/blank-record.js';
 import { BufferShelf } from './buffer-shelf.js';
 import { createUnitProcessor } from './unit-processor.js';
 import { transferList, type RecycleMessage, type UnitResult, type WorkUnit } from './units.js';
@@ -36,7 +37,12 @@ port.on('message', (unit: WorkUnit | RecycleMessage) => {
     let transfer: ArrayBuffer[] = [];
     try {
       const process = await ready;
-      if (unit.kind === 'mapped') for (const row of unit.rows) restorePrototypes(row);
+      if (unit.kind === 'mapped') {
+        for (const row of unit.rows) {
+          reblank(row.fields);
+          reblank(row.extra);
+        }
+      }
       const result: UnitResult = process(unit);
       reply = { seq: unit.seq, result };
       transfer = transferList(result);
@@ -47,9 +53,3 @@ port.on('message', (unit: WorkUnit | RecycleMessage) => {
     port.postMessage(reply, transfer);
   });
 });
-
-/** Rows cross threads as plain objects; readers make them without a prototype, and so must we. */
-function restorePrototypes(row: { fields: object; extra: object }): void {
-  Object.setPrototypeOf(row.fields, null);
-  Object.setPrototypeOf(row.extra, null);
-}

@@ -1,17 +1,16 @@
 import { CsvRowBuilder } from '../../catalog/csv-rows.js';
 import { CsvScanner } from '../../catalog/fast-csv/scanner.js';
 import { xmlItemRow } from '../../catalog/xml-item-row.js';
-import type { MappedRow, PresetMapper } from '../../catalog/types.js';
+import type { MappedRow, RawRow } from '../../catalog/types.js';
 import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
 import type { CatalogItem } from '../../product/product.js';
 import { createValidator, type Validator } from '../../product/validate.js';
-import { createSerializer, type Serializer } from '../../serializers/index.js';
-import { feedColumns } from '../../channels/render-feed.js';
+import type { Serializer } from '../../serializers/index.js';
 import { createFeedProcessor, type FeedProcessor } from '../feed-processor.js';
 import { createMapper } from '../project-mapper.js';
 import { stockOverrides, type StockOverride } from '../stock-overrides.js';
-import { feedHeader } from '../feed-header.js';
+import { feedSerializer } from '../feed-serializer.js';
 import type { BufferShelf } from './buffer-shelf.js';
 import { PieceEncoder } from './piece-encoder.js';
 import { OUTCOME, type CsvUnit, type FeedPiece, type UnitResult, type WorkUnit, type XmlUnit } from './units.js';
@@ -58,11 +57,9 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
   const { project, feeds } = setup;
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
   const stock = setup.allocation && stockOverrides(setup.allocation, feeds);
-  const header = feedHeader(project);
   const lanes: FeedLane[] = feeds.map((feed) => {
     const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
-    const serializer = createSerializer({ format: feed.format, columns: feedColumns(feed.channel, processor.target), header, options: feed.options });
-    return { processor, serializer, stock: stock?.get(feed.id) };
+    return { processor, serializer: feedSerializer(project, feed, processor.target), stock: stock?.get(feed.id) };
   });
 
   return (unit) => {
@@ -73,16 +70,19 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
     }
     // A fresh mapper per unit: its finish() then names this unit's rows only.
     const mapper = createMapper(project);
-    if (unit.kind === 'csv') readCsvUnit(unit, mapper, (row) => gather.add(row));
-    else readXmlUnit(unit, mapper, (row) => gather.add(row));
+    const map = (raw: RawRow) => {
+      for (const row of mapper.map(raw)) gather.add(row);
+    };
+    if (unit.kind === 'csv') readCsvUnit(unit, map);
+    else readXmlUnit(unit, map);
     const result = gather.finish(unit.seq, mapper.finish?.() ?? []);
     if (unit.kind === 'csv') result.input = unit.bytes;
     return result;
   };
 }
 
-/** The records of a CSV unit, scanned with the rules the main thread cut it by, mapped by the preset. */
-function readCsvUnit(unit: CsvUnit, mapper: PresetMapper, emit: (row: MappedRow) => void): void {
+/** The rows of a CSV unit, scanned with the rules the main thread cut it by. */
+function readCsvUnit(unit: CsvUnit, emit: (row: RawRow) => void): void {
   const scanner = new CsvScanner(unit.delimiter, { eol: unit.eol });
   const records: string[][] = [];
   const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.length);
@@ -90,18 +90,13 @@ function readCsvUnit(unit: CsvUnit, mapper: PresetMapper, emit: (row: MappedRow)
   const builder = new CsvRowBuilder(unit.names);
   for (let k = 0; k < records.length; k++) {
     const raw = builder.build(records[k]!, unit.firstRow + k, unit.invalidSeen);
-    if (!raw) continue;
-    const mapped = mapper.map(raw);
-    for (let m = 0; m < mapped.length; m++) emit(mapped[m]!);
+    if (raw) emit(raw);
   }
 }
 
-/** The items of an XML unit, read into rows as the streaming reader reads them, mapped by the preset. */
-function readXmlUnit(unit: XmlUnit, mapper: PresetMapper, emit: (row: MappedRow) => void): void {
-  for (let k = 0; k < unit.items.length; k++) {
-    const mapped = mapper.map(xmlItemRow(unit.items[k]!, unit.firstRow + k, unit.options));
-    for (let m = 0; m < mapped.length; m++) emit(mapped[m]!);
-  }
+/** The items of an XML unit, read into rows as the streaming reader reads them. */
+function readXmlUnit(unit: XmlUnit, emit: (row: RawRow) => void): void {
+  for (let k = 0; k < unit.items.length; k++) emit(xmlItemRow(unit.items[k]!, unit.firstRow + k, unit.options));
 }
 
 class UnitGather {
