@@ -10,20 +10,34 @@ import { catalogError } from './source-error.js';
 import { invalidHeader } from './record-issues.js';
 import { csvParseOptions, csvRecordBatches } from './fast-csv/read-records.js';
 
-const PEEK_LIMIT = 1024 * 1024;
+/** How far the header line is looked for. */
+export const PEEK_LIMIT = 1024 * 1024;
+
+/** The start of a CSV as text, without a byte order mark: where its header line is looked for. */
+export const headText = (bytes: Buffer): string => bytes.toString('utf8', 0, Math.min(bytes.length, PEEK_LIMIT)).replace(/^\uFEFF/, '');
+
+/** How the header line says to read a CSV: its delimiter, and whether Excel's `sep=` line comes first. Fails on an empty catalog. */
+export function csvLayout(source: CatalogSource, tsv: boolean, head: string): { delimiter: string; excelSep: boolean } {
+  if (head.trim() === '') throw catalogError(source.location, 'is empty (no header row)', 'Export the catalog again with a header row.');
+  const line = firstLine(head) ?? head;
+  return { delimiter: delimiterFor(source, tsv, line), excelSep: EXCEL_SEP.test(line) };
+}
+
+/** A catalog whose records never complete a header row. */
+export const noHeaderRow = (location: string): Error => catalogError(location, 'has no header row', 'Export the catalog again with a header row.');
 
 /**
  * Reads enough bytes to see the header line, then hands back its text and all the bytes. The
  * bytes go to csv-parse undecoded: it decodes each field itself, which saves a decode-encode pass.
  */
-export async function peekHeader(bytes: AsyncGenerator<Buffer>): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
+async function peekHeader(bytes: AsyncGenerator<Buffer>): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
   const peeked: Buffer[] = [];
   let head = '';
   while (firstLine(head) === undefined && head.length < PEEK_LIMIT) {
     const next = await bytes.next();
     if (next.done) break;
     peeked.push(next.value);
-    head = Buffer.concat(peeked).toString('utf8').replace(/^\uFEFF/, '');
+    head = headText(Buffer.concat(peeked));
   }
   async function* rest(): AsyncGenerator<Buffer> {
     yield* peeked;
@@ -40,9 +54,9 @@ export function readHeader(record: string[], invalidSeen: boolean): Header {
 }
 
 /** Excel writes `sep=;` as a first line to name the delimiter; it is not part of the table. */
-export const EXCEL_SEP = /^sep=(.)$/;
+const EXCEL_SEP = /^sep=(.)$/;
 
-export function delimiterFor(source: CatalogSource, tsv: boolean, line: string): string {
+function delimiterFor(source: CatalogSource, tsv: boolean, line: string): string {
   if (tsv) return '\t';
   if (source.delimiter && source.delimiter !== 'auto') return source.delimiter === '\\t' ? '\t' : source.delimiter;
   return EXCEL_SEP.exec(line)?.[1] ?? detectDelimiter(line);
@@ -61,10 +75,7 @@ async function* csvParseBatches(rest: AsyncIterable<Buffer>, delimiter: string, 
  */
 export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: boolean, reopen?: () => TextDecoding): AsyncGenerator<RawRow> {
   const { head, rest } = await peekHeader(text.bytes());
-  if (head.trim() === '') throw catalogError(source.location, 'is empty (no header row)', 'Export the catalog again with a header row.');
-  const line = firstLine(head) ?? head;
-  const delimiter = delimiterFor(source, tsv, line);
-  const excelSep = EXCEL_SEP.test(line);
+  const { delimiter, excelSep } = csvLayout(source, tsv, head);
   // The decoding whose invalidSeen applies: the csv-parse fallback reads the file again.
   let decoding = text;
   const batches =
@@ -103,7 +114,7 @@ export async function* readCsv(source: CatalogSource, text: TextDecoding, tsv: b
   } catch (cause) {
     throw csvReadError(source.location, tsv, row + 1, cause);
   }
-  if (row === 0) throw catalogError(source.location, 'has no header row', 'Export the catalog again with a header row.');
+  if (row === 0) throw noHeaderRow(source.location);
 }
 
 /** A CSV that cannot be read on from `row` (a run-level failure; ShelfcastErrors pass unchanged). */

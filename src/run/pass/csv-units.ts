@@ -5,8 +5,7 @@ import type { TextDecoding } from '../../catalog/decode-text.js';
 import { firstLine } from '../../catalog/detect-delimiter.js';
 import { csvParseBatches, MAX_RECORD_SIZE } from '../../catalog/fast-csv/read-records.js';
 import { CsvScanner, UnsupportedCsv } from '../../catalog/fast-csv/scanner.js';
-import { csvReadError, delimiterFor, EXCEL_SEP, readHeader } from '../../catalog/read-csv.js';
-import { catalogError } from '../../catalog/source-error.js';
+import { csvLayout, csvReadError, headText, noHeaderRow, PEEK_LIMIT, readHeader } from '../../catalog/read-csv.js';
 import type { CatalogSource, MappedRow, PresetMapper } from '../../catalog/types.js';
 import type { Issue } from '../../issues/issue.js';
 import type { BufferShelf } from './buffer-shelf.js';
@@ -37,8 +36,6 @@ export interface CsvCutContext {
 /** What the caller does when the CSV cannot be cut into byte units: read it row by row instead. */
 export const READ_BY_ROWS = Symbol('read by rows');
 
-/** How far the header line is looked for, to detect the delimiter (like the streaming reader). */
-const PEEK_LIMIT = 1024 * 1024;
 
 /**
  * Cuts a CSV catalog into units of whole records without decoding them: the scanner only counts
@@ -67,15 +64,13 @@ export async function* csvUnits(ctx: CsvCutContext): AsyncGenerator<WorkUnit | t
   const view = (from: number, to: number) => Buffer.from(win.buffer, win.byteOffset + from, to - from);
 
   await fill(ctx.unitBytes);
-  let head = textOf(view(0, filled));
+  let head = headText(view(0, filled));
   while (firstLine(head) === undefined && !eof && filled < PEEK_LIMIT) {
     await fill(filled + 64 * 1024);
-    head = textOf(view(0, filled));
+    head = headText(view(0, filled));
   }
-  if (head.trim() === '') throw catalogError(source.location, 'is empty (no header row)', 'Export the catalog again with a header row.');
-  const line = firstLine(head) ?? head;
-  const delimiter = delimiterFor(source, tsv, line);
-  if (EXCEL_SEP.test(line) || delimiter.length !== 1 || (win[0] === 0xff && win[1] === 0xfe)) {
+  const { delimiter, excelSep } = csvLayout(source, tsv, head);
+  if (excelSep || delimiter.length !== 1 || (win[0] === 0xff && win[1] === 0xfe)) {
     yield READ_BY_ROWS;
     return;
   }
@@ -95,7 +90,7 @@ export async function* csvUnits(ctx: CsvCutContext): AsyncGenerator<WorkUnit | t
         if (header.issues.length) ctx.onHeader(header.issues);
         delivered = 1;
       } else if (eof) {
-        throw catalogError(source.location, 'has no header row', 'Export the catalog again with a header row.');
+        throw noHeaderRow(source.location);
       } else {
         await fill(filled * 2);
       }
@@ -144,10 +139,6 @@ function moved(shelf: BufferShelf, win: Uint8Array, filled: number, size: number
   return next;
 }
 
-/** The start of the file as text, for finding its header line. */
-function textOf(bytes: Buffer): string {
-  return bytes.toString('utf8', 0, Math.min(bytes.length, PEEK_LIMIT)).replace(/^\uFEFF/, '');
-}
 
 /** csv-parse reads the file again from record `delivered + 1`; the main thread maps those rows. */
 async function* csvParseRows(ctx: CsvCutContext, delimiter: string, header: Header, delivered: number): AsyncGenerator<MappedRow> {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ShelfcastError } from '../../issues/issue.js';
 import type { RecycleMessage, UnitResult, WorkUnit } from './units.js';
@@ -29,12 +29,12 @@ interface Pending {
  * worker thread cannot load; the build's copy of the script serves then.
  */
 function workerScript(): URL {
+  const script = new URL('./pass-worker.js', import.meta.url);
+  if (existsSync(script)) return script;
+  // src/run/pass/worker-pool.ts -> dist/run/pass/pass-worker.js
   const here = fileURLToPath(import.meta.url);
-  const script = path.join(path.dirname(here), 'pass-worker.js');
-  if (existsSync(script)) return new URL(`file://${script}`);
-  const srcAt = here.lastIndexOf(`${path.sep}src${path.sep}`);
-  const built = path.join(here.slice(0, srcAt), 'dist', path.relative(path.join(here.slice(0, srcAt), 'src'), path.dirname(here)), 'pass-worker.js');
-  return new URL(`file://${built}`);
+  const root = here.slice(0, here.lastIndexOf(`${path.sep}src${path.sep}`));
+  return pathToFileURL(path.join(root, 'dist', path.relative(path.join(root, 'src'), path.dirname(here)), 'pass-worker.js'));
 }
 
 /**
