@@ -143,10 +143,7 @@ export function registerStock(program: Command, ctx: CommandContext): void {
       let applied: string | undefined;
       if (opts.apply && result.corrections.length > 0) {
         applied = path.join(outputDir(project), 'stock-corrections.json');
-        const out = await AtomicFile.create(applied);
-        out.write(`${JSON.stringify({ generatedAt: (ctx.io.now?.() ?? new Date()).toISOString(), source: shown, corrections: result.corrections }, null, 2)}\n`);
-        await out.close();
-        await out.commit();
+        await AtomicFile.writeWhole(applied, `${JSON.stringify({ generatedAt: (ctx.io.now?.() ?? new Date()).toISOString(), source: shown, corrections: result.corrections }, null, 2)}\n`);
         lines.push(`wrote ${result.corrections.length} correction(s) to ${path.relative(ctx.io.cwd, applied) || applied}`);
         lines.push(...(await pushQuantityCorrections(ctx, opts, project, result.corrections)));
       } else if (opts.apply) lines.push('nothing to correct; no file written');

@@ -42,10 +42,7 @@ export async function writeReports(specs: readonly ReportSpec[], input: ReportIn
   for (const spec of specs) {
     const file = path.resolve(cwd, spec.path);
     const text = spec.kind === 'html' ? renderHtmlReport(input) : renderJunitReport(input.run);
-    const out = await AtomicFile.create(file);
-    out.write(text);
-    await out.close();
-    await out.commit();
+    await AtomicFile.writeWhole(file, text);
     written.push(file);
   }
   return written;

@@ -63,6 +63,14 @@ export class AtomicFile {
     return f;
   }
 
+  /** Writes a whole small file (a summary, a record, a report) atomically: temp file, fsync, rename. */
+  static async writeWhole(finalPath: string, text: string, options: AtomicFileOptions = {}): Promise<void> {
+    const f = await AtomicFile.create(finalPath, options);
+    f.write(text);
+    await f.close();
+    await f.commit();
+  }
+
   /** Queues text; resolves at once unless a flush must wait for the disk (backpressure). */
   write(text: string): Promise<void> | undefined {
     const room = BATCH_BYTES - this.used;

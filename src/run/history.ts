@@ -141,10 +141,7 @@ export function toRunRecord(run: RunSummary, build: BuildResult, runIssues: read
 export const runsDir = (stateDir: string): string => path.join(stateDir, 'runs');
 
 export async function recordRun(stateDir: string, record: RunRecord): Promise<void> {
-  const file = await AtomicFile.create(path.join(runsDir(stateDir), `${record.runId}.json`));
-  file.write(`${JSON.stringify(record, null, 2)}\n`);
-  await file.close();
-  await file.commit();
+  await AtomicFile.writeWhole(path.join(runsDir(stateDir), `${record.runId}.json`), `${JSON.stringify(record, null, 2)}\n`);
 }
 
 export interface ReadRunsOptions {

@@ -21,8 +21,5 @@ export async function readPublishedSummary(stateDir: string, feedId: string): Pr
 }
 
 export async function writePublishedSummary(stateDir: string, feedId: string, summary: PublishedSummary): Promise<void> {
-  const s = await AtomicFile.create(path.join(feedStateDir(stateDir, feedId), SUMMARY_FILE), { hash: false });
-  s.write(`${JSON.stringify(summary, null, 2)}\n`);
-  await s.close();
-  await s.commit();
+  await AtomicFile.writeWhole(path.join(feedStateDir(stateDir, feedId), SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`, { hash: false });
 }

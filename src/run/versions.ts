@@ -174,8 +174,5 @@ export async function restoreVersion(v: FeedVersion, stateDir: string, feedId: s
 
 async function writeJson(file: string, value: PublishedSummary): Promise<void> {
   // keptAt orders versions published within the same second (or under a pinned clock).
-  const f = await AtomicFile.create(file);
-  f.write(`${JSON.stringify({ ...value, keptAt: Date.now() }, null, 2)}\n`);
-  await f.close();
-  await f.commit();
+  await AtomicFile.writeWhole(file, `${JSON.stringify({ ...value, keptAt: Date.now() }, null, 2)}\n`);
 }

@@ -70,7 +70,7 @@ export async function* csvUnits(ctx: CsvCutContext): AsyncGenerator<WorkUnit | t
     head = headText(view(0, filled));
   }
   const { delimiter, excelSep } = csvLayout(source, tsv, head);
-  if (excelSep || delimiter.length !== 1 || (win[0] === 0xff && win[1] === 0xfe)) {
+  if (excelSep || delimiter.length !== 1) {
     yield READ_BY_ROWS;
     return;
   }
