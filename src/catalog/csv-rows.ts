@@ -1,4 +1,5 @@
 import { blankRecord } from '../util/blank-record.js';
+import { compileStores, key } from '../util/compiled-stores.js';
 import { error, type Issue } from '../issues/issue.js';
 import { hasReplacement } from './decode-text.js';
 import { invalidUtf8 } from './record-issues.js';
@@ -10,10 +11,14 @@ import type { RawRow } from './types.js';
  */
 export class CsvRowBuilder {
   private readonly width: number;
+  /** The fields of a record with at least one cell per column, one literal store per column. */
+  private readonly fill: (record: string[]) => Record<string, string>;
 
   /** `names`: the normalised header; null for a column that is not read. */
   constructor(private readonly names: readonly (string | null)[]) {
     this.width = names.length;
+    const stores = names.flatMap((name, i) => (name === null ? [] : [`f[${key(name)}] = record[${i}];`]));
+    this.fill = compileStores('fillRow', { blankRecord }, ['record'], ['const f = blankRecord();', ...stores, 'return f;']);
   }
 
   /**
@@ -33,11 +38,15 @@ export class CsvRowBuilder {
         }),
       ];
     }
-    const fields: Record<string, string> = blankRecord();
     const n = Math.min(width, record.length);
-    for (let i = 0; i < n; i++) {
-      const name = names[i];
-      if (name !== null) fields[name!] = record[i]!;
+    let fields: Record<string, string>;
+    if (n === width) fields = this.fill(record);
+    else {
+      fields = blankRecord();
+      for (let i = 0; i < n; i++) {
+        const name = names[i];
+        if (name !== null) fields[name!] = record[i]!;
+      }
     }
     if (invalidSeen) {
       for (let i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
 import { blankRecord } from '../../util/blank-record.js';
+import { compileStores, key } from '../../util/compiled-stores.js';
 import type { Issue } from '../../issues/issue.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { shippingFromParts } from './google-shipping.js';
@@ -42,19 +43,24 @@ export function googleField(column: string): { field: string; exact: boolean } |
   if (n.startsWith('g:')) n = n.slice(2);
   n = n.replace(/[\s-]+/g, '_');
   if (CANONICAL_SET.has(n)) return { field: n, exact: true };
-  const alias = ALIASES[n];
+  // Own keys only: a column named `constructor` is not an alias of Object.
+  const alias = Object.hasOwn(ALIASES, n) ? ALIASES[n] : undefined;
   return alias ? { field: alias, exact: false } : undefined;
 }
 
+type Sort = (source: Record<string, string>, fields: Record<string, string>, extra: Record<string, string>) => void;
+
 interface Plan {
-  keys: string[];
-  /** Per key: its canonical field, or undefined for extra. Exact names are listed before aliases. */
-  targets: (string | undefined)[];
-  order: number[];
+  /** Puts each non-empty cell in its canonical field or in extra. */
+  sort: Sort;
   /** True when the row has flattened `<g:shipping>` sub-elements. */
   nestedShipping: boolean;
 }
 
+/**
+ * The columns in order, exact names before aliases: the first non-empty column for a field wins,
+ * the rest stay extra. Compiled to one literal store per column (see compileStores).
+ */
 function buildPlan(keys: string[], overridden: ReadonlySet<string>): Plan {
   const targets = keys.map((k) => {
     const hit = googleField(k);
@@ -62,7 +68,21 @@ function buildPlan(keys: string[], overridden: ReadonlySet<string>): Plan {
   });
   const exact = keys.map((k) => googleField(k)?.exact === true);
   const order = keys.map((_, i) => i).sort((a, b) => Number(exact[b]) - Number(exact[a]) || a - b);
-  return { keys, targets, order, nestedShipping: keys.some((k) => k.startsWith('shipping.')) };
+  const claimed = new Set<string>();
+  const lines = order.map((i) => {
+    const column = key(keys[i]!);
+    const target = targets[i];
+    const toExtra = `extra[${column}] = v;`;
+    let store = toExtra;
+    if (target !== undefined) {
+      // Only a later column for the same field can find it taken.
+      store = claimed.has(target) ? `if (fields[${key(target)}] === undefined) fields[${key(target)}] = v; else ${toExtra}` : `fields[${key(target)}] = v;`;
+      claimed.add(target);
+    }
+    return `v = source[${column}]; if (v !== '') { ${store} }`;
+  });
+  const sort = compileStores<Sort>('sortColumns', {}, ['source', 'fields', 'extra'], ['let v;', ...lines]);
+  return { sort, nestedShipping: keys.some((k) => k.startsWith('shipping.')) };
 }
 
 /** Google's own column names (with or without `g:`, any case, spaces or underscores) and common aliases. */
@@ -74,15 +94,7 @@ export function createGoogleMapper(options: PresetOptions) {
       const plan = plans.get(raw.fields);
       const fields: Record<string, string> = blankRecord();
       const extra: Record<string, string> = blankRecord();
-      for (const i of plan.order) {
-        const key = plan.keys[i]!;
-        const value = raw.fields[key]!;
-        if (value === '') continue;
-        const target = plan.targets[i];
-        // The first non-empty column for a field wins (exact names before aliases); the rest stay extra.
-        if (target !== undefined && fields[target] === undefined) fields[target] = value;
-        else extra[key] = value;
-      }
+      plan.sort(raw.fields, fields, extra);
       let issues: Issue[] | undefined;
       if (fields.shipping === undefined && plan.nestedShipping) {
         const { shipping, issue } = shippingFromParts(extra, raw.row);
