@@ -15,15 +15,19 @@ export function createRssSerializer(ctx: SerializerContext): Serializer {
   const prefix = typeof ctx.options?.prefix === 'string' ? ctx.options.prefix : 'g';
   const ns = typeof ctx.options?.namespace === 'string' ? ctx.options.namespace : GOOGLE_NS;
   if (!isXmlName(prefix)) throw new ShelfcastError(`RSS namespace prefix "${prefix}" is not an XML name; use letters such as "g".`);
-  const tags = new Map<string, [open: string, close: string]>();
-  const tag = (name: string): [string, string] => {
-    let t = tags.get(name);
+  // Per indent and name: the indented open tag and the close tag with its newline, so an element
+  // is three pieces. Fewer pieces make a smaller rope for the UTF-8 encoder to flatten.
+  const tags = new Map<string, Map<string, [open: string, close: string]>>();
+  const tag = (name: string, indent: string): [string, string] => {
+    let byName = tags.get(indent);
+    if (!byName) tags.set(indent, (byName = new Map()));
+    let t = byName.get(name);
     if (!t) {
       if (!isXmlName(name)) {
         throw new ShelfcastError(`Field name "${name}" cannot be written as an XML element; rename it in the feed's columns.`);
       }
-      t = [`<${prefix}:${name}>`, `</${prefix}:${name}>`];
-      tags.set(name, t);
+      t = [`${indent}<${prefix}:${name}>`, `</${prefix}:${name}>\n`];
+      byName.set(name, t);
     }
     return t;
   };
@@ -32,8 +36,8 @@ export function createRssSerializer(ctx: SerializerContext): Serializer {
       // Empty after cleaning counts as empty: a value of only illegal characters writes no element.
       const text = escapeXml(value);
       if (text === '') return '';
-      const [open, close] = tag(name);
-      return `${indent}${open}${text}${close}\n`;
+      const [open, close] = tag(name, indent);
+      return open + text + close;
     }
     let out = '';
     for (const v of value) {
@@ -44,8 +48,8 @@ export function createRssSerializer(ctx: SerializerContext): Serializer {
       let inner = '';
       for (const key in v) inner += element(key, v[key]!, `${indent}  `);
       if (inner === '') continue;
-      const [open, close] = tag(name);
-      out += `${indent}${open}\n${inner}${indent}${close}\n`;
+      const [open, close] = tag(name, indent);
+      out += `${open}\n${inner}${indent}${close}`;
     }
     return out;
   };
