@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // The only file that touches `process`: everything else receives its I/O from here.
-import { main } from '../dist/cli/main.js';
+import { startEarlyWorkers } from '../dist/run/pass/early-workers.js';
+
+// A long pass's worker threads load their modules while this thread loads the CLI's, which is
+// why the CLI is imported only after they start.
+await startEarlyWorkers(process.argv.slice(2), process.cwd());
+const { main } = await import('../dist/cli/main.js');
 
 // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the clock, so two builds of the same catalog
 // are byte-identical; golden tests rely on it.

@@ -5,18 +5,25 @@ import { reblank } from '../../util/blank-record.js';
 import { BufferShelf } from './buffer-shelf.js';
 import { createUnitProcessor } from './unit-processor.js';
 import { transferList, type RecycleMessage, type UnitResult, type WorkUnit } from './units.js';
-import type { WorkerReply, WorkerSetup } from './worker-pool.js';
+import type { SetupMessage, WorkerReply, WorkerSetup } from './worker-pool.js';
 
 /**
  * A worker thread of the one pass: loads the project as the main thread did, then turns each unit
- * it receives into a result, in the order received. Failures are answered, never thrown.
+ * it receives into a result, in the order received. Failures are answered, never thrown. Its setup
+ * comes as workerData, or, for a worker started before the pass (early-workers), as the first
+ * message.
  */
-const setup = workerData as WorkerSetup;
 const port = parentPort!;
-// A buffer per feed for the unit being processed and for each unit waiting to be merged.
-const shelf = new BufferShelf(setup.feedIds.length * 3 + 2);
+const setupMessage = new Promise<WorkerSetup>((resolve) => {
+  if (workerData) resolve(workerData as WorkerSetup);
+  else port.once('message', (m: SetupMessage) => resolve(m.setup));
+});
+let shelf: BufferShelf | undefined;
 
 const ready = (async () => {
+  const setup = await setupMessage;
+  // A buffer per feed for the unit being processed and for each unit waiting to be merged.
+  shelf = new BufferShelf(setup.feedIds.length * 3 + 2);
   const project = await loadProject(setup.configFile);
   const feeds = setup.feedIds.map((id) => {
     const feed = project.feeds.find((f) => f.id === id);
@@ -27,9 +34,11 @@ const ready = (async () => {
 })();
 
 let queue: Promise<void> = Promise.resolve();
-port.on('message', (unit: WorkUnit | RecycleMessage) => {
+port.on('message', (unit: WorkUnit | RecycleMessage | SetupMessage) => {
+  if (unit.kind === 'setup') return;
   if (unit.kind === 'recycle') {
-    for (const b of unit.buffers) shelf.put(b);
+    // Buffers come back only from results, which come after the setup.
+    for (const b of unit.buffers) shelf?.put(b);
     return;
   }
   queue = queue.then(async () => {

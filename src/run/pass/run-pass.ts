@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import os from 'node:os';
 import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
 import { createValidator } from '../../product/validate.js';
@@ -9,12 +8,9 @@ import { UnitMerger, type MergeTarget, type PassCounts } from './merge-units.js'
 import { createUnitProcessor } from './unit-processor.js';
 import type { UnitResult } from './units.js';
 import { BufferShelf } from './buffer-shelf.js';
+import { stopEarlyWorkers } from './early-workers.js';
+import { autoWorkers } from './worker-count.js';
 import { WorkerPool } from './worker-pool.js';
-
-/** Catalogs smaller than this are read in one thread: starting workers would cost more than they save. */
-const AUTO_MIN_BYTES = 8 * 1024 * 1024;
-/** Most worker threads chosen automatically. */
-const AUTO_MAX_WORKERS = 8;
 
 export interface PassOptions extends UnitSizes {
   /** `--catalog FILE`. */
@@ -46,8 +42,7 @@ async function chooseWorkers(project: LoadedProject, options: PassOptions): Prom
     (s) => s.size,
     () => 0,
   );
-  const cores = os.availableParallelism();
-  return size >= AUTO_MIN_BYTES && cores > 1 ? Math.min(cores, AUTO_MAX_WORKERS) : 0;
+  return autoWorkers(size);
 }
 
 /**
@@ -62,6 +57,8 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const allocation = project.config.stock ? (await import('../stock-view.js')).loadStockAllocation(project) : undefined;
   const workers = await chooseWorkers(project, options);
   const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation }) : undefined;
+  // Workers started early that this pass does not use would only take CPU from it.
+  stopEarlyWorkers();
   const limit = pool ? workers * 2 : 1;
   // In this thread one shelf serves both the cutting of units and the processing.
   const shelf = new BufferShelf(feeds.length + limit + 2);

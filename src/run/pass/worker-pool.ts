@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ShelfcastError } from '../../issues/issue.js';
+import { takeEarlyWorker } from './early-workers.js';
 import type { RecycleMessage, UnitResult, WorkUnit } from './units.js';
+import { workerScript } from './worker-script.js';
 
 /** What a worker thread needs to set itself up: it loads the project itself, from its file. */
 export interface WorkerSetup {
@@ -16,25 +15,18 @@ export interface WorkerSetup {
   allocation?: Map<string, Map<string, number>>;
 }
 
+/** The setup of a worker started before the pass, sent as its first message. */
+export interface SetupMessage {
+  kind: 'setup';
+  setup: WorkerSetup;
+}
+
 /** A worker's answer: a result, or the run-level failure it met (it never throws across threads). */
 export type WorkerReply = { seq: number; result: UnitResult } | { seq: number; error: { message: string; exitCode: 1 | 2; internal: boolean } };
 
 interface Pending {
   resolve: (r: UnitResult) => void;
   reject: (e: Error) => void;
-}
-
-/**
- * The compiled worker script. Under the test runner this module is TypeScript source, which a
- * worker thread cannot load; the build's copy of the script serves then.
- */
-function workerScript(): URL {
-  const script = new URL('./pass-worker.js', import.meta.url);
-  if (existsSync(script)) return script;
-  // src/run/pass/worker-pool.ts -> dist/run/pass/pass-worker.js
-  const here = fileURLToPath(import.meta.url);
-  const root = here.slice(0, here.lastIndexOf(`${path.sep}src${path.sep}`));
-  return pathToFileURL(path.join(root, 'dist', path.relative(path.join(root, 'src'), path.dirname(here)), 'pass-worker.js'));
 }
 
 /**
@@ -48,9 +40,8 @@ export class WorkerPool {
   private readonly owners = new Map<number, Worker>();
 
   constructor(size: number, setup: WorkerSetup) {
-    const script = workerScript();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, {
+      const worker = adoptEarly(setup) ?? new Worker(workerScript(), {
         workerData: setup,
         // No resourceLimits: any of them (even a larger young generation) measured slower and larger
         // than V8's own sizing of a worker's heap (BENCHMARKS.md).
@@ -100,6 +91,13 @@ export class WorkerPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
+}
+
+/** A worker started before the pass (see early-workers), given this pass's setup. */
+function adoptEarly(setup: WorkerSetup): Worker | undefined {
+  const worker = takeEarlyWorker();
+  if (worker) worker.postMessage({ kind: 'setup', setup } satisfies SetupMessage);
+  return worker;
 }
 
 function replyError(e: { message: string; exitCode: 1 | 2; internal: boolean }): Error {

@@ -1,0 +1,12 @@
+import os from 'node:os';
+
+/** Catalogs smaller than this are read in one thread: starting workers would cost more than they save. */
+const AUTO_MIN_BYTES = 8 * 1024 * 1024;
+/** Most worker threads chosen automatically. */
+const AUTO_MAX_WORKERS = 8;
+
+/** The worker threads chosen when `--workers` is not given: one per core for a local catalog of 8 MiB or more. */
+export function autoWorkers(catalogBytes: number): number {
+  const cores = os.availableParallelism();
+  return catalogBytes >= AUTO_MIN_BYTES && cores > 1 ? Math.min(cores, AUTO_MAX_WORKERS) : 0;
+}
