@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePrice } from '../../src/product/money.js';
+import { formatAmount } from '../../src/product/money-format.js';
 import { ShelfcastError } from '../../src/issues/issue.js';
 
 const ok = (text: string, options = {}) => {
@@ -187,5 +189,22 @@ describe('parsePrice: other locales', () => {
 
   it('throws a ShelfcastError for a locale that is no BCP 47 tag', () => {
     expect(() => parsePrice('1', { locale: 'en_US!' })).toThrow(ShelfcastError);
+  });
+});
+
+describe('formatAmount', () => {
+  /** The padded-string form, for every currency: what the 2-digit fast path must equal. */
+  const reference = (amount: number, digits: number): string => {
+    const abs = String(Math.abs(amount)).padStart(digits + 1, '0');
+    const whole = digits === 0 ? abs : abs.slice(0, abs.length - digits);
+    return `${amount < 0 ? '-' : ''}${whole}${digits === 0 ? '' : `.${abs.slice(abs.length - digits)}`}`;
+  };
+  it('writes minor units as the padded string does, around every boundary (property)', () => {
+    const amount = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger().map((n) => n - (n % 7)), fc.constantFrom(0, 5, 99, 100, 101, 999_999_999_999, 1e12, 1e12 + 1, -1e12, Number.MAX_SAFE_INTEGER));
+    fc.assert(
+      fc.property(amount, fc.constantFrom('USD', 'EUR', 'JPY', 'KWD'), (n, currency) => {
+        expect(formatAmount({ amount: n, currency })).toBe(reference(n, currency === 'JPY' ? 0 : currency === 'KWD' ? 3 : 2));
+      }),
+    );
   });
 });

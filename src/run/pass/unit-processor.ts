@@ -81,16 +81,28 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
   };
 }
 
+/**
+ * Records scanned and processed at a time. Scanning the whole unit first kept every cell of it
+ * alive until its last row was done, and each young-generation collection copied them all; a few
+ * dozen at a time die young and are still in the cache when their row is processed.
+ */
+const RECORDS_PER_STEP = 32;
+
 /** The rows of a CSV unit, scanned with the rules the main thread cut it by. */
 function readCsvUnit(unit: CsvUnit, emit: (row: RawRow) => void): void {
   const scanner = new CsvScanner(unit.delimiter, { eol: unit.eol });
   const records: string[][] = [];
   const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.length);
-  scanner.scan(bytes, true, records);
   const builder = new CsvRowBuilder(unit.names);
-  for (let k = 0; k < records.length; k++) {
-    const raw = builder.build(records[k]!, unit.firstRow + k, unit.invalidSeen);
-    if (raw) emit(raw);
+  let row = unit.firstRow;
+  for (let at = 0; at < bytes.length; ) {
+    records.length = 0;
+    at += scanner.scan(at === 0 ? bytes : bytes.subarray(at), true, records, scanner.records + RECORDS_PER_STEP);
+    for (let k = 0; k < records.length; k++) {
+      const raw = builder.build(records[k]!, row++, unit.invalidSeen);
+      if (raw) emit(raw);
+    }
+    if (records.length === 0) break;
   }
 }
 
