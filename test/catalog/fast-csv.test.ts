@@ -97,6 +97,74 @@ describe('fast CSV reader: equal to csv-parse', () => {
     });
   }
 
+  /**
+   * Record ends as a scanner reports them, fed `size` more bytes at a time as the main thread
+   * feeds it: counting only (how units are cut) or decoding too (how workers read them).
+   */
+  const recordEnds = (bytes: Buffer, d: string, size: number, decode: boolean) => {
+    const scanner = new CsvScanner(d);
+    const ends: number[] = [];
+    let start = 0;
+    try {
+      for (let end = Math.min(size, bytes.length); ; end = Math.min(end + size, bytes.length)) {
+        const final = end === bytes.length;
+        const used = scanner.scan(bytes.subarray(start, end), final, decode ? [] : null);
+        if (used > 0) ends.push((start += used), scanner.records);
+        if (final) return { ends, records: scanner.records };
+      }
+    } catch (err) {
+      return { error: (err as Error).name };
+    }
+  };
+
+  /** A scan of the whole input, `step` records at a time from where the last step stopped. */
+  const inSteps = (bytes: Buffer, d: string, step: number) => {
+    const scanner = new CsvScanner(d);
+    const records: string[][] = [];
+    try {
+      for (let at = 0; at < bytes.length; ) {
+        const before = records.length;
+        at = scanner.scan(bytes, true, records, scanner.records + step, at);
+        if (records.length === before) break;
+      }
+      return { records };
+    } catch (err) {
+      return { error: (err as Error).name };
+    }
+  };
+
+  for (const [name, arb] of [
+    ['well-formed records', wellFormed],
+    ['hostile text', hostile],
+    ['raw bytes', rawBytes],
+  ] as const) {
+    it(`counts the records it decodes, at the same ends, in any chunking: ${name}`, () => {
+      fc.assert(
+        fc.property(arb, fc.integer({ min: 1, max: 64 }), ({ d, bytes }, size) => {
+          expect(recordEnds(bytes, d, size, false)).toEqual(recordEnds(bytes, d, size, true));
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it(`reads the same records a few at a time as all at once: ${name}`, () => {
+      fc.assert(
+        fc.property(arb, fc.integer({ min: 1, max: 5 }), ({ d, bytes }, step) => {
+          const whole: string[][] = [];
+          let all: { records: string[][] } | { error: string };
+          try {
+            new CsvScanner(d).scan(bytes, true, whole);
+            all = { records: whole };
+          } catch (err) {
+            all = { error: (err as Error).name };
+          }
+          expect(inSteps(bytes, d, step)).toEqual(all);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  }
+
   it('reads records that span many chunks (a 1 MB quoted cell)', async () => {
     const big = 'x"y,\n'.repeat(200_000);
     const bytes = Buffer.from(`id,description\r\nA,"${big.replaceAll('"', '""')}"\r\nB,short\r\n`);

@@ -71,11 +71,12 @@ export class CsvScanner {
    * followed by more bytes. With `final`, `buf` is the rest of the input and everything is consumed.
    * With `out` null, records are only counted (no text is decoded): to cut a file at record
    * boundaries for worker threads, which then scan the same bytes with exactly these rules.
-   * `limit` stops after that many records.
+   * `limit` stops after that many records; `from` starts at that offset of `buf`, a record
+   * boundary this scanner returned (the same buffer keeps the memo of quotedValue working).
    */
-  scan(buf: Buffer, final: boolean, out: string[][] | null, limit = Infinity): number {
+  scan(buf: Buffer, final: boolean, out: string[][] | null, limit = Infinity, from = 0): number {
     const len = buf.length;
-    let pos = 0;
+    let pos = from;
     if (!this.bomChecked) {
       if (len < 3 && !final) return 0;
       this.bomChecked = true;
@@ -159,6 +160,43 @@ export class CsvScanner {
         }
         // Unquoted (or the rest of a relaxed quoted field): a quote here is an ordinary character.
         const from = p;
+        if (!decode && this.eol !== Eol.Unknown) {
+          // Counting: no field is kept, so the record goes on to its delimiter unless a quote
+          // right after a field delimiter opens a quoted field first. Both are found natively.
+          const eolByte = this.eol === Eol.Lf ? LF : CR;
+          let nl = buf.indexOf(eolByte, p);
+          if (this.eol === Eol.CrLf) {
+            // A CR without its LF is text; one that ends the bytes so far cannot be told yet.
+            while (nl >= 0 && nl + 1 < len && buf[nl + 1] !== LF) nl = buf.indexOf(CR, nl + 1);
+            if (nl >= 0 && nl + 1 >= len) {
+              if (!final) return start;
+              nl = -1;
+            }
+          }
+          const stop = nl < 0 ? len : nl;
+          let q = buf.indexOf(QUOTE, p);
+          while (q >= 0 && q < stop && buf[q - 1] !== d) q = buf.indexOf(QUOTE, q + 1);
+          if (q >= 0 && q < stop) {
+            // buf[p] is no quote, so the delimiter before q is in this field's rest.
+            record.push('');
+            p = q;
+            continue fields;
+          }
+          if (nl < 0) {
+            if (!final) return start;
+            if (quoted || record.length > 0 || from < len || prefix !== '') {
+              record.push('');
+              found(record);
+            }
+            return len;
+          }
+          if (quoted || record.length > 0 || nl > from || prefix !== '') {
+            record.push('');
+            found(record);
+          }
+          pos = nl + (this.eol === Eol.CrLf ? 2 : 1);
+          continue records;
+        }
         for (;;) {
           if (p >= len) {
             if (!final) return start;

@@ -97,7 +97,7 @@ function readCsvUnit(unit: CsvUnit, emit: (row: RawRow) => void): void {
   let row = unit.firstRow;
   for (let at = 0; at < bytes.length; ) {
     records.length = 0;
-    at += scanner.scan(at === 0 ? bytes : bytes.subarray(at), true, records, scanner.records + RECORDS_PER_STEP);
+    at = scanner.scan(bytes, true, records, scanner.records + RECORDS_PER_STEP, at);
     for (let k = 0; k < records.length; k++) {
       const raw = builder.build(records[k]!, row++, unit.invalidSeen);
       if (raw) emit(raw);
