@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // The only file that touches `process`: everything else receives its I/O from here.
+import { setFlagsFromString } from 'node:v8';
 import { startEarlyWorkers } from '../dist/run/pass/early-workers.js';
+
+// V8 scavenges the young generation with helper threads by default. A long pass keeps every core
+// busy with its own threads already, and the helpers only competed with them: without them a
+// worker's scavenge pauses at 200,000 rows took half the time (BENCHMARKS.md). V8 reads this flag
+// at each scavenge; it is set before any worker starts or any large heap exists.
+setFlagsFromString('--no-parallel-scavenge');
 
 // A long pass's worker threads load their modules while this thread loads the CLI's, which is
 // why the CLI is imported only after they start.
