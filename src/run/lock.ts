@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -41,6 +42,29 @@ async function readHolder(stateDir: string): Promise<LockHolder | undefined> {
   }
 }
 
+/** The record of a run that took the lock and was killed before renaming its record into place. */
+async function unrecordedHolder(stateDir: string): Promise<LockHolder | undefined> {
+  const names = (await readdir(stateDir).catch(() => [] as string[])).filter((n) => /^run\.lock\.json\.\d+\.\w+\.tmp$/.test(n) && !n.startsWith(`${HOLDER_FILE}.${process.pid}.`));
+  const found: LockHolder[] = [];
+  for (const n of names) {
+    try {
+      found.push(JSON.parse(await readFile(path.join(stateDir, n), 'utf8')) as LockHolder);
+    } catch {
+      // Half-written: its writer died before the lock, which it never held.
+    }
+  }
+  // A live one first: a starting run not yet told the lock is taken must not be taken over.
+  return found.find((h) => h.host !== os.hostname() || alive(h.pid)) ?? found[0];
+}
+
+/** Records of runs on this host that died, left behind (removed once the lock is ours). */
+async function removeDeadRecords(stateDir: string): Promise<void> {
+  for (const n of await readdir(stateDir).catch(() => [] as string[])) {
+    const m = /^run\.lock\.json\.(\d+)\.\w+\.tmp$/.exec(n);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) await rm(path.join(stateDir, n), { force: true });
+  }
+}
+
 const describe = (h: LockHolder | undefined): string =>
   h ? `pid ${h.pid} on ${h.host}${h.command ? `, \`shelfcast ${h.command}\`` : ''} since ${h.startedAt}` : 'a run that has not recorded itself yet';
 
@@ -63,14 +87,21 @@ async function acquire(stateDir: string, info: LockHolder, options: RunLockOptio
     retries: 0,
     onCompromised: options.onCompromised ?? (() => undefined),
   };
+  const holderFile = path.join(stateDir, HOLDER_FILE);
+  // The record is written before the lock is taken and renamed into place after: a run killed in
+  // between leaves it under its pid, so the next run can tell the lock's holder is dead.
+  // Named by pid (which tells whether its writer lives) and by attempt (one process may try twice).
+  const tmp = `${holderFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(info)}\n`);
   let unlock: () => Promise<void>;
   try {
     unlock = await lockfile.lock(stateDir, lockOptions);
   } catch (err) {
+    await rm(tmp, { force: true });
     if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') {
       throw new ShelfcastError(`${stateDir}: cannot take the run lock: ${(err as Error).message} (check that the state folder is writable)`, { cause: err, exitCode: 1 });
     }
-    const holder = await readHolder(stateDir);
+    const holder = (await readHolder(stateDir)) ?? (await unrecordedHolder(stateDir));
     if (!tookOver && holder && holder.host === os.hostname() && holder.pid !== process.pid && !alive(holder.pid)) {
       // The holder was killed on this machine: its lock is stale now, not in `staleMs`.
       await rmdir(path.join(stateDir, LOCK_DIR)).catch(() => undefined);
@@ -81,10 +112,8 @@ async function acquire(stateDir: string, info: LockHolder, options: RunLockOptio
       { cause: err, exitCode: 1 },
     );
   }
-  const holderFile = path.join(stateDir, HOLDER_FILE);
-  const tmp = `${holderFile}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(info)}\n`);
   await rename(tmp, holderFile);
+  await removeDeadRecords(stateDir);
   let released = false;
   return {
     async release() {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,18 @@ describe('acquireRunLock', () => {
     await mkdir(path.join(state, 'run.lock'), { recursive: true });
     await writeFile(path.join(state, 'run.lock.json'), JSON.stringify(info(pid)));
     const lock = await acquireRunLock(state, info());
+    await lock.release();
+  });
+
+  it('takes over at once the lock of a run killed before it renamed its record into place', async () => {
+    const child = spawn(process.execPath, ['-e', '0']);
+    const pid = child.pid!;
+    await new Promise((r) => child.once('exit', r));
+    await mkdir(path.join(state, 'run.lock'), { recursive: true });
+    await writeFile(path.join(state, `run.lock.json.${pid}.0a1b2c3d.tmp`), JSON.stringify(info(pid)));
+    const lock = await acquireRunLock(state, info());
+    // The dead run's record is gone; the lock and record are this run's.
+    expect((await readdir(state)).sort()).toEqual(['run.lock', 'run.lock.json']);
     await lock.release();
   });
 
