@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { MAX_WORKERS } from '../run/pass/worker-count.js';
 import type { FailOn } from './exit-status.js';
 
 export interface CommonOptions {
@@ -24,8 +25,6 @@ export function withCommonOptions(cmd: Command): Command {
 /** `--feed a --feed b` or `--feed a,b`. */
 export const collectList = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
-/** Most worker threads `--workers` accepts. */
-const MAX_WORKERS = 64;
 
 /** `--workers N` for the commands that read the whole catalog (build, run, validate). */
 export function withWorkersOption(cmd: Command): Command {

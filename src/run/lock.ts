@@ -42,13 +42,22 @@ async function readHolder(stateDir: string): Promise<LockHolder | undefined> {
   }
 }
 
+/** Records written by runs of other processes that were about to take the lock (see acquire), with their pids. */
+async function attemptRecords(stateDir: string): Promise<Array<{ file: string; pid: number }>> {
+  const found: Array<{ file: string; pid: number }> = [];
+  for (const n of await readdir(stateDir).catch(() => [] as string[])) {
+    const m = /^run\.lock\.json\.(\d+)\.\w+\.tmp$/.exec(n);
+    if (m && Number(m[1]) !== process.pid) found.push({ file: path.join(stateDir, n), pid: Number(m[1]) });
+  }
+  return found;
+}
+
 /** The record of a run that took the lock and was killed before renaming its record into place. */
 async function unrecordedHolder(stateDir: string): Promise<LockHolder | undefined> {
-  const names = (await readdir(stateDir).catch(() => [] as string[])).filter((n) => /^run\.lock\.json\.\d+\.\w+\.tmp$/.test(n) && !n.startsWith(`${HOLDER_FILE}.${process.pid}.`));
   const found: LockHolder[] = [];
-  for (const n of names) {
+  for (const { file } of await attemptRecords(stateDir)) {
     try {
-      found.push(JSON.parse(await readFile(path.join(stateDir, n), 'utf8')) as LockHolder);
+      found.push(JSON.parse(await readFile(file, 'utf8')) as LockHolder);
     } catch {
       // Half-written: its writer died before the lock, which it never held.
     }
@@ -59,10 +68,7 @@ async function unrecordedHolder(stateDir: string): Promise<LockHolder | undefine
 
 /** Records of runs on this host that died, left behind (removed once the lock is ours). */
 async function removeDeadRecords(stateDir: string): Promise<void> {
-  for (const n of await readdir(stateDir).catch(() => [] as string[])) {
-    const m = /^run\.lock\.json\.(\d+)\.\w+\.tmp$/.exec(n);
-    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) await rm(path.join(stateDir, n), { force: true });
-  }
+  for (const { file, pid } of await attemptRecords(stateDir)) if (!alive(pid)) await rm(file, { force: true });
 }
 
 const describe = (h: LockHolder | undefined): string =>

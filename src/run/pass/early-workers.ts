@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { autoWorkers } from './worker-count.js';
+import { autoWorkers, MAX_WORKERS } from './worker-count.js';
 import { workerScript } from './worker-script.js';
 
 /**
@@ -69,7 +69,7 @@ async function expectedWorkers(argv: readonly string[], cwd: string): Promise<nu
   if (!PASS_COMMANDS.has(argv[0] ?? '')) return 0;
   const workers = optionValue(argv, ['--workers']);
   // What --workers accepts (see withWorkersOption); anything else is an error the CLI reports.
-  if (workers !== undefined) return /^\d+$/.test(workers) && Number(workers) <= 64 ? Number(workers) : 0;
+  if (workers !== undefined) return /^\d+$/.test(workers) && Number(workers) <= MAX_WORKERS ? Number(workers) : 0;
   let catalog = optionValue(argv, ['--catalog']);
   if (catalog === undefined) {
     const config = path.resolve(cwd, optionValue(argv, ['-c', '--config']) ?? 'shelfcast.yaml');

@@ -14,10 +14,8 @@ import type { SetupMessage, WorkerReply, WorkerSetup } from './worker-pool.js';
  * message.
  */
 const port = parentPort!;
-const setupMessage = new Promise<WorkerSetup>((resolve) => {
-  if (workerData) resolve(workerData as WorkerSetup);
-  else port.once('message', (m: SetupMessage) => resolve(m.setup));
-});
+let gotSetup: (setup: WorkerSetup) => void = () => {};
+const setupMessage: Promise<WorkerSetup> = workerData ? Promise.resolve(workerData as WorkerSetup) : new Promise((resolve) => (gotSetup = resolve));
 let shelf: BufferShelf | undefined;
 
 const ready = (async () => {
@@ -35,7 +33,10 @@ const ready = (async () => {
 
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (unit: WorkUnit | RecycleMessage | SetupMessage) => {
-  if (unit.kind === 'setup') return;
+  if (unit.kind === 'setup') {
+    gotSetup(unit.setup);
+    return;
+  }
   if (unit.kind === 'recycle') {
     // Buffers come back only from results, which come after the setup.
     for (const b of unit.buffers) shelf?.put(b);

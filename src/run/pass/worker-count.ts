@@ -2,6 +2,8 @@ import os from 'node:os';
 
 /** Catalogs smaller than this are read in one thread: starting workers would cost more than they save. */
 const AUTO_MIN_BYTES = 8 * 1024 * 1024;
+/** Most worker threads `--workers` accepts. */
+export const MAX_WORKERS = 64;
 /** Most worker threads chosen automatically. */
 const AUTO_MAX_WORKERS = 8;
 
