@@ -4,7 +4,8 @@
 // the Python peer. Prints a table on stderr and one JSON document on stdout, and appends the table
 // to BENCHMARKS.md. Options: --rows N (200000), --quick (2000 rows), --seed N (1), --repeat N (1,
 // best of N), --dir DIR (temp folder), --no-xml, --no-peer, --no-record, --record FILE
-// (BENCHMARKS.md), --peer FILE, --label TEXT (what was measured, in the BENCHMARKS.md heading).
+// (BENCHMARKS.md), --peer FILE, --label TEXT (what was measured, in the BENCHMARKS.md heading),
+// --help.
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,29 +20,56 @@ import { appendMarkdown, textTable, withRates } from './report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const { values } = parseArgs({
-  options: {
-    rows: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    seed: { type: 'string', default: '1' },
-    repeat: { type: 'string', default: '1' },
-    dir: { type: 'string' },
-    'no-xml': { type: 'boolean', default: false },
-    'no-peer': { type: 'boolean', default: false },
-    'no-record': { type: 'boolean', default: false },
-    peer: { type: 'string', default: path.resolve(root, '../shared/peers/python_google_feed.py') },
-    record: { type: 'string', default: path.join(root, 'BENCHMARKS.md') },
-    label: { type: 'string', default: '' },
-  },
-});
+const usage = `usage: npm run bench -- [--rows N | --quick] [--seed N] [--repeat N] [--dir DIR]
+       [--no-xml] [--no-peer] [--no-record | --record FILE] [--peer FILE] [--label TEXT]
+  --rows N      catalog rows (200000; 1000000 for the scale run)   --quick   2000 rows
+  --repeat N    best of N runs of each measurement (1)             --dir     where catalogs are kept
+  --no-xml      skip the XML catalog measurements                  --no-peer skip the Python peer
+  --no-record   do not append the table to BENCHMARKS.md           --label   heading text
+`;
+
+/** Option mistakes get the usage, not a stack trace. */
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        rows: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        seed: { type: 'string', default: '1' },
+        repeat: { type: 'string', default: '1' },
+        dir: { type: 'string' },
+        'no-xml': { type: 'boolean', default: false },
+        'no-peer': { type: 'boolean', default: false },
+        'no-record': { type: 'boolean', default: false },
+        peer: { type: 'string', default: path.resolve(root, '../shared/peers/python_google_feed.py') },
+        record: { type: 'string', default: path.join(root, 'BENCHMARKS.md') },
+        label: { type: 'string', default: '' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`bench: ${err.message}\n${usage}`);
+    process.exit(2);
+  }
+}
+const { values } = parseOptions();
+if (values.help) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
 
 const rows = Number(values.rows ?? (values.quick ? 2000 : 200_000));
 const seed = Number(values.seed);
 const repeat = Math.max(1, Number(values.repeat));
-if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows must be a positive integer, not ${values.rows}`);
+for (const [name, n] of [['--rows', rows], ['--seed', seed], ['--repeat', Number(values.repeat)]]) {
+  if (!Number.isInteger(n) || n < (name === '--seed' ? 0 : 1)) {
+    process.stderr.write(`bench: ${name} must be a ${name === '--seed' ? 'non-negative' : 'positive'} integer\n${usage}`);
+    process.exit(2);
+  }
+}
 const cli = path.join(root, 'bin', 'shelfcast.js');
-if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
-  process.stderr.write('dist/ is missing: run `npx tsc -p .` first.\n');
+if (!existsSync(path.join(root, 'dist', 'bundle', 'main.js'))) {
+  process.stderr.write('dist/ is missing: run `npm run build` first.\n');
   process.exit(2);
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The only file that touches `process`: everything else receives its I/O from here.
 import { setFlagsFromString } from 'node:v8';
-import { startEarlyWorkers } from '../dist/run/pass/early-workers.js';
+import { startEarlyWorkers } from '../dist/bundle/early-workers.js';
 
 // V8 scavenges the young generation with helper threads by default. A long pass keeps every core
 // busy with its own threads already, and the helpers only competed with them: without them a
@@ -12,7 +12,7 @@ setFlagsFromString('--no-parallel-scavenge');
 // A long pass's worker threads load their modules while this thread loads the CLI's, which is
 // why the CLI is imported only after they start.
 await startEarlyWorkers(process.argv.slice(2), process.cwd());
-const { main } = await import('../dist/cli/main.js');
+const { main } = await import('../dist/bundle/main.js');
 
 // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the clock, so two builds of the same catalog
 // are byte-identical; golden tests rely on it.

@@ -1,5 +1,5 @@
 import type { FeedRecord } from '../channels/define-channel.js';
-import type { Serializer, SerializerContext } from './serializer.js';
+import { addPart, bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
 import { flattenValue } from './tabular-cell.js';
 import { lastCallForLong } from '../util/last-call.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
@@ -39,16 +39,17 @@ export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const remembered = lastCallForLong(cellOf);
   const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
   const columns = ctx.columns;
+  function bodyParts(record: FeedRecord, out: string[]): void {
+    let pending = '';
+    for (let i = 0; i < columns.length; i++) {
+      pending = addPart(out, i > 0 ? `${pending},` : pending, cell(flattenValue(record[columns[i]!])));
+    }
+    out.push(pending + eol);
+  }
   return {
     header: () => columns.map(cell).join(',') + eol,
-    body(record: FeedRecord): string {
-      let out = '';
-      for (let i = 0; i < columns.length; i++) {
-        if (i > 0) out += ',';
-        out += cell(flattenValue(record[columns[i]!]));
-      }
-      return out + eol;
-    },
+    body: bodyFromParts(bodyParts),
+    bodyParts,
     footer: () => '',
   };
 }

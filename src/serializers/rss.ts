@@ -1,6 +1,6 @@
 import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
 import { ShelfcastError } from '../issues/issue.js';
-import type { Serializer, SerializerContext } from './serializer.js';
+import { addPart, bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
 import { escapeXml, isXmlName } from './xml-escape.js';
 
 /** Google's namespace for product attributes in RSS 2.0 feeds. */
@@ -53,6 +53,22 @@ export function createRssSerializer(ctx: SerializerContext): Serializer {
     }
     return out;
   };
+  function bodyParts(record: FeedRecord, out: string[]): void {
+    let pending = '<item>\n';
+    for (const name in record) {
+      const value = record[name]!;
+      if (typeof value !== 'string') {
+        pending += element(name, value, '  ');
+        continue;
+      }
+      // element()'s string case, with a long text (a description) as a part of its own.
+      const text = escapeXml(value);
+      if (text === '') continue;
+      const [open, close] = tag(name, '  ');
+      pending = addPart(out, pending + open, text) + close;
+    }
+    out.push(`${pending}</item>\n`);
+  }
   return {
     header: () =>
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -60,11 +76,8 @@ export function createRssSerializer(ctx: SerializerContext): Serializer {
       `<title>${escapeXml(ctx.header.title)}</title>\n` +
       `<link>${escapeXml(ctx.header.link)}</link>\n` +
       `<description>${escapeXml(ctx.header.description)}</description>\n`,
-    body(record: FeedRecord): string {
-      let out = '<item>\n';
-      for (const name in record) out += element(name, record[name]!, '  ');
-      return `${out}</item>\n`;
-    },
+    body: bodyFromParts(bodyParts),
+    bodyParts,
     footer: () => '</channel>\n</rss>\n',
   };
 }

@@ -11,6 +11,13 @@ export interface Serializer {
   /** The text of one record, independent of its place in the file. */
   body(record: FeedRecord): string;
   /**
+   * body(record) as parts appended to `out` (their concatenation is body(record)), with every
+   * value of REPEATABLE_PART characters or more as a part of its own: the variants of a product
+   * share a description, so an encoder can copy its bytes from the last record instead of
+   * encoding it again. Absent when the serializer has no such values.
+   */
+  bodyParts?(record: FeedRecord, out: string[]): void;
+  /**
    * What goes before body() for the `index`-th record (0-based) of the current part, whose catalog
    * row is `row`; called once per record, in order, and again from 0 after each new header().
    * Absent when records need nothing before them.
@@ -56,5 +63,32 @@ export function documentWriter(s: Serializer): DocumentWriter {
       return lead + s.body(record);
     },
     footer: () => s.footer(items),
+  };
+}
+
+/** Values at least this long stand alone in bodyParts(); shorter ones join their neighbours. */
+export const REPEATABLE_PART = 256;
+
+/**
+ * Adds `value` after `pending` (the text gathered since the last part): a short value is
+ * appended to it and the result returned; a long one closes `pending` as a part, becomes a part
+ * of its own, and '' is returned.
+ */
+export function addPart(out: string[], pending: string, value: string): string {
+  if (value.length < REPEATABLE_PART) return pending + value;
+  if (pending !== '') out.push(pending);
+  out.push(value);
+  return '';
+}
+
+/** body() for a serializer that writes bodyParts(): the parts concatenated. */
+export function bodyFromParts(bodyParts: (record: FeedRecord, out: string[]) => void): (record: FeedRecord) => string {
+  const out: string[] = [];
+  return (record) => {
+    out.length = 0;
+    bodyParts(record, out);
+    let text = '';
+    for (let i = 0; i < out.length; i++) text += out[i];
+    return text;
   };
 }

@@ -1,5 +1,5 @@
 import type { FeedRecord } from '../channels/define-channel.js';
-import type { Serializer, SerializerContext } from './serializer.js';
+import { addPart, bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
 import { flattenValue } from './tabular-cell.js';
 import { lastCallForLong } from '../util/last-call.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
@@ -21,16 +21,17 @@ export function createTsvSerializer(ctx: SerializerContext): Serializer {
   const remembered = lastCallForLong(cellOf);
   const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
   const columns = ctx.columns;
+  function bodyParts(record: FeedRecord, out: string[]): void {
+    let pending = '';
+    for (let i = 0; i < columns.length; i++) {
+      pending = addPart(out, i > 0 ? `${pending}\t` : pending, cell(flattenValue(record[columns[i]!])));
+    }
+    out.push(`${pending}\n`);
+  }
   return {
     header: () => columns.map(cell).join('\t') + '\n',
-    body(record: FeedRecord): string {
-      let out = '';
-      for (let i = 0; i < columns.length; i++) {
-        if (i > 0) out += '\t';
-        out += cell(flattenValue(record[columns[i]!]));
-      }
-      return out + '\n';
-    },
+    body: bodyFromParts(bodyParts),
+    bodyParts,
     footer: () => '',
   };
 }

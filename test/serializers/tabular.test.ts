@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FeedRecord, SerializerId } from '../../src/channels/define-channel.js';
 import { documentWriter, createSerializer } from '../../src/serializers/index.js';
+import { REPEATABLE_PART } from '../../src/serializers/serializer.js';
 import { HOSTILE } from './hostile-values.js';
 import { expectedCell, parseTabular } from './read-feed.js';
 
@@ -71,5 +72,23 @@ describe('csv serializer', () => {
 describe('tsv serializer', () => {
   it('replaces tabs and line breaks with single spaces and never quotes', () => {
     expect(render('tsv', ['a', 'b'], [{ a: 'x\ty', b: 'l1\r\nl2\nl3 "q"' }])).toBe('a\tb\nx y\tl1 l2 l3 "q"\n');
+  });
+});
+
+describe.each(['csv', 'tsv', 'rss'] as const)('%s body parts', (kind) => {
+  const serializer = createSerializer({ format: { id: kind, serializer: kind as SerializerId, ext: kind, contentType: 'text/plain' }, columns, header, options: undefined });
+  const description = `${'Größe 😀 & "quoted", tab\there '.repeat(12)}<b>end</b>`;
+
+  it('are the body, with a long value as a part of its own', () => {
+    for (const r of [...records, { ...records[1]!, title: description }]) {
+      const parts: string[] = [];
+      serializer.bodyParts!(r, parts);
+      expect(parts.join('')).toBe(serializer.body(r));
+    }
+    const parts: string[] = [];
+    serializer.bodyParts!({ id: '1', title: description }, parts);
+    const long = parts.filter((p) => p.length >= REPEATABLE_PART);
+    expect(long).toHaveLength(1);
+    expect(long[0]).not.toContain(kind === 'rss' ? '<g:title>' : '1');
   });
 });

@@ -117,6 +117,8 @@ class UnitGather {
   private readonly valid: number[] = [];
   private readonly issues: (Issue[] | null)[] = [];
   private readonly feeds: FeedGather[];
+  /** One record's body parts, reused. */
+  private readonly parts: string[] = [];
 
   constructor(
     private readonly validator: Validator,
@@ -148,7 +150,16 @@ class UnitGather {
         gather.issueOwner.push(index);
       }
       gather.outcome.push(r.filtered ? OUTCOME.filtered : r.records.length === 0 ? OUTCOME.excluded : OUTCOME.item);
-      for (const record of r.records) gather.encoder.add(lane.serializer.body(record), index);
+      const serializer = lane.serializer;
+      for (const record of r.records) {
+        if (serializer.bodyParts) {
+          this.parts.length = 0;
+          serializer.bodyParts(record, this.parts);
+          gather.encoder.addParts(this.parts, index);
+        } else {
+          gather.encoder.add(serializer.body(record), index);
+        }
+      }
     }
   }
 
