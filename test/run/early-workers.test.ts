@@ -11,7 +11,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'shelfcast-early-'));
 const big = path.join(dir, 'big.csv');
 writeFileSync(big, '');
 // A sparse 9 MiB file: large enough for workers by size, nothing on disk.
-truncateSync(big, 9 * 1024 * 1024);
+truncateSync(big, 25 * 1024 * 1024);
 writeFileSync(path.join(dir, 'small.csv'), 'id,title\n1,a\n');
 writeFileSync(path.join(dir, 'shelfcast.yaml'), 'name: x\ncatalog:\n  path: big.csv   # the export\n');
 writeFileSync(path.join(dir, 'other.yaml'), 'name: x\ncatalog: { path: "small.csv" }\n');
@@ -24,7 +24,7 @@ const started = (...argv: string[]) => startEarlyWorkers(argv, dir);
 
 describe('workers started before the CLI loads', () => {
   it('start as many as the pass will choose, from --workers, --catalog or the config', async () => {
-    const auto = autoWorkers(9 * 1024 * 1024);
+    const auto = autoWorkers(25 * 1024 * 1024);
     expect(await started('build', '--workers', '2')).toBe(2);
     expect(await started('validate', '--workers=0', '--catalog', big)).toBe(0);
     expect(await started('build', '--catalog', 'big.csv')).toBe(auto);

@@ -23,7 +23,7 @@ export interface PassOptions extends UnitSizes {
   onProgress?: (rows: number) => void;
   /**
    * `--workers N`: worker threads; 0 reads, validates and formats in this thread. Default: one per
-   * CPU core for a local catalog of 8 MiB or more, none otherwise.
+   * CPU core for a local catalog of 24 MiB or more, none otherwise.
    */
   workers?: number;
 }
