@@ -2,13 +2,19 @@ import { blankRecord } from '../../util/blank-record.js';
 import type { Issue } from '../../issues/issue.js';
 import type { MappedRow, RawRow } from '../types.js';
 
+/** Column lists remembered by one PerColumns; a catalog with more variety rebuilds the oldest. */
+const KEPT_LISTS = 64;
+
 /**
  * Computes something from a row's column names once and reuses it while rows keep the same
- * columns (every CSV row does), so presets do no per-row header work.
+ * columns (every CSV row does), so presets do no per-row header work. XML items leave out
+ * different optional fields from one item to the next, so the last few dozen lists are kept:
+ * rebuilding on every switch cost more than the mapping itself.
  */
 export class PerColumns<T> {
   private keys: string[] | undefined;
   private value: T | undefined;
+  private readonly kept = new Map<string, T>();
   constructor(private readonly build: (keys: string[]) => T) {}
 
   get(fields: Record<string, string>): T {
@@ -24,8 +30,16 @@ export class PerColumns<T> {
       }
     }
     if (!same) {
+      // JSON of the list: no two lists share it, whatever characters their names hold.
+      const id = JSON.stringify(keys);
+      let value = this.kept.get(id);
+      if (value === undefined) {
+        value = this.build(keys);
+        if (this.kept.size >= KEPT_LISTS) this.kept.delete(this.kept.keys().next().value!);
+        this.kept.set(id, value);
+      }
       this.keys = keys;
-      this.value = this.build(keys);
+      this.value = value;
     }
     return this.value!;
   }

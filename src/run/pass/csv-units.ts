@@ -47,6 +47,15 @@ export const READ_BY_ROWS = Symbol('read by rows');
  * delivered.
  */
 export async function* csvUnits(ctx: CsvCutContext): AsyncGenerator<WorkUnit | typeof READ_BY_ROWS> {
+  try {
+    yield* cutUnits(ctx);
+  } finally {
+    // However the cutting ends: done, failed, handed to the row reader, or abandoned by the caller.
+    await ctx.bytes.close();
+  }
+}
+
+async function* cutUnits(ctx: CsvCutContext): AsyncGenerator<WorkUnit | typeof READ_BY_ROWS> {
   const { source, tsv, shelf } = ctx;
   const windowBytes = ctx.unitBytes;
   let win = windowOf(shelf, windowBytes);
@@ -121,8 +130,6 @@ export async function* csvUnits(ctx: CsvCutContext): AsyncGenerator<WorkUnit | t
       return;
     }
     yield* mappedUnits(csvParseRows(ctx, delimiter, header, delivered), ctx.unitRows, ctx.nextSeq);
-  } finally {
-    await ctx.bytes.close();
   }
 }
 
