@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FeedRecord } from '../../src/channels/define-channel.js';
 import { formatPlan } from '../../src/cli/plan.js';
 import { paint } from '../../src/report/text-report.js';
 import { diffRecord, diffRecords } from '../../src/rules/record-diff.js';
@@ -14,13 +15,13 @@ describe('record diff', () => {
   });
 
   it('counts added, removed, changed and unchanged items and changed fields', async () => {
-    async function* published() {
+    async function* published(): AsyncGenerator<{ id: string; record: FeedRecord }> {
       yield { id: 'A', record: { id: 'A', price: '1.00 USD' } };
       yield { id: 'B', record: { id: 'B', price: '2.00 USD', title: 'b' } };
       yield { id: 'C', record: { id: 'C' } };
       yield { id: 'D', record: { id: 'D', price: '4.00 USD' } };
     }
-    const next = new Map([
+    const next = new Map<string, FeedRecord>([
       ['A', { id: 'A', price: '1.00 USD' }],
       ['B', { id: 'B', price: '2.50 USD', title: 'B' }],
       ['D', { id: 'D', price: '4.50 USD' }],

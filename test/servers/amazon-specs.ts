@@ -26,7 +26,10 @@ export function amazonValidators(): AmazonValidators {
   const defs = new Map<string, ValidateFunction>();
   const def = (name: string): ValidateFunction => {
     let v = defs.get(name);
-    if (!v) defs.set(name, (v = ajv.compile({ $ref: `feeds#/definitions/${name}` })));
+    if (!v) {
+      v = ajv.compile({ $ref: `feeds#/definitions/${name}` });
+      defs.set(name, v);
+    }
     return v;
   };
   cached = {

@@ -29,14 +29,19 @@ export interface S3Server {
   stop(): Promise<void>;
 }
 
+/** The SDK's SourceData as what node:crypto takes. */
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+const cryptoData = (d: SourceData): string | Uint8Array =>
+  typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+
 /** node:crypto behind the SDK's hash interface (an HMAC when given a key). */
 class Sha256 {
   private readonly h;
-  constructor(secret?: string | Uint8Array) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: SourceData) {
+    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', cryptoData(secret));
   }
-  update(data: string | Uint8Array): void {
-    this.h.update(data);
+  update(data: SourceData): void {
+    this.h.update(cryptoData(data));
   }
   async digest(): Promise<Uint8Array> {
     return new Uint8Array(this.h.digest());

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv, type ValidateFunction } from 'ajv';
+// CommonJS: its function is the module and, typed, its default export.
+import formats from 'ajv-formats';
+
+const addFormats = formats.default;
 
 /** The channels' official specifications (test data only; never read at run time). */
 export const SPECS_DIR = path.resolve(process.cwd(), '../shared/specs');

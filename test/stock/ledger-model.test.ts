@@ -46,8 +46,10 @@ const policyArb = fc.record({
   priority: fc.nat(),
 });
 
+type PolicyInput = typeof policyArb extends fc.Arbitrary<infer T> ? T : never;
+
 /** A strict policy whose shares add up to at most 100 %. */
-function strictPolicy(p: fc.RecordValue<typeof policyArb extends fc.Arbitrary<infer T> ? { [K in keyof T]: fc.Arbitrary<T[K]> } : never>) {
+function strictPolicy(p: PolicyInput) {
   const total = p.shares.reduce((s, x) => s + x, 0);
   const shares = total > 100 ? p.shares.map((x) => Math.floor((x * 100) / total)) : p.shares;
   const channels: Record<string, unknown> = {};

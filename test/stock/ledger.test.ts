@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LedgerEvent } from '../../src/stock/events.js';
+import type { CountEvent, LedgerEvent } from '../../src/stock/events.js';
 import { StockLedger } from '../../src/stock/ledger.js';
 import { allocatedQuantities, channelStock } from '../../src/stock/quantities.js';
 import { stockConfigSchema } from '../../src/stock/schema.js';
@@ -11,7 +11,7 @@ import { stockConfigSchema } from '../../src/stock/schema.js';
 const work = mkdtempSync(path.join(os.tmpdir(), 'shelfcast-ledger-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const count = (quantity: number, at: string, location = 'default', source = at): LedgerEvent =>
+const count = (quantity: number, at: string, location = 'default', source = at): CountEvent =>
   ({ kind: 'count', key: `import:${source}:MUG:${location}`, sku: 'MUG', location, quantity, at });
 const line = (kind: 'reserved' | 'shipped' | 'cancelled' | 'returned', order: string, quantity: number, at: string): LedgerEvent =>
   ({ kind, channel: 'shop', order, line: '1', sku: 'MUG', quantity, at });

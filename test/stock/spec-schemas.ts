@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { vendorAjv } from '../servers/spec-files.js';
 
 /** The channels' official specifications (test data only). */
 export const spec = (file: string): any => JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/specs', file), 'utf8'));
@@ -21,6 +20,5 @@ export function closed(schema: any): any {
 /** OpenAPI components as a JSON Schema rooted at one of them. */
 export const openApiSchema = (doc: any, name: string): object => ({ ...closed(doc.components.schemas[name]), components: closed(doc.components) });
 
-export const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
+export const ajv = vendorAjv();
 ajv.addFormat('int32', true).addFormat('int64', true).addFormat('double', true);

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { googleCategoryCount, resolveGoogleCategory, GOOGLE_TAXONOMY_VERSION } from '../../../src/channels/common/google-taxonomy.js';
-// @ts-expect-error: plain ESM script without type declarations
 import { renderTaxonomyModule } from '../../../scripts/generate-google-taxonomy.mjs';
 
 const SOURCE = path.resolve(__dirname, '../../../../shared/specs/google/taxonomy/taxonomy-with-ids.en-US.2021-09-21.utf8-fixed.txt');
