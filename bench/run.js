@@ -61,9 +61,9 @@ if (values.help) {
 const rows = Number(values.rows ?? (values.quick ? 2000 : 200_000));
 const seed = Number(values.seed);
 const repeat = Math.max(1, Number(values.repeat));
-for (const [name, n] of [['--rows', rows], ['--seed', seed], ['--repeat', Number(values.repeat)]]) {
-  if (!Number.isInteger(n) || n < (name === '--seed' ? 0 : 1)) {
-    process.stderr.write(`bench: ${name} must be a ${name === '--seed' ? 'non-negative' : 'positive'} integer\n${usage}`);
+for (const [name, n, min] of [['--rows', rows, 1], ['--seed', seed, 0], ['--repeat', Number(values.repeat), 1]]) {
+  if (!Number.isInteger(n) || n < min) {
+    process.stderr.write(`bench: ${name} must be a whole number of at least ${min}\n${usage}`);
     process.exit(2);
   }
 }

@@ -1,6 +1,5 @@
-import type { FeedRecord } from '../channels/define-channel.js';
-import { addPart, bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
-import { flattenValue } from './tabular-cell.js';
+import { bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
+import { delimitedBodyParts } from './tabular-cell.js';
 import { lastCallForLong } from '../util/last-call.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
 
@@ -39,13 +38,7 @@ export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const remembered = lastCallForLong(cellOf);
   const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
   const columns = ctx.columns;
-  function bodyParts(record: FeedRecord, out: string[]): void {
-    let pending = '';
-    for (let i = 0; i < columns.length; i++) {
-      pending = addPart(out, i > 0 ? `${pending},` : pending, cell(flattenValue(record[columns[i]!])));
-    }
-    out.push(pending + eol);
-  }
+  const bodyParts = delimitedBodyParts(columns, cell, ',', eol);
   return {
     header: () => columns.map(cell).join(',') + eol,
     body: bodyFromParts(bodyParts),

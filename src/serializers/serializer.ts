@@ -81,6 +81,14 @@ export function addPart(out: string[], pending: string, value: string): string {
   return '';
 }
 
+/** A serializer's bodyParts(), or for one without: its body() as the one part. */
+export function bodyPartsOf(s: Serializer): (record: FeedRecord, out: string[]) => void {
+  if (s.bodyParts) return s.bodyParts;
+  return (record, out) => {
+    out.push(s.body(record));
+  };
+}
+
 /** body() for a serializer that writes bodyParts(): the parts concatenated. */
 export function bodyFromParts(bodyParts: (record: FeedRecord, out: string[]) => void): (record: FeedRecord) => string {
   const out: string[] = [];

@@ -1,4 +1,5 @@
-import type { FieldValue } from '../channels/define-channel.js';
+import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
+import { addPart } from './serializer.js';
 
 /**
  * One field as a single cell: arrays joined with `,` (Google's convention for repeated attributes in
@@ -23,4 +24,18 @@ export function flattenValue(value: FieldValue | undefined): string {
     }
   }
   return out;
+}
+
+/**
+ * bodyParts() of a delimited format (CSV, TSV): each column's value flattened and made a cell by
+ * `cell`, separated by `delimiter`, the row ended by `eol`.
+ */
+export function delimitedBodyParts(columns: readonly string[], cell: (raw: string) => string, delimiter: string, eol: string): (record: FeedRecord, out: string[]) => void {
+  return (record, out) => {
+    let pending = '';
+    for (let i = 0; i < columns.length; i++) {
+      pending = addPart(out, i > 0 ? pending + delimiter : pending, cell(flattenValue(record[columns[i]!])));
+    }
+    out.push(pending + eol);
+  };
 }

@@ -1,6 +1,5 @@
-import type { FeedRecord } from '../channels/define-channel.js';
-import { addPart, bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
-import { flattenValue } from './tabular-cell.js';
+import { bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
+import { delimitedBodyParts } from './tabular-cell.js';
 import { lastCallForLong } from '../util/last-call.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
 
@@ -21,13 +20,7 @@ export function createTsvSerializer(ctx: SerializerContext): Serializer {
   const remembered = lastCallForLong(cellOf);
   const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
   const columns = ctx.columns;
-  function bodyParts(record: FeedRecord, out: string[]): void {
-    let pending = '';
-    for (let i = 0; i < columns.length; i++) {
-      pending = addPart(out, i > 0 ? `${pending}\t` : pending, cell(flattenValue(record[columns[i]!])));
-    }
-    out.push(`${pending}\n`);
-  }
+  const bodyParts = delimitedBodyParts(columns, cell, '\t', '\n');
   return {
     header: () => columns.map(cell).join('\t') + '\n',
     body: bodyFromParts(bodyParts),

@@ -27,7 +27,7 @@ describe('PieceEncoder', () => {
       ['<item>c', long('other'), 'short'],
       ['<item>d', desc, 'x'],
     ];
-    bodies.forEach((parts, i) => enc.addParts(parts, i));
+    bodies.forEach((parts, i) => enc.add(parts, i));
     const r = enc.finish();
     expect(decode(r)).toEqual(bodies.map((p) => p.join('')));
     expect([...r.owner]).toEqual([0, 1, 2, 3]);
@@ -39,7 +39,7 @@ describe('PieceEncoder', () => {
     const filler = 'f'.repeat(300_000);
     const bodies: string[][] = [];
     for (let i = 0; i < 8; i++) bodies.push([`<${i}>`, desc, filler]);
-    bodies.forEach((parts, i) => enc.addParts(parts, i));
+    bodies.forEach((parts, i) => enc.add(parts, i));
     expect(decode(enc.finish())).toEqual(bodies.map((p) => p.join('')));
   });
 
@@ -50,8 +50,8 @@ describe('PieceEncoder', () => {
         const withParts = new PieceEncoder(new BufferShelf(2));
         const plain = new PieceEncoder(new BufferShelf(2));
         bodies.forEach((parts, i) => {
-          withParts.addParts(parts, i);
-          plain.add(parts.join(''), i);
+          withParts.add(parts, i);
+          plain.add([parts.join('')], i);
         });
         const a = withParts.finish();
         const b = plain.finish();

@@ -26,20 +26,12 @@ export class PieceEncoder {
     this.buf = Buffer.from(shelf.take(INITIAL_BYTES));
   }
 
-  /** Appends the body of a record of product `owner` (its index in the unit). */
-  add(text: string, owner: number): void {
-    this.room(text.length * 3);
-    this.used += this.buf.write(text, this.used);
-    this.endList.push(this.used);
-    this.ownerList.push(owner);
-  }
-
   /**
-   * Appends a body given as parts (Serializer.bodyParts). A long part equal to the last long one
-   * (the next variant's description) is copied as bytes: encoding it again was a tenth of a
-   * worker's time.
+   * Appends the body of a record of product `owner` (its index in the unit), given as parts
+   * (Serializer.bodyParts). A long part equal to the last long one at its place (the next
+   * variant's description) is copied as bytes: encoding it again was a tenth of a worker's time.
    */
-  addParts(parts: readonly string[], owner: number): void {
+  add(parts: readonly string[], owner: number): void {
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
       const long = part.length >= REPEATABLE_PART;

@@ -6,7 +6,8 @@ import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
 import type { CatalogItem } from '../../product/product.js';
 import { createValidator, type Validator } from '../../product/validate.js';
-import type { Serializer } from '../../serializers/index.js';
+import type { FeedRecord } from '../../channels/define-channel.js';
+import { bodyPartsOf } from '../../serializers/serializer.js';
 import { createFeedProcessor, type FeedProcessor } from '../feed-processor.js';
 import { createMapper } from '../project-mapper.js';
 import { stockOverrides, type StockOverride } from '../stock-overrides.js';
@@ -28,7 +29,8 @@ export interface PassSetup {
 
 interface FeedLane {
   processor: FeedProcessor;
-  serializer: Serializer;
+  /** The serializer's record bodies as parts (see Serializer.bodyParts). */
+  bodyParts: (record: FeedRecord, out: string[]) => void;
   stock?: StockOverride;
 }
 
@@ -59,7 +61,7 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
   const stock = setup.allocation && stockOverrides(setup.allocation, feeds);
   const lanes: FeedLane[] = feeds.map((feed) => {
     const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
-    return { processor, serializer: feedSerializer(project, feed, processor.target), stock: stock?.get(feed.id) };
+    return { processor, bodyParts: bodyPartsOf(feedSerializer(project, feed, processor.target)), stock: stock?.get(feed.id) };
   });
 
   return (unit) => {
@@ -150,15 +152,10 @@ class UnitGather {
         gather.issueOwner.push(index);
       }
       gather.outcome.push(r.filtered ? OUTCOME.filtered : r.records.length === 0 ? OUTCOME.excluded : OUTCOME.item);
-      const serializer = lane.serializer;
       for (const record of r.records) {
-        if (serializer.bodyParts) {
-          this.parts.length = 0;
-          serializer.bodyParts(record, this.parts);
-          gather.encoder.addParts(this.parts, index);
-        } else {
-          gather.encoder.add(serializer.body(record), index);
-        }
+        this.parts.length = 0;
+        lane.bodyParts(record, this.parts);
+        gather.encoder.add(this.parts, index);
       }
     }
   }
