@@ -17,6 +17,11 @@ export interface MappedRow {
   /** Unmapped source columns, kept for rules and the generic channel. */
   extra: Record<string, string>;
   issues?: Issue[];
+  /**
+   * Set by a preset when the shop does not publish the product (draft, archived, hidden, disabled):
+   * what the export says, e.g. `Status "draft"`. The validator leaves such rows out of every feed.
+   */
+  unpublished?: string;
 }
 
 export type CatalogFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'xml';
@@ -59,6 +64,8 @@ export interface PresetOptions {
   scope?: string;
   /** Currency used when prices carry none, and for Akeneo `price-EUR` columns. */
   currency?: string;
+  /** Keep products the shop does not publish (drafts, archived, hidden, disabled); default false. */
+  includeUnpublished?: boolean;
 }
 
 export interface Preset {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { runPass } from '../run/pass/run-pass.js';
-import { formatIssueGroups, paint } from '../report/text-report.js';
+import { catalogLine, formatIssueGroups, paint } from '../report/text-report.js';
 import { withCommonOptions, withWorkersOption, type CommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { exitFor } from './exit-status.js';
@@ -36,7 +36,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       }
       if (opts.quiet && code === 0) return;
       const p = paint(io.isTTY && !io.env.NO_COLOR);
-      const lines = [`${p.bold('catalog')}: ${items.total} items, ${p.ok(`${items.valid} valid`)}, ${items.invalid ? p.error(`${items.invalid} invalid`) : '0 invalid'}`];
+      const lines = [catalogLine(items, p)];
       lines.push(...formatIssueGroups(log, p));
       if (items.invalid > 0) lines.push(p.dim('Invalid items are left out of every feed. Fix the rows named above in the catalog, then run `shelfcast validate` again.'));
       io.stderr(`${lines.join('\n')}\n`);

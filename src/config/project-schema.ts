@@ -30,6 +30,8 @@ export const catalogConfigSchema = z
     content_locale: z.string().optional(),
     /** Akeneo: channel (scope) suffix, e.g. `ecommerce`; default `ecommerce`. */
     scope: z.string().optional(),
+    /** Keep products the shop export marks as not published (drafts, archived, hidden, disabled); default false: they are left out of every feed. */
+    include_unpublished: z.boolean().default(false),
   })
   .strict();
 

@@ -20,6 +20,8 @@ export interface RowVerdict {
   issues: Issue[];
   /** The cleaned id, also for invalid rows: a later row may not reuse it. */
   id?: string;
+  /** The shop does not publish the product (MappedRow.unpublished): no item, no error, counted apart. */
+  unpublished?: true;
 }
 
 export interface Validator {
@@ -66,6 +68,8 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
         if (i.severity === 'error') ctx.failed = true;
       }
     }
+    // Not published by the shop: left out before any field is read (its info line is in row.issues).
+    if (row.unpublished !== undefined) return { issues, unpublished: true };
     const fields = row.fields;
     const rawId = asText(fields.id);
     const id = rawId === undefined ? undefined : cleanField(ctx, 'id', rawId);

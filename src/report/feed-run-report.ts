@@ -2,7 +2,7 @@ import type { CliIO } from '../cli/context.js';
 import type { Issue } from '../issues/issue.js';
 import type { BuildResult } from '../run/build-feeds.js';
 import type { RunRecord } from '../run/history.js';
-import { formatIssueGroups, paint } from './text-report.js';
+import { catalogLine, formatIssueGroups, paint } from './text-report.js';
 
 export interface FeedRunReport extends RunRecord {
   build: BuildResult;
@@ -38,7 +38,7 @@ export function renderFeedRun(io: CliIO, r: FeedRunReport, mode: { json: boolean
   if (mode.quiet && !mode.failed) return;
   const p = paint(io.isTTY && !io.env.NO_COLOR);
   const lines: string[] = [];
-  lines.push(`${p.bold('catalog')}: ${r.items.total} items, ${r.items.valid} valid, ${r.items.invalid ? p.error(`${r.items.invalid} invalid`) : '0 invalid'}`);
+  lines.push(catalogLine(r.items, p));
   lines.push(...formatIssueGroups(r.build.issues, p));
   for (const f of r.feeds) {
     const files = f.files.map((x) => x.name).join(', ');

@@ -48,3 +48,9 @@ export function formatIssueGroups(log: IssueLog, p: Paint, title?: string): stri
   }
   return lines;
 }
+
+/** The catalog's counts as one line, the same for `validate`, `build` and `run`. */
+export function catalogLine(items: { total: number; valid: number; invalid: number; unpublished?: number }, p: Paint): string {
+  const unpublished = items.unpublished ? `, ${items.unpublished} not published by the shop (left out)` : '';
+  return `${p.bold('catalog')}: ${items.total} items, ${p.ok(`${items.valid} valid`)}, ${items.invalid ? p.error(`${items.invalid} invalid`) : '0 invalid'}${unpublished}`;
+}

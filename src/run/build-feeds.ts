@@ -6,6 +6,7 @@ import { IssueLog } from './issue-log.js';
 import { ItemIndexWriter } from './item-index.js';
 import type { MergeTarget } from './pass/merge-units.js';
 import { runPass, type PassOptions } from './pass/run-pass.js';
+import type { PassCounts } from './pass/merge-units.js';
 import { stateDir } from './state-paths.js';
 
 export interface BuildOptions extends PassOptions {
@@ -21,7 +22,7 @@ export interface BuiltFeed extends MergeTarget {
 }
 
 export interface BuildResult {
-  items: { total: number; valid: number; invalid: number };
+  items: PassCounts;
   /** Catalog issues (reading, mapping, validation). */
   issues: IssueLog;
   feeds: BuiltFeed[];

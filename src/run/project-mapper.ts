@@ -14,5 +14,6 @@ export function createMapper(project: LoadedProject): PresetMapper {
     locale: c.content_locale ?? c.locale.replace('-', '_'),
     scope: c.scope,
     currency: c.currency,
+    includeUnpublished: c.include_unpublished,
   });
 }

@@ -1,5 +1,6 @@
 import { blankRecord } from '../../util/blank-record.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
+import { isFalse, markUnpublished } from './publication.js';
 import { absolute, applyOverrides, extraOf, mapped, PerColumns } from './row-kit.js';
 
 /** Akeneo attribute codes that are canonical fields. */
@@ -112,7 +113,9 @@ function createAkeneoMapper(options: PresetOptions) {
       }
       const row = mapped(raw, fields, extraOf(raw.fields, plan.keys, plan.consumed));
       applyOverrides(raw.fields, row, options.columns);
-      return [row];
+      // Akeneo's `enabled` column: 0 is a product switched off in the PIM, not to be sold anywhere.
+      const enabled = raw.fields.enabled;
+      return [enabled !== undefined && isFalse(enabled) ? markUnpublished(row, `enabled ${JSON.stringify(enabled)}`, options) : row];
     },
   };
 }

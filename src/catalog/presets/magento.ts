@@ -3,6 +3,7 @@ import { warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
 import { parsePacked } from './packed-attributes.js';
+import { markUnpublished } from './publication.js';
 
 /** Magento 2 import/export CSV columns (and the older sample files' single `category`). */
 const COLUMNS = {
@@ -32,6 +33,8 @@ const COLUMNS = {
   gender: ['gender'],
   brand: ['manufacturer', 'brand'],
   gtin: ['gtin', 'ean', 'upc'],
+  online: ['product_online', 'status'],
+  visibility: ['visibility'],
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -58,6 +61,23 @@ interface Parent {
   sku: string;
   urlKey: string;
   description: string;
+  /** Why the storefront does not show the configurable product (and so none of its variants), if it does not. */
+  unpublished: string | undefined;
+}
+
+/** Magento's `visibility` of a product without its own page in the store. */
+const NOT_VISIBLE = 'not visible individually';
+
+/**
+ * Why Magento's storefront does not show the product, or undefined when it does: `product_online`
+ * (status) 2 or 0 is disabled; `visibility` "Not Visible Individually" has no page of its own,
+ * which is right for a configurable product's variants (`asVariant`), whose page is the parent's.
+ */
+function publicationState(online: string, visibility: string, asVariant: boolean): string | undefined {
+  const on = online.trim().toLowerCase();
+  if (on === '2' || on === '0' || on === 'disabled') return `product_online ${JSON.stringify(online.trim())} (disabled)`;
+  if (!asVariant && visibility.trim().toLowerCase() === NOT_VISIBLE) return `visibility ${JSON.stringify(visibility.trim())} without a configurable parent`;
+  return undefined;
 }
 
 /** Magento's own url_key rule: lower case, runs of other characters become `-`. */
@@ -99,7 +119,12 @@ function createMagentoMapper(options: PresetOptions) {
       const c = (k: Column) => cell(raw.fields, cols[k]);
       const variations = c('variations');
       if (c('type') !== 'configurable' || !variations || c('storeView')) return;
-      const parent: Parent = { sku: c('sku'), urlKey: c('urlKey') || urlKeyOf(c('name')), description: c('description') };
+      const parent: Parent = {
+        sku: c('sku'),
+        urlKey: c('urlKey') || urlKeyOf(c('name')),
+        description: c('description'),
+        unpublished: publicationState(c('online'), c('visibility'), false),
+      };
       for (const variant of variations.split('|')) {
         const childSku = parsePacked(variant).get('sku');
         if (childSku) parents.set(childSku, parent);
@@ -151,7 +176,9 @@ function createMagentoMapper(options: PresetOptions) {
       if (!options.baseUrl && (fields.link || fields.image_link)) relative = true;
       const row = mapped(raw, fields, extra);
       applyOverrides(raw.fields, row, options.columns);
-      return [row];
+      const own = publicationState(c('online'), c('visibility'), parent !== undefined);
+      const state = own ?? (parent?.unpublished && `its configurable product ${parent.sku}: ${parent.unpublished}`);
+      return [state ? markUnpublished(row, state, options) : row];
     },
 
     finish(): Issue[] {

@@ -3,6 +3,7 @@ import { warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put } from './row-kit.js';
 import { optionField } from './option-fields.js';
+import { isFalse, markUnpublished } from './publication.js';
 
 const COLUMNS = {
   handle: ['Handle'],
@@ -11,6 +12,8 @@ const COLUMNS = {
   vendor: ['Vendor'],
   category: ['Product Category'],
   type: ['Type'],
+  published: ['Published', 'Published on online store'],
+  status: ['Status'],
   o1n: ['Option1 Name'],
   o1v: ['Option1 Value'],
   o2n: ['Option2 Name'],
@@ -41,7 +44,7 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 
 /** Product-level columns: Shopify writes them on a product's first row only; variant rows inherit them. */
-const PRODUCT_LEVEL: Column[] = ['title', 'body', 'vendor', 'category', 'type', 'o1n', 'o2n', 'o3n', 'gCategory', 'gGender', 'gAge', 'gMpn', 'gCondition', 'l0', 'l1', 'l2', 'l3', 'l4'];
+const PRODUCT_LEVEL: Column[] = ['title', 'body', 'vendor', 'category', 'type', 'published', 'status', 'o1n', 'o2n', 'o3n', 'gCategory', 'gGender', 'gAge', 'gMpn', 'gCondition', 'l0', 'l1', 'l2', 'l3', 'l4'];
 const OPTIONS: [Column, Column][] = [
   ['o1n', 'o1v'],
   ['o2n', 'o2v'],
@@ -61,10 +64,22 @@ function availability(tracker: string, qty: string, policy: string): string | un
   return policy.toLowerCase() === 'continue' ? 'backorder' : 'out of stock';
 }
 
+/**
+ * Why Shopify does not show the product on the online store, or undefined when it does: `Status`
+ * draft or archived (only active products are sold), or `Published` FALSE (hidden from the store).
+ */
+function publicationState(status: string, published: string): string | undefined {
+  const st = status.trim().toLowerCase();
+  if (st !== '' && st !== 'active') return `Status ${JSON.stringify(status.trim())}`;
+  if (isFalse(published)) return `Published ${JSON.stringify(published.trim())}`;
+  return undefined;
+}
+
 function createShopifyMapper(options: PresetOptions) {
   const columns = new PerColumns((keys) => {
     const cols = findColumns(keys, COLUMNS);
-    const consumed = new Set(Object.values(cols).filter((c): c is string => c !== undefined));
+    // Status and Published are read for the publication state and stay in extra, for rules.
+    const consumed = new Set(Object.values(cols).filter((c): c is string => c !== undefined && c !== cols.status && c !== cols.published));
     return { keys, cols, consumed };
   });
   const products = new Map<string, ProductInfo>();
@@ -166,7 +181,8 @@ function createShopifyMapper(options: PresetOptions) {
       if (grams && Number(grams) > 0) fields.shipping_weight = `${grams} g`;
       const row = mapped(raw, fields, extra, issues.length ? issues : undefined);
       applyOverrides(raw.fields, row, options.columns);
-      return [row];
+      const state = publicationState(p('status'), p('published'));
+      return [state ? markUnpublished(row, state, options) : row];
     },
 
     finish(): Issue[] {

@@ -3,6 +3,7 @@ import { warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
 import { optionField } from './option-fields.js';
+import { markUnpublished } from './publication.js';
 
 const COLUMNS = {
   id: ['ID'],
@@ -24,6 +25,8 @@ const COLUMNS = {
   externalUrl: ['External URL'],
   gtin: ['GTIN, UPC, EAN, or ISBN', 'GTIN', 'EAN', 'Meta: _gtin'],
   brand: ['Brands', 'Brand'],
+  published: ['Published'],
+  visibility: ['Visibility in catalog'],
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -37,6 +40,19 @@ interface ParentInfo {
   description: string;
   images: string;
   categories: string;
+  /** Why the shop does not show the parent (and so its variations), if it does not. */
+  unpublished: string | undefined;
+}
+
+/**
+ * Why WooCommerce does not show the product, or undefined when it does: `Published` 0 (draft or
+ * pending) or -1 (private), or `Visibility in catalog` hidden (in neither the shop nor search).
+ */
+export function wooPublicationState(published: string, visibility: string): string | undefined {
+  const p = published.trim();
+  if (p === '0' || p === '-1') return `Published ${JSON.stringify(p)} (${p === '0' ? 'draft' : 'private'})`;
+  if (visibility.trim().toLowerCase() === 'hidden') return `Visibility in catalog ${JSON.stringify(visibility.trim())}`;
+  return undefined;
 }
 
 /** The `Attribute N name` / `Attribute N value(s)` column pairs of a header. */
@@ -72,7 +88,7 @@ export function createWooCsvMapper(options: PresetOptions) {
       const { cols } = columns.get(raw.fields);
       const c = (k: Column) => cell(raw.fields, cols[k]);
       if (!c('type').toLowerCase().includes('variable')) return;
-      const info: ParentInfo = { sku: c('sku'), id: c('id'), name: c('name'), description: c('description') || c('short'), images: c('images'), categories: c('categories') };
+      const info: ParentInfo = { sku: c('sku'), id: c('id'), name: c('name'), description: c('description') || c('short'), images: c('images'), categories: c('categories'), unpublished: wooPublicationState(c('published'), c('visibility')) };
       if (info.sku) parents.set(info.sku, info);
       if (info.id) parents.set(`id:${info.id}`, info);
     },
@@ -133,7 +149,9 @@ export function createWooCsvMapper(options: PresetOptions) {
       } else missingBase = true;
       const row = mapped(raw, fields, extra, issues.length ? issues : undefined);
       applyOverrides(raw.fields, row, options.columns);
-      return [row];
+      const own = wooPublicationState(c('published'), c('visibility'));
+      const state = own ?? (parent?.unpublished && `its parent product ${parent.sku || parent.id}: ${parent.unpublished}`);
+      return [state ? markUnpublished(row, state, options) : row];
     },
 
     finish(): Issue[] {

@@ -2,6 +2,7 @@ import { blankRecord } from '../../util/blank-record.js';
 import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { applyOverrides, mapped, put, splitList } from './row-kit.js';
 import { optionField } from './option-fields.js';
+import { markUnpublished } from './publication.js';
 
 /** Item fields the WXR mapping reads (everything else goes to `extra`). */
 const CONSUMED = new Set([
@@ -32,11 +33,26 @@ const CONSUMED = new Set([
 const STOCK: Record<string, string> = { instock: 'in stock', outofstock: 'out of stock', onbackorder: 'backorder' };
 
 interface Post {
+  /** Why the shop does not show the product (and so its variations), if it does not. */
+  unpublished: string | undefined;
   sku: string;
   link: string;
   description: string;
   category: string;
   images: string[];
+}
+
+/**
+ * Why WooCommerce does not show the post, or undefined when it does: a `wp:status` other than
+ * publish (draft, pending, future, trash; private is also how a disabled variation is stored), or a
+ * product_visibility of both exclude-from-catalog and exclude-from-search ("hidden").
+ */
+function wxrPublicationState(f: Record<string, string>): string | undefined {
+  const status = f.status ?? '';
+  if (status !== '' && status !== 'publish') return `wp:status ${JSON.stringify(status)}`;
+  const visibility = splitList(f['category.product_visibility'] ?? '');
+  if (visibility.includes('exclude-from-catalog') && visibility.includes('exclude-from-search')) return 'product_visibility hidden (excluded from catalog and search)';
+  return undefined;
 }
 
 /** WordPress eXtended RSS export of WooCommerce products (Tools > Export), read as XML items. */
@@ -53,6 +69,7 @@ export function createWooWxrMapper(options: PresetOptions) {
       if (f.post_type === 'attachment' && f.post_id && f.attachment_url) attachments.set(f.post_id, f.attachment_url);
       if (f.post_type === 'product' && f.post_id) {
         products.set(f.post_id, {
+          unpublished: wxrPublicationState(f),
           sku: f['postmeta._sku'] ?? '',
           link: f.link ?? '',
           description: f['content:encoded'] || f['excerpt:encoded'] || '',
@@ -100,7 +117,8 @@ export function createWooWxrMapper(options: PresetOptions) {
       }
       const row = mapped(raw, fields, extra);
       applyOverrides(raw.fields, row, options.columns);
-      return [row];
+      const state = wxrPublicationState(f) ?? (parent?.unpublished && `its parent product ${parent.sku || f.post_parent}: ${parent.unpublished}`);
+      return [state ? markUnpublished(row, state, options) : row];
     },
   };
 }

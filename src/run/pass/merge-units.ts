@@ -28,6 +28,8 @@ export interface PassCounts {
   total: number;
   valid: number;
   invalid: number;
+  /** Products the shop does not publish (drafts, archived, hidden, disabled), left out of every feed; also in total. */
+  unpublished: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface PassCounts {
  * record bodies go to each feed's file after their lead.
  */
 export class UnitMerger {
-  readonly counts: PassCounts = { total: 0, valid: 0, invalid: 0 };
+  readonly counts: PassCounts = { total: 0, valid: 0, invalid: 0, unpublished: 0 };
   readonly issues = new IssueLog();
   private readonly tail: Issue[] = [];
   private readonly noted = new Set<string>();
@@ -63,7 +65,10 @@ export class UnitMerger {
       }
       const dup = this.validator.rejectDuplicate(r.ids[e] ?? undefined, r.rows[e]!, issues);
       if (issues.length) this.issues.add(issues);
-      if (r.valid[e] && !dup) {
+      if (r.valid[e] === 2) {
+        counts.total++;
+        counts.unpublished++;
+      } else if (r.valid[e] && !dup) {
         counts.total++;
         counts.valid++;
         if (this.onProgress && counts.total % 5000 === 0) this.onProgress(counts.total);

@@ -135,7 +135,7 @@ class UnitGather {
     const index = this.rows.length;
     this.rows.push(row.row);
     this.ids.push(verdict.id ?? null);
-    this.valid.push(verdict.item ? 1 : 0);
+    this.valid.push(verdict.item ? 1 : verdict.unpublished ? 2 : 0);
     this.issues.push(verdict.issues.length ? verdict.issues : null);
     const item = verdict.item;
     for (let f = 0; f < this.lanes.length; f++) {

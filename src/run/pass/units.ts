@@ -74,7 +74,7 @@ export interface UnitResult {
   rows: Int32Array;
   /** Its cleaned id (also when invalid), or null. */
   ids: (string | null)[];
-  /** 1 when it validated (before the duplicate-id check). */
+  /** 1 when it validated (before the duplicate-id check), 2 when the shop does not publish it, else 0. */
   valid: Uint8Array;
   /** Its catalog issues, or null when none. */
   issues: (Issue[] | null)[];
