@@ -13,6 +13,7 @@ import { hasIllegalChars, removeIllegalChars } from './text.js';
 import { parseUrl } from './url.js';
 import { parseYesNo } from './yes-no.js';
 import { lastCallForLong } from '../util/last-call.js';
+import { looksLikeSpreadsheetNumber, spreadsheetNumber } from './spreadsheet-number.js';
 
 /** Google allows up to 10 additional images; later ones are dropped with a warning. */
 export const MAX_ADDITIONAL_IMAGES = 10;
@@ -65,6 +66,30 @@ export function cleanField(ctx: RowContext, field: string, raw: string): string 
 
 type Rule = (raw: string, product: Product, ctx: RowContext) => void;
 
+/**
+ * A rule for an optional field: the parsed value, or a warning that names the value and the fix and
+ * leaves the field out. The item stays; a channel that requires the field says so for itself.
+ */
+function lenient<T>(field: string, parse: (raw: string, ctx: RowContext) => Parsed<T>, store: (p: Product, v: T) => void): Rule {
+  return (raw, product, ctx) => {
+    const parsed = parse(raw, ctx);
+    if (parsed.ok) store(product, parsed.value);
+    else refused(ctx, 'warning', field, raw, { ...parsed, reason: `${parsed.reason}; the field is left out, the item stays` });
+  };
+}
+
+/** A code field (MPN, group id) as text, unless a spreadsheet turned it into a number: then left out with a warning. */
+function codeText(field: 'mpn' | 'item_group_id'): Rule {
+  return (raw, product, ctx) => {
+    if (looksLikeSpreadsheetNumber(raw)) {
+      refused(ctx, 'warning', field, raw, { ...spreadsheetNumber(), reason: `${spreadsheetNumber().reason}; the field is left out, the item stays` });
+      return;
+    }
+    const value = cleanField(ctx, field, raw);
+    if (value !== undefined) product[field] = value;
+  };
+}
+
 /** A rule that stores the parsed value, or reports an error and stores nothing. */
 function strict<T>(field: string, parse: (raw: string, ctx: RowContext) => Parsed<T>, store: (p: Product, v: T) => void): Rule {
   return (raw, product, ctx) => {
@@ -103,20 +128,25 @@ for (const field of TEXT_FIELDS) {
     if (value !== undefined) product[field] = value;
   });
 }
+// The fields every item needs somewhere (price) or most channels need (link, images, availability):
+// a wrong value is an error of the row. The others are optional: a wrong value leaves the field
+// out with a warning and the item stays.
 rules.set('link', strict('link', parseUrl, (p, v) => (p.link = v)));
-rules.set('mobile_link', strict('mobile_link', parseUrl, (p, v) => (p.mobile_link = v)));
+rules.set('mobile_link', lenient('mobile_link', parseUrl, (p, v) => (p.mobile_link = v)));
 rules.set('image_link', strict('image_link', parseUrl, (p, v) => (p.image_link = v)));
 rules.set('additional_image_link', additionalImages);
 rules.set('price', strict('price', (raw, ctx) => parsePrice(raw, ctx.prices), (p, v) => (p.price = v)));
-rules.set('sale_price', strict('sale_price', (raw, ctx) => parsePrice(raw, ctx.prices), (p, v) => (p.sale_price = v)));
-rules.set('sale_price_effective_date', strict('sale_price_effective_date', parseIsoInterval, (p, v) => (p.sale_price_effective_date = v)));
+rules.set('sale_price', lenient('sale_price', (raw, ctx) => parsePrice(raw, ctx.prices), (p, v) => (p.sale_price = v)));
+rules.set('sale_price_effective_date', lenient('sale_price_effective_date', parseIsoInterval, (p, v) => (p.sale_price_effective_date = v)));
 rules.set('availability', strict('availability', parseAvailability, (p, v) => (p.availability = v)));
-rules.set('availability_date', strict('availability_date', parseIsoDate, (p, v) => (p.availability_date = v.text)));
-rules.set('condition', strict('condition', parseCondition, (p, v) => (p.condition = v)));
-rules.set('quantity', strict('quantity', parseQuantity, (p, v) => (p.quantity = v)));
-rules.set('gtin', strict('gtin', parseGtin, (p, v) => (p.gtin = v)));
-rules.set('identifier_exists', strict('identifier_exists', parseYesNo, (p, v) => (p.identifier_exists = v)));
-rules.set('shipping', strict('shipping', (raw, ctx) => parseShipping(raw, ctx.prices), (p, v) => (p.shipping = v)));
+rules.set('availability_date', lenient('availability_date', parseIsoDate, (p, v) => (p.availability_date = v.text)));
+rules.set('condition', lenient('condition', parseCondition, (p, v) => (p.condition = v)));
+rules.set('quantity', lenient('quantity', parseQuantity, (p, v) => (p.quantity = v)));
+rules.set('gtin', lenient('gtin', parseGtin, (p, v) => (p.gtin = v)));
+rules.set('mpn', codeText('mpn'));
+rules.set('item_group_id', codeText('item_group_id'));
+rules.set('identifier_exists', lenient('identifier_exists', parseYesNo, (p, v) => (p.identifier_exists = v)));
+rules.set('shipping', lenient('shipping', (raw, ctx) => parseShipping(raw, ctx.prices), (p, v) => (p.shipping = v)));
 
 /** The rule of every canonical field except id (the validator reads id first, for its issues). */
 export const FIELD_RULES: ReadonlyMap<string, Rule> = rules;

@@ -1,4 +1,5 @@
 import { accept, refuse, type Parsed } from './parse-result.js';
+import { looksLikeSpreadsheetNumber, spreadsheetNumber } from './spreadsheet-number.js';
 
 const FIX = 'Copy the GTIN (EAN/UPC/ISBN-13) from the package barcode, or leave the column empty.';
 
@@ -16,6 +17,7 @@ export function parseGtin(text: string): Parsed<string> {
     break;
   }
   if (clean) digits = text;
+  else if (looksLikeSpreadsheetNumber(text)) return spreadsheetNumber();
   else {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -2,6 +2,7 @@ import { ShelfcastError, type Issue } from '../issues/issue.js';
 import type { MappedRow } from '../catalog/types.js';
 import { isCurrencyCode } from './currency-codes.js';
 import { DuplicateIds } from './duplicate-ids.js';
+import { looksLikeSpreadsheetNumber, spreadsheetNumber } from './spreadsheet-number.js';
 import { cleanField, FIELD_RULES, report, type RowContext } from './field-rules.js';
 import { formatMoney } from './money-format.js';
 import { numberLocale } from './number-locale.js';
@@ -75,6 +76,11 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const id = rawId === undefined ? undefined : cleanField(ctx, 'id', rawId);
     if (id === undefined) {
       report(ctx, 'error', 'id.missing', 'id', 'id is missing', 'Give every product a unique id (usually the SKU) and map that column to id');
+    } else if (looksLikeSpreadsheetNumber(id)) {
+      // The id is how every channel knows the item: a mangled SKU would publish a new, wrong product.
+      const r = spreadsheetNumber();
+      ctx.id = id;
+      report(ctx, 'error', `id.${r.code}`, 'id', `id ${JSON.stringify(id)} ${r.reason}; the row is rejected`, r.fix);
     } else {
       ctx.id = id;
       for (const i of issues) if (i.id === undefined && i.row === row.row) i.id = id;

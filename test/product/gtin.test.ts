@@ -43,7 +43,8 @@ describe('parseGtin', () => {
     ['', 'length'],
     ['400638133393X', 'invalid'],
     ['4006381333931.0', 'invalid'],
-    ['4.00638E+12', 'invalid'],
+    ['4.00638E+12', 'spreadsheet_number'],
+    ['3,65275E+11', 'spreadsheet_number'],
     ['abc', 'invalid'],
   ])('refuses %j (%s)', (gtin, code) => {
     expect(result(gtin)).toBe(code);

@@ -98,7 +98,7 @@ describe('createValidator', () => {
     expect(out.item).toBeUndefined();
     expect(codes(out.issues)).toEqual([
       'error:price.ambiguous',
-      'error:gtin.check_digit',
+      'warning:gtin.check_digit',
       'error:link.scheme',
       'error:image_link.not_absolute',
       'error:availability.unknown',
@@ -116,24 +116,48 @@ describe('createValidator', () => {
     ['price', '12.999 USD', 'price.too_many_decimals'],
     ['price', '12.99 XYZ', 'price.currency_unknown'],
     ['price', '12.99', 'price.currency_missing'],
+    ['link', 'www.example.com', 'link.not_absolute'],
+    ['link', 'https://u:p@example.com/', 'link.credentials'],
+    ['image_link', 'https://example.com/a b.jpg', 'image_link.whitespace'],
+    ['id', '1.23457E+11', 'id.spreadsheet_number'],
+  ])('%s %j is an error %s', (field, value, code) => {
+    const out = createValidator().validate(row({ ...base, [field]: value }));
+    expect(out.item).toBeUndefined();
+    expect(codes(out.issues)).toEqual([`error:${code}`]);
+    expect(out.issues[0].field).toBe(field);
+  });
+
+  it.each([
     ['sale_price', 'abc', 'sale_price.invalid'],
     ['gtin', '123', 'gtin.length'],
     ['gtin', '00000000', 'gtin.all_zero'],
-    ['link', 'www.example.com', 'link.not_absolute'],
-    ['link', 'https://u:p@example.com/', 'link.credentials'],
+    ['gtin', '3.65275E+11', 'gtin.spreadsheet_number'],
+    ['mpn', '4.00638E+12', 'mpn.spreadsheet_number'],
+    ['item_group_id', '1,2E+05', 'item_group_id.spreadsheet_number'],
     ['mobile_link', 'data:text/html,x', 'mobile_link.scheme'],
-    ['image_link', 'https://example.com/a b.jpg', 'image_link.whitespace'],
     ['condition', 'mint', 'condition.unknown'],
     ['quantity', '-1', 'quantity.invalid'],
     ['identifier_exists', 'maybe', 'identifier_exists.invalid'],
     ['availability_date', '2025-02-30', 'availability_date.invalid'],
     ['sale_price_effective_date', '2025-03-15/2025-03-01', 'sale_price_effective_date.order'],
     ['shipping', 'US:CA:16.00 USD', 'shipping.invalid'],
-  ])('%s %j is an error %s', (field, value, code) => {
-    const out = createValidator().validate(row({ ...base, [field]: value }));
-    expect(out.item).toBeUndefined();
-    expect(codes(out.issues)).toEqual([`error:${code}`]);
-    expect(out.issues[0].field).toBe(field);
+  ])('an optional %s %j is left out with a warning %s, and the item stays', (field, value, code) => {
+    const out = createValidator().validate(row({ ...base, [field]: value }, {}, 7));
+    expect(out.item).toBeDefined();
+    expect(codes(out.issues)).toEqual([`warning:${code}`]);
+    const w = out.issues[0];
+    expect(w).toMatchObject({ row: 7, field });
+    expect(w.message).toContain(JSON.stringify(value));
+    expect(w.message).toContain('the field is left out');
+    expect(w.fix).toBeTruthy();
+    const kept = out.item!.product as unknown as Record<string, unknown>;
+    expect(kept[field] === undefined || (Array.isArray(kept[field]) && (kept[field] as unknown[]).length === 0)).toBe(true);
+  });
+
+  it('names a spreadsheet-converted value as such, with the re-export fix', () => {
+    const out = createValidator().validate(row({ ...base, gtin: '3.65275E+11' }));
+    expect(out.issues[0]!.message).toMatch(/looks like a number converted by a spreadsheet/);
+    expect(out.issues[0]!.fix).toMatch(/as text/);
   });
 
   it('reads prices with the declared locale and currency', () => {

@@ -17,7 +17,23 @@ const AGE_GROUP: Record<string, string> = {
 export const GOOGLE_AGE_GROUPS: readonly string[] = ['newborn', 'infant', 'toddler', 'kids', 'adult'];
 export const META_AGE_GROUPS: readonly string[] = [...GOOGLE_AGE_GROUPS, 'teen', 'all ages'];
 
-export const normalizeGender = (value: string): string | undefined => GENDER[value.trim().toLowerCase()];
+/**
+ * Google's gender of a catalog value. A list (`Men,Women`, one per line in Magento exports) is the
+ * one gender all its entries share, else unisex (a product for men and women is unisex).
+ */
+export const normalizeGender = (value: string): string | undefined => {
+  const v = value.trim().toLowerCase();
+  const one = GENDER[v];
+  if (one !== undefined || !/[,|\n/]/.test(v)) return one;
+  let found: string | undefined;
+  for (const part of v.split(/[,|\n/]/)) {
+    const g = GENDER[part.trim()];
+    if (g === undefined) continue;
+    if (found !== undefined && found !== g) return 'unisex';
+    found = g;
+  }
+  return found;
+};
 export const normalizeAgeGroup = (value: string, allowed: readonly string[]): string | undefined => {
   const v = AGE_GROUP[value.trim().toLowerCase()];
   return v !== undefined && allowed.includes(v) ? v : undefined;

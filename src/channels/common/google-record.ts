@@ -64,6 +64,12 @@ export type GoogleValues = Record<GoogleField, FieldValue | undefined>;
 /** Identifiers are cut only at the cost of identity: over the limit they exclude the item (exactLimit). */
 const hardLimit = (value: string | undefined, max: number | undefined, field: string, out: ItemIssues): string | undefined =>
   max === undefined ? value : exactLimit(value, max, field, out);
+/** An optional code or URL over its limit cannot be cut either: it is left out with a warning, the item stays. */
+function optionalLimit(value: string | undefined, max: number | undefined, field: string, out: ItemIssues): string | undefined {
+  if (value === undefined || max === undefined || value.length <= max) return value;
+  out.warn(field, 'too_long', `${field} has ${value.length} characters; ${out.channel} allows ${max}, so the attribute is left out.`, { fix: `Use a ${field} of at most ${max} characters.` });
+  return undefined;
+}
 const textLimit = (value: string | undefined, max: number | undefined, field: string, out: ItemIssues): string | undefined =>
   max === undefined ? value : limitText(value, max, field, out);
 
@@ -75,9 +81,9 @@ export function googleValues(product: Product, ctx: MapContext, profile: GoogleP
   const lim = profile.limits;
   const id = hardLimit(product.id, lim.id, 'id', out);
   const item_group_id = hardLimit(product.item_group_id, lim.item_group_id, 'item_group_id', out);
-  const mpn = hardLimit(product.mpn, lim.mpn, 'mpn', out);
+  const mpn = optionalLimit(product.mpn, lim.mpn, 'mpn', out);
   const link = hardLimit(product.link, lim.link, 'link', out);
-  const mobile_link = hardLimit(product.mobile_link, lim.mobile_link, 'mobile_link', out);
+  const mobile_link = optionalLimit(product.mobile_link, lim.mobile_link, 'mobile_link', out);
   const image_link = hardLimit(product.image_link, lim.image_link, 'image_link', out);
   // In TEXT_LIMITS order, which is the order of their warnings.
   const text: Record<TextField, string | undefined> = {
@@ -107,10 +113,15 @@ export function googleValues(product: Product, ctx: MapContext, profile: GoogleP
   }
   const prices = priceForFeed(product, ctx.feed, out);
   const ids = identifiersFor(product, profile.missingIdentifier, out);
+  // Optional attributes with a value the channel does not know are left out; the item stays.
   const gender = product.gender === undefined ? undefined : normalizeGender(product.gender);
-  if (product.gender !== undefined && !gender) out.error('gender', 'invalid', `gender "${product.gender}" is not male, female or unisex.`);
+  if (product.gender !== undefined && !gender) {
+    out.warn('gender', 'invalid', `gender "${product.gender}" is not male, female or unisex; the attribute is left out.`, { fix: 'Write male, female or unisex in the gender column, or set it with a rule (set: { field: gender, value: unisex }).' });
+  }
   const ageGroup = product.age_group === undefined ? undefined : normalizeAgeGroup(product.age_group, profile.ageGroups);
-  if (product.age_group !== undefined && !ageGroup) out.error('age_group', 'invalid', `age_group "${product.age_group}" is not one of ${profile.ageGroups.join(', ')}.`);
+  if (product.age_group !== undefined && !ageGroup) {
+    out.warn('age_group', 'invalid', `age_group "${product.age_group}" is not one of ${profile.ageGroups.join(', ')}; the attribute is left out.`, { fix: `Write one of ${profile.ageGroups.join(', ')} in the age_group column, or set it with a rule.` });
+  }
   let category: string | undefined;
   if (product.google_product_category) {
     category = resolveGoogleCategory(product.google_product_category)?.id;
