@@ -32,7 +32,7 @@ export class CsvRowBuilder {
     let issues: Issue[] | undefined;
     if (record.length !== width && !onlyEmptyExtra(record, width)) {
       issues = [
-        error('catalog.columns.count', `row ${row} has ${record.length} cells but the header has ${width} columns`, {
+        error(COLUMN_COUNT_CODE, `row ${row} has ${record.length} cells but the header has ${width} columns`, {
           row,
           fix: 'Check the row for a missing or extra delimiter, or a quote that is not closed.',
         }),
@@ -56,6 +56,9 @@ export class CsvRowBuilder {
     return issues ? { row, fields, issues } : { row, fields };
   }
 }
+
+/** The error of a row with more or fewer cells than the header: its cells are not where their columns are. */
+export const COLUMN_COUNT_CODE = 'catalog.columns.count';
 
 function isBlank(record: string[]): boolean {
   if (record[0] !== '' && record.length > 1) return false;

@@ -4,8 +4,8 @@ import { cachedOptions, perOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FOR
 
 const optionsSchema = z
   .object({
-    /** Items without GTIN or brand + MPN: `exclude` them, publish with `identifier_exists_no`, or `allow`; default exclude. */
-    missingIdentifier: z.enum(['exclude', 'identifier_exists_no', 'allow']).default('exclude'),
+    /** Items without GTIN or brand + MPN (and not marked identifier_exists=false): `keep` them with a limited-reach warning, or `exclude` them; default keep. */
+    missingIdentifier: z.enum(['keep', 'exclude']).default('keep').describe('Items without GTIN or brand + MPN (and not marked identifier_exists=false): `keep` them with a limited-reach warning, or `exclude` them; default keep.'),
   })
   .strict();
 const parseOptions = cachedOptions(optionsSchema);
@@ -15,7 +15,8 @@ export const GOOGLE_PROFILE: GoogleProfile = {
   limits: GOOGLE_LIMITS,
   availability: 'google',
   maxAdditionalImages: 10,
-  missingIdentifier: 'exclude',
+  missingIdentifier: 'keep',
+  brandForNew: true,
   availabilityDateRequired: true,
   ageGroups: GOOGLE_AGE_GROUPS,
   required: ['id', 'title', 'description', 'link', 'image_link', 'availability'],

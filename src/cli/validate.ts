@@ -25,6 +25,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
         cwd: io.cwd,
         now: (io.now ?? (() => new Date()))(),
         workers: opts.workers,
+        diagnose: project.feeds,
         onProgress: (rows) => progress.tick(rows),
       });
       progress.done();

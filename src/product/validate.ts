@@ -1,6 +1,7 @@
 import { ShelfcastError, type Issue } from '../issues/issue.js';
 import type { MappedRow } from '../catalog/types.js';
 import { isCurrencyCode } from './currency-codes.js';
+import { COLUMN_COUNT_CODE } from '../catalog/csv-rows.js';
 import { DuplicateIds } from './duplicate-ids.js';
 import { looksLikeSpreadsheetNumber, spreadsheetNumber } from './spreadsheet-number.js';
 import { cleanField, FIELD_RULES, report, type RowContext } from './field-rules.js';
@@ -72,10 +73,13 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     // Not published by the shop: left out before any field is read (its info line is in row.issues).
     if (row.unpublished !== undefined) return { issues, unpublished: true };
     const fields = row.fields;
+    // Cells shifted by a missing or extra delimiter are not the values of their columns: the row's
+    // one error is its cell count, not a list of wrong fields.
+    const shifted = ctx.failed && issues.some((i) => i.code === COLUMN_COUNT_CODE);
     const rawId = asText(fields.id);
     const id = rawId === undefined ? undefined : cleanField(ctx, 'id', rawId);
     if (id === undefined) {
-      report(ctx, 'error', 'id.missing', 'id', 'id is missing', 'Give every product a unique id (usually the SKU) and map that column to id');
+      if (!shifted) report(ctx, 'error', 'id.missing', 'id', 'id is missing', 'Give every product a unique id (usually the SKU) and map that column to id');
     } else if (looksLikeSpreadsheetNumber(id)) {
       // The id is how every channel knows the item: a mangled SKU would publish a new, wrong product.
       const r = spreadsheetNumber();
@@ -85,6 +89,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       ctx.id = id;
       for (const i of issues) if (i.id === undefined && i.row === row.row) i.id = id;
     }
+    if (shifted) return id === undefined ? { issues } : { issues, id };
     const product = newProduct(id ?? '', row.extra ?? {});
     for (const field in fields) {
       if (field === 'id') continue;

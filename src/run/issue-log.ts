@@ -27,6 +27,36 @@ export class IssueLog {
     }
   }
 
+  /** Adds issues before every kept one (run-level diagnostics known at the end that belong first). */
+  addFirst(issues: readonly Issue[]): void {
+    const before = this.kept.splice(0, this.kept.length);
+    this.add(issues);
+    for (const i of before) {
+      if (this.kept.length < KEEP) this.kept.push(i);
+      else this.dropped++;
+    }
+  }
+
+  /** Takes out every issue of these codes (one run-level issue stands for them); returns how many. */
+  removeCodes(codes: readonly string[]): number {
+    let removed = 0;
+    for (const code of codes) {
+      const entry = this.byCode.get(code);
+      if (!entry) continue;
+      this.byCode.delete(code);
+      removed += entry.count;
+      if (entry.severity === 'error') this.errors -= entry.count;
+      else if (entry.severity === 'warning') this.warnings -= entry.count;
+    }
+    if (removed > 0) {
+      const gone = new Set(codes);
+      const kept = this.kept.filter((i) => !gone.has(i.code));
+      this.dropped -= removed - (this.kept.length - kept.length);
+      this.kept.splice(0, this.kept.length, ...kept);
+    }
+    return removed;
+  }
+
   /** `{ code: count }`, most frequent first. */
   counts(): Record<string, number> {
     return Object.fromEntries([...this.byCode.entries()].sort((a, b) => b[1].count - a[1].count).map(([code, e]) => [code, e.count]));

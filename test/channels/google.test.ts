@@ -87,14 +87,28 @@ describe('google channel: mapping rules', () => {
     expect(mapOne(google, product({ availability: 'backorder', availability_date: '2026-03-01' })).one!.availability_date).toBe('2026-03-01');
   });
 
-  it('applies the identifier rules and the missingIdentifier option', () => {
+  it('keeps items without identifiers with a limited-reach warning, writes identifier_exists=no only when the catalog says so', () => {
     const bare = product({ gtin: undefined, mpn: undefined });
-    expect(codes(mapOne(google, bare))).toEqual(['google.gtin.missing_identifier']);
+    const kept = mapOne(google, bare);
+    expect(kept.one).toBeDefined();
+    expect(kept.one!.identifier_exists).toBeUndefined();
+    expect(kept.issues[0]).toMatchObject({ severity: 'warning', code: 'google.gtin.missing_identifier' });
+    expect(kept.issues[0]!.message).toMatch(/may limit its reach/);
+    expect(kept.issues[0]!.fix).toMatch(/options\.missingIdentifier: exclude/);
     expect(mapOne(google, { ...bare, mpn: 'M-1' }).one).toMatchObject({ brand: 'Northwind', mpn: 'M-1' });
     expect(mapOne(google, { ...bare, identifier_exists: false }).one!.identifier_exists).toBe('no');
-    const lenient = mapOne(google, bare, target({ options: { missingIdentifier: 'identifier_exists_no' } }));
-    expect(lenient.one!.identifier_exists).toBe('no');
-    expect(lenient.issues[0]).toMatchObject({ severity: 'warning', code: 'google.gtin.missing_identifier' });
+    const strict = mapOne(google, bare, target({ options: { missingIdentifier: 'exclude' } }));
+    expect(strict.one).toBeUndefined();
+    expect(codes(strict)).toEqual(['google.gtin.missing_identifier']);
+  });
+
+  it('requires a brand for new items, also with identifier_exists=no; used items may omit it', () => {
+    const noBrand = product({ brand: undefined, gtin: undefined, identifier_exists: false });
+    const r = mapOne(google, noBrand);
+    expect(codes(r)).toEqual(['google.brand.missing']);
+    expect(r.issues[0]!.fix).toContain('default: { field: brand');
+    expect(codes(mapOne(google, { ...noBrand, condition: undefined }))).toEqual(['google.brand.missing']);
+    expect(mapOne(google, { ...noBrand, condition: 'used' }).one).toBeDefined();
   });
 
   it('excludes items in another currency unless a price column for the feed currency exists', () => {

@@ -20,11 +20,12 @@ describe('microsoft channel', () => {
     expect(microsoft.attributes.find((a) => a.name === 'description')!.limit).toBe(10_000);
   });
 
-  it('publishes products without identifiers with identifier_exists=no by default', () => {
+  it('follows Google: keeps products without identifiers with a warning, and never writes identifier_exists=no on its own', () => {
     const r = mapOne(microsoft, product({ gtin: undefined }));
-    expect(r.one!.identifier_exists).toBe('no');
+    expect(r.one!.identifier_exists).toBeUndefined();
     expect(r.issues[0]).toMatchObject({ severity: 'warning', code: 'microsoft.gtin.missing_identifier' });
     expect(codes(mapOne(microsoft, product({ gtin: undefined }), target({ options: { missingIdentifier: 'exclude' } })))).toEqual(['microsoft.gtin.missing_identifier']);
+    expect(codes(mapOne(microsoft, product({ brand: undefined })))).toEqual(['microsoft.brand.missing']);
   });
 
   it('requires shipping for feeds in Germany and Austria only', () => {

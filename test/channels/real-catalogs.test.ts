@@ -74,7 +74,7 @@ describe.each(CATALOGS)('real catalog $name', (catalog) => {
     const items = (await validItems(catalog)).map((x) => ({ ...x, product: { ...x.product, brand: x.product.brand ?? 'Shop brand' } }));
     const channel = await loadChannel(id);
     const format = channel.formats[0]!;
-    const options = id === 'google' ? { missingIdentifier: 'identifier_exists_no' } : {};
+    const options = {};
     const target = { id: `${id}-${catalog.name}`, format: format.id, country: 'US', language: 'en', currency: catalog.currency, options };
     const { issues } = renderFeed(channel, format.id, target, items, { now: NOW, header: HEADER });
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);

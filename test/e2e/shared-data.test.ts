@@ -45,7 +45,8 @@ describe('real shop exports through the CLI', () => {
       // Every valid item is in each feed or left out with a reason.
       for (const feed of doc.feeds) {
         expect(feed.items + feed.excluded + feed.filtered, feed.id).toBe(doc.items.valid);
-        if (feed.excluded > 0) expect(doc.issues.some((i: { feed?: string; severity: string }) => i.feed === feed.id && i.severity === 'error'), feed.id).toBe(true);
+        // Left out for an item error of the feed, or for the catalog's one error about a column no row gives.
+        if (feed.excluded > 0) expect(doc.issues.some((i: { feed?: string; severity: string; code: string }) => (i.feed === feed.id && i.severity === 'error') || i.code === 'catalog.column_missing'), feed.id).toBe(true);
       }
       // Magento and WooCommerce samples have no GTIN and no brand: Google and Meta leave their items
       // out (explained above), Amazon and eBay take them. The Akeneo sample has generated attribute

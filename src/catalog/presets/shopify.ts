@@ -56,9 +56,12 @@ interface ProductInfo {
   images: string[];
 }
 
-/** Stock from Shopify's inventory columns: untracked stock is always available. */
-function availability(tracker: string, qty: string, policy: string): string | undefined {
-  if (!tracker && !qty) return undefined;
+/**
+ * Stock from Shopify's inventory columns: untracked stock (an empty `Variant Inventory Tracker` in
+ * an export that has the column) is always available; without the columns it is unknown.
+ */
+function availability(hasTracker: boolean, tracker: string, qty: string, policy: string): string | undefined {
+  if (!hasTracker && !tracker && !qty) return undefined;
   if (!tracker) return 'in stock';
   if (Number(qty) > 0) return 'in stock';
   return policy.toLowerCase() === 'continue' ? 'backorder' : 'out of stock';
@@ -176,7 +179,7 @@ function createShopifyMapper(options: PresetOptions) {
       put(fields, 'gtin', c('barcode'));
       const tracked = c('tracker');
       if (tracked) put(fields, 'quantity', c('qty'));
-      put(fields, 'availability', availability(tracked, c('qty'), c('policy')));
+      put(fields, 'availability', availability(cols.tracker !== undefined, tracked, c('qty'), c('policy')));
       const grams = c('grams');
       if (grams && Number(grams) > 0) fields.shipping_weight = `${grams} g`;
       const row = mapped(raw, fields, extra, issues.length ? issues : undefined);

@@ -3,7 +3,7 @@ import type { FeedRecord, FieldValue, FormatSpec, MapContext } from '../define-c
 import { NEEDS_AVAILABILITY_DATE, spellAvailability, type AvailabilitySpelling } from './availability.js';
 import { normalizeAgeGroup, normalizeGender } from './enums.js';
 import { resolveGoogleCategory } from './google-taxonomy.js';
-import { identifiersFor, type MissingIdentifierPolicy } from './identifiers.js';
+import { identifiersFor, requireBrandForNew, type MissingIdentifierPolicy } from './identifiers.js';
 import { exactLimit, limitImageLinks } from './exact-limit.js';
 import type { ItemIssues } from './item-issues.js';
 import { priceForFeed, priceText, salePriceText } from './price.js';
@@ -47,6 +47,8 @@ export interface GoogleProfile {
   availabilityDateRequired: boolean;
   /** Accepted age_group values (after normalising common spellings). */
   ageGroups: readonly string[];
+  /** Whether new items need a brand (Google and Microsoft: yes; channels that check brand themselves: no). */
+  brandForNew?: boolean;
   /** Condition published when the catalog has none; default none. */
   defaultCondition?: Condition;
 }
@@ -113,6 +115,7 @@ export function googleValues(product: Product, ctx: MapContext, profile: GoogleP
   }
   const prices = priceForFeed(product, ctx.feed, out);
   const ids = identifiersFor(product, profile.missingIdentifier, out);
+  if (profile.brandForNew) requireBrandForNew(product, condition, out);
   // Optional attributes with a value the channel does not know are left out; the item stays.
   const gender = product.gender === undefined ? undefined : normalizeGender(product.gender);
   if (product.gender !== undefined && !gender) {

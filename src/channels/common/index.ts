@@ -14,7 +14,7 @@
  *   product.extra, else error `<channel>.currency.mismatch`; parseAmount(text, currency); currencyColumn();
  *   priceText(money), salePriceText(money): formatMoney, remembering the last value of each.
  * - AVAILABILITY_SPELLINGS, spellAvailability(value, 'google' | 'meta' | 'spaced'), NEEDS_AVAILABILITY_DATE.
- * - identifiersFor(product, 'exclude' | 'identifier_exists_no' | 'allow', out): gtin / brand+mpn /
+ * - identifiersFor(product, 'keep' | 'exclude' | 'allow', out): gtin / brand+mpn /
  *   identifier_exists=no, error or warning `<channel>.gtin.missing_identifier`.
  * - variantTitle(product), splitVariants(product), variantFields(product) (only what each variant changes): one product per variant with a distinct title, for
  *   channels without item_group_id support.
@@ -36,7 +36,7 @@ export { limitText, plainText, looksLikeHtml } from './text.js';
 export { requireField, requireFields, requireOneOf } from './require-fields.js';
 export { priceForFeed, parseAmount, currencyColumn, priceText, salePriceText, type FeedPrices } from './price.js';
 export { AVAILABILITY_SPELLINGS, spellAvailability, NEEDS_AVAILABILITY_DATE, type AvailabilitySpelling } from './availability.js';
-export { identifiersFor, type IdentifierFields, type MissingIdentifierPolicy } from './identifiers.js';
+export { BRAND_FIX, identifiersFor, MISSING_IDENTIFIER_FIX, requireBrandForNew, type IdentifierFields, type MissingIdentifierPolicy } from './identifiers.js';
 export { variantTitle, variantFields, splitVariants, VARIANT_LIST_SEPARATOR, type VariantFields } from './variants.js';
 export { normalizeGender, normalizeAgeGroup, GOOGLE_AGE_GROUPS, META_AGE_GROUPS } from './enums.js';
 export { limitImages, imageExtension } from './images.js';

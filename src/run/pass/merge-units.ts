@@ -41,6 +41,8 @@ export interface PassCounts {
 export class UnitMerger {
   readonly counts: PassCounts = { total: 0, valid: 0, invalid: 0, unpublished: 0 };
   readonly issues = new IssueLog();
+  /** Canonical fields some row gave a value (UnitResult.seen of every unit). */
+  readonly seen = new Set<string>();
   private readonly tail: Issue[] = [];
   private readonly noted = new Set<string>();
   /** Problems of the catalog's header, reported with its first product. */
@@ -54,6 +56,7 @@ export class UnitMerger {
 
   async apply(r: UnitResult): Promise<void> {
     const n = r.rows.length;
+    for (const f of r.seen) this.seen.add(f);
     const rejected = new Uint8Array(n);
     const counts = this.counts;
     for (let e = 0; e < n; e++) {

@@ -6,6 +6,7 @@ import { catalogSource } from '../read-products.js';
 import { catalogUnits, type UnitSizes } from './catalog-units.js';
 import { UnitMerger, type MergeTarget, type PassCounts } from './merge-units.js';
 import { createUnitProcessor } from './unit-processor.js';
+import { missingColumnIssues } from './missing-columns.js';
 import type { UnitResult } from './units.js';
 import { BufferShelf } from './buffer-shelf.js';
 import { stopEarlyWorkers } from './early-workers.js';
@@ -26,12 +27,27 @@ export interface PassOptions extends UnitSizes {
    * CPU core for a local catalog of 24 MiB or more, none otherwise.
    */
   workers?: number;
+  /** Feeds whose required fields are checked against the catalog's columns; default the feeds built (validate: every feed). */
+  diagnose?: LoadedFeed[];
 }
 
 export interface PassResult {
   counts: PassCounts;
   /** The catalog's issues (reading, mapping, validation), tail issues included. */
   issues: UnitMerger['issues'];
+}
+
+/** One catalog error per required field no column gives; the per-item errors it stands for leave the feeds' logs. */
+async function reportMissingColumns(project: LoadedProject, feeds: LoadedFeed[], targets: MergeTarget[], merger: UnitMerger, options: PassOptions): Promise<void> {
+  const rows = merger.counts.valid + merger.counts.invalid;
+  const source = catalogSource(project, options.catalog, options.cwd);
+  const { issues, covered } = await missingColumnIssues(options.diagnose ?? feeds, merger.seen, rows, source, project.config.catalog.preset);
+  if (issues.length === 0) return;
+  merger.issues.addFirst(issues);
+  feeds.forEach((feed, k) => {
+    const codes = covered.get(feed.id);
+    if (codes) targets[k]!.issues.removeCodes(codes);
+  });
 }
 
 async function chooseWorkers(project: LoadedProject, options: PassOptions): Promise<number> {
@@ -92,6 +108,7 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
     }
     while (inflight.length > 0) await merge(await inflight.shift()!);
     merger.finish(mainTail);
+    await reportMissingColumns(project, feeds, targets, merger, options);
     return { counts: merger.counts, issues: merger.issues };
   } finally {
     await pool?.close();

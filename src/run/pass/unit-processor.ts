@@ -121,6 +121,7 @@ class UnitGather {
   private readonly feeds: FeedGather[];
   /** One record's body parts, reused. */
   private readonly parts: string[] = [];
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly validator: Validator,
@@ -131,6 +132,9 @@ class UnitGather {
   }
 
   add(row: MappedRow): void {
+    const fields = row.fields;
+    for (const k in fields) if (fields[k] !== '' && !this.seen.has(k)) this.seen.add(k);
+    if (row.extra) for (const k in row.extra) if (k.startsWith('price_') && !this.seen.has(k)) this.seen.add(k);
     const verdict = this.validator.check(row);
     const index = this.rows.length;
     this.rows.push(row.row);
@@ -165,6 +169,7 @@ class UnitGather {
       seq,
       rows: Int32Array.from(this.rows),
       ids: this.ids,
+      seen: [...this.seen],
       valid: Uint8Array.from(this.valid),
       issues: this.issues,
       tail,

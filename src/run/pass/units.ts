@@ -74,6 +74,8 @@ export interface UnitResult {
   rows: Int32Array;
   /** Its cleaned id (also when invalid), or null. */
   ids: (string | null)[];
+  /** Canonical fields some row of the unit gave a value (and price_<CUR> extra columns), for the missing-column diagnostic. */
+  seen: string[];
   /** 1 when it validated (before the duplicate-id check), 2 when the shop does not publish it, else 0. */
   valid: Uint8Array;
   /** Its catalog issues, or null when none. */
