@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
+import { SourceJoin } from '../../catalog/sources/join-sources.js';
 import { createValidator } from '../../product/validate.js';
 import { catalogSource } from '../read-products.js';
 import { catalogUnits, type UnitSizes } from './catalog-units.js';
@@ -55,14 +56,17 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const merger = new UnitMerger(validator, targets, options.onProgress);
   // The ledger (and its database driver) is loaded only for projects with a `stock:` section.
   const allocation = project.config.stock ? (await import('../stock-view.js')).loadStockAllocation(project) : undefined;
+  // Supplemental sources are read whole into shared tables before the primary streams.
+  const sources = project.config.catalog.sources.length ? await (await import('../../catalog/sources/load-sources.js')).loadSources(project) : undefined;
+  const join = sources && new SourceJoin(sources.join);
   const workers = await chooseWorkers(project, options);
-  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation }) : undefined;
+  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation, sources: sources?.join }) : undefined;
   // Workers started early that this pass does not use would only take CPU from it.
   stopEarlyWorkers();
   const limit = pool ? workers * 2 : 1;
   // In this thread one shelf serves both the cutting of units and the processing.
   const shelf = new BufferShelf(feeds.length + limit + 2);
-  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation }, shelf);
+  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, join }, shelf);
   const inflight: Promise<UnitResult>[] = [];
   const mainTail: Issue[] = [];
   try {
@@ -91,7 +95,8 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
       while (inflight.length >= limit) await merge(await inflight.shift()!);
     }
     while (inflight.length > 0) await merge(await inflight.shift()!);
-    merger.finish(mainTail);
+    // Join problems come last, once: the sources' own rows, then the keys no item asked for.
+    merger.finish(join ? [...mainTail, ...sources!.issues, ...join.unmatched()] : mainTail);
     return { counts: merger.counts, issues: merger.issues };
   } finally {
     await pool?.close();
