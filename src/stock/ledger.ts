@@ -149,7 +149,7 @@ export class StockLedger {
         }
         const row = e.kind === 'count'
           ? { key: e.key, kind: e.kind, sku: e.sku, location: e.location, channel: null, order: null, line: null, quantity: e.quantity, at, recordedAt: now }
-          : { key: lineKey(e), kind: e.kind, sku: e.sku, location: null, channel: e.channel, order: e.order, line: e.line, quantity: e.quantity, at, recordedAt: now };
+          : { key: lineKey(e), kind: e.kind, sku: e.sku, location: e.location ?? null, channel: e.channel, order: e.order, line: e.line, quantity: e.quantity, at, recordedAt: now };
         // Loaded before the insert: the oversell check compares the SKU without and with the event.
         // Counts need no check, so a large import does not read the SKUs' history.
         const list = e.kind === 'count' ? cache.get(e.sku) : eventsOf(e.sku);

@@ -1,4 +1,4 @@
-import { allocateSku, type SkuAllocation } from './allocate.js';
+import { allocateNumbers, type SkuAllocation } from './allocate.js';
 import type { SkuNumbers } from './derive.js';
 import type { StockLedger } from './ledger.js';
 import type { StockConfig } from './schema.js';
@@ -12,7 +12,7 @@ export interface AllocationRow {
 /** Numbers and allocation of every SKU in the ledger, sorted by SKU. */
 export function* allocationRows(ledger: StockLedger, policy: StockConfig): Generator<AllocationRow> {
   for (const numbers of ledger.allNumbers(policy.safety)) {
-    yield { sku: numbers.sku, numbers, allocation: allocateSku(numbers.available, policy) };
+    yield { sku: numbers.sku, numbers, allocation: allocateNumbers(numbers, policy) };
   }
 }
 
