@@ -16,6 +16,7 @@ const loaders = {
   json: () => import('./json.js'),
   amazon: () => import('./amazon.js'),
   ebay: () => import('./ebay.js'),
+  'google-local': () => import('./google-local/index.js'),
 } satisfies Record<string, () => Promise<{ default: ChannelDefinition<any> }>>;
 
 export type ChannelId = keyof typeof loaders;

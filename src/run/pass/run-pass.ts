@@ -55,18 +55,20 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
   const merger = new UnitMerger(validator, targets, options.onProgress);
   // The ledger (and its database driver) is loaded only for projects with a `stock:` section.
-  const allocation = project.config.stock ? (await import('../stock-view.js')).loadStockAllocation(project) : undefined;
+  const stockView = project.config.stock ? await import('../stock-view.js') : undefined;
+  const allocation = stockView?.loadStockAllocation(project);
+  const stores = stockView && feeds.some((f) => f.channel.id === 'google-local') ? stockView.loadStoreStock(project) : undefined;
   // Supplemental sources are read whole into shared tables before the primary streams.
   const sources = project.config.catalog.sources.length ? await (await import('../../catalog/sources/load-sources.js')).loadSources(project) : undefined;
   const join = sources && new SourceJoin(sources.join);
   const workers = await chooseWorkers(project, options);
-  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation, sources: sources?.join }) : undefined;
+  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
   // Workers started early that this pass does not use would only take CPU from it.
   stopEarlyWorkers();
   const limit = pool ? workers * 2 : 1;
   // In this thread one shelf serves both the cutting of units and the processing.
   const shelf = new BufferShelf(feeds.length + limit + 2);
-  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, join }, shelf);
+  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, stores, join }, shelf);
   const inflight: Promise<UnitResult>[] = [];
   const mainTail: Issue[] = [];
   try {

@@ -26,6 +26,8 @@ export interface PassSetup {
   only?: string[];
   /** The stock allocation of the run (SKU -> stock channel -> quantity), when the project has `stock:`. */
   allocation?: Map<string, Map<string, number>>;
+  /** For local inventory feeds: SKU -> ledger location -> units (see loadStoreStock). */
+  stores?: Map<string, Map<string, number>>;
   /** The supplemental sources, joined onto each mapped row before it is validated; none without `catalog.sources`. */
   join?: SourceJoin;
 }
@@ -61,7 +63,7 @@ class FeedGather {
 export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit: WorkUnit) => UnitResult {
   const { project, feeds } = setup;
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
-  const stock = setup.allocation && stockOverrides(setup.allocation, feeds);
+  const stock = setup.allocation && stockOverrides(setup.allocation, feeds, setup.stores);
   const lanes: FeedLane[] = feeds.map((feed) => {
     const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
     return { processor, bodyParts: bodyPartsOf(feedSerializer(project, feed, processor.target)), stock: stock?.get(feed.id) };

@@ -14,6 +14,8 @@ export interface WorkerSetup {
   now: number;
   only?: string[];
   allocation?: Map<string, Map<string, number>>;
+  /** For local inventory feeds: SKU -> location -> units. */
+  stores?: Map<string, Map<string, number>>;
   /** The supplemental sources' tables (shared memory, not copied). */
   sources?: JoinData;
 }
