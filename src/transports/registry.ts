@@ -13,6 +13,7 @@ const LOADERS: { [T in DestinationConfig['type']]: (config: Extract<DestinationC
   http: async (c, id) => (await import('./http.js')).createHttpDestination(c, id),
   s3: async (c, id) => (await import('./s3.js')).createS3Destination(c, id),
   'google-merchant': async (c, id) => (await import('../apis/google-merchant/destination.js')).createDestination(c, id),
+  'google-local-inventory': async (c, id) => (await import('../channels/google-local/destination.js')).createDestination(c, id),
   meta: async (c, id) => (await import('../apis/meta/destination.js')).createDestination(c, id),
   pinterest: async (c, id) => (await import('../apis/pinterest/destination.js')).createDestination(c, id),
   amazon: async (c, id) => (await import('../apis/amazon/destination.js')).createDestination(c, id),

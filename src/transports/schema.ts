@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amazonDestinationSchema } from '../apis/amazon/destination-schema.js';
 import { ebayDestinationSchema } from '../apis/ebay/destination-schema.js';
 import { googleMerchantDestinationSchema } from '../apis/google-merchant/destination-schema.js';
+import { googleLocalInventoryDestinationSchema } from '../channels/google-local/destination-schema.js';
 import { metaDestinationSchema } from '../apis/meta/destination-schema.js';
 import { pinterestDestinationSchema } from '../apis/pinterest/destination-schema.js';
 
@@ -129,6 +130,7 @@ export const destinationSchema = z.discriminatedUnion('type', [
   httpDestinationSchema,
   s3DestinationSchema,
   googleMerchantDestinationSchema,
+  googleLocalInventoryDestinationSchema,
   metaDestinationSchema,
   pinterestDestinationSchema,
   amazonDestinationSchema,

@@ -15,7 +15,7 @@ const pickup = {
 const storeSchema = z
   .object({
     /** Store code of the store in the Business Profile; default the ledger location's name. */
-    store_code: z.string().min(1).max(64).optional(),
+    store_code: z.string().min(1).max(64).regex(/^[^~\t\n]+$/, 'no `~`, tab or line break').optional(),
     ...pickup,
   })
   .strict();
