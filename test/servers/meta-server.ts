@@ -9,7 +9,7 @@ const SPECS = path.resolve(process.cwd(), '../shared/specs/meta');
  * items_batch takes catalog-feed names; each maps to a ProductItem field of the Graph API spec
  * (the rest are ProductItem fields under their own name). Source: Meta's catalog feed reference.
  */
-const FEED_TO_PRODUCT_ITEM: Record<string, string> = {
+export const FEED_TO_PRODUCT_ITEM: Record<string, string> = {
   id: 'retailer_id', title: 'name', link: 'url', image_link: 'image_url', additional_image_link: 'additional_image_urls',
   item_group_id: 'retailer_product_group_id', mpn: 'manufacturer_part_number', google_product_category: 'category',
 };

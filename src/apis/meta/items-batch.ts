@@ -13,6 +13,18 @@ const FIELDS = [
   'custom_label_3', 'custom_label_4', 'rich_text_description', 'short_description', 'origin_country', 'status',
 ] as const;
 
+/**
+ * Feed fields an items_batch request cannot carry, with the reason (the parity test holds every
+ * other field of the feed to its value in the request).
+ */
+export const META_NOT_CARRIED: Record<string, string> = {
+  'shipping.min_handling_time': 'ProductItemShipping has no handling or transit times',
+  'shipping.max_handling_time': 'ProductItemShipping has no handling or transit times',
+  'shipping.min_transit_time': 'ProductItemShipping has no handling or transit times',
+  'shipping.max_transit_time': 'ProductItemShipping has no handling or transit times',
+  'shipping.postal_code': 'ProductItemShipping has a region but no postal code: rows for a postal code are left out rather than widened to the country',
+};
+
 /** ProductItem_shipping_weight_unit. */
 const WEIGHT_UNITS = new Set(['g', 'kg', 'lb', 'oz']);
 
@@ -45,6 +57,7 @@ export function toMetaItem(item: FeedItem): { id: string; body: Record<string, u
   // Shipping rows as ProductItemShipping objects, the weight as value and unit.
   const shipping = [];
   for (const row of shippingRows(item)) {
+    if (row.postal_code) continue;
     const price = parsePrice(row.price);
     if (!price) return bad('shipping', row.price, 'a price such as "4.95 USD"');
     shipping.push({
