@@ -15,6 +15,8 @@ export interface ExistingOffer {
   sku: string;
   marketplaceId: string;
   format: string;
+  /** PUBLISHED or UNPUBLISHED. */
+  status?: string;
 }
 
 export interface InventoryApi {
@@ -24,6 +26,22 @@ export interface InventoryApi {
   bulkUpdatePriceQuantity(requests: unknown[]): Promise<BulkEntry[]>;
   getOffers(sku: string, marketplaceId: string): Promise<ExistingOffer[]>;
   updateOffer(offerId: string, body: unknown): Promise<void>;
+  /** Ends the offer's listing; an offer not published (or gone) counts as withdrawn. */
+  withdrawOffer(offerId: string): Promise<void>;
+  /** Deletes an offer; one already gone counts as deleted. */
+  deleteOffer(offerId: string): Promise<void>;
+  /** Deletes an inventory item; one already gone counts as deleted. */
+  deleteInventoryItem(sku: string): Promise<void>;
+}
+
+/** Runs a removal; 404 means there was nothing (left) to remove. */
+async function gone(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (e) {
+    if (isHttpError(e) && e.status === 404) return;
+    throw e;
+  }
 }
 
 /** A bulk entry succeeded: 200 OK, 201 Created or 204 No Content. */
@@ -59,5 +77,9 @@ export function inventoryApi(origin: string, http: HttpClient, contentLanguage: 
     async updateOffer(offerId, body) {
       await http.request({ method: 'PUT', url: url(`/offer/${encodeURIComponent(offerId)}`), json: body, headers, idempotent: true });
     },
+    // Removals may be repeated: what is already gone answers 404 (or 25713 for an offer), which is the goal.
+    withdrawOffer: (offerId) => gone(() => http.request({ method: 'POST', url: url(`/offer/${encodeURIComponent(offerId)}/withdraw`), headers, idempotent: true })),
+    deleteOffer: (offerId) => gone(() => http.request({ method: 'DELETE', url: url(`/offer/${encodeURIComponent(offerId)}`), headers, idempotent: true })),
+    deleteInventoryItem: (sku) => gone(() => http.request({ method: 'DELETE', url: url(`/inventory_item/${encodeURIComponent(sku)}`), headers, idempotent: true })),
   };
 }

@@ -14,6 +14,8 @@ export interface PushItem {
   offer?: Record<string, unknown>;
   priceQuantity?: Record<string, unknown>;
   offerId?: string;
+  /** The offer found on eBay is live. */
+  published?: boolean;
   failed?: boolean;
 }
 
@@ -90,7 +92,10 @@ export async function findOffers(items: PushItem[], ctx: StepContext): Promise<v
       chunk.map(async (item) => {
         try {
           const found = (await ctx.api.getOffers(item.sku, ctx.marketplaceId)).find((o) => o.marketplaceId === ctx.marketplaceId);
-          if (found) item.offerId = found.offerId;
+          if (found) {
+            item.offerId = found.offerId;
+            item.published = found.status === 'PUBLISHED';
+          }
         } catch (e) {
           fail(item, 'offer', undefined, ctx, isHttpError(e) ? e.message : String(e));
         }
@@ -171,5 +176,35 @@ export async function updatePriceQuantity(items: PushItem[], ctx: StepContext): 
     if (!res) continue;
     const bySku = new Map(res.map((r) => [r.sku, r]));
     for (const item of chunk) settle(item, 'price_quantity', bySku.get(item.sku), ctx);
+  }
+}
+
+/**
+ * Takes SKUs gone from the feed off eBay: the live offer withdrawn (its listing ended), the offer
+ * deleted, then the inventory item deleted. Every step may be repeated; what is already gone counts
+ * as done, so a retry or a resumed run never fails on its own earlier work.
+ */
+export async function removeListings(items: PushItem[], ctx: StepContext): Promise<void> {
+  await findOffers(items, ctx);
+  await Promise.all(
+    items.filter((i) => !i.failed).map(async (item) => {
+      try {
+        if (item.offerId && item.published) await withdraw(item, ctx);
+        if (item.offerId) await ctx.api.deleteOffer(item.offerId);
+        await ctx.api.deleteInventoryItem(item.sku);
+      } catch (e) {
+        fail(item, 'delete', undefined, ctx, isHttpError(e) ? e.message : String(e));
+      }
+    }),
+  );
+}
+
+/** withdrawOffer; refused after all when a lost answer hid that it had worked (the offer is no longer live). */
+async function withdraw(item: PushItem, ctx: StepContext): Promise<void> {
+  try {
+    await ctx.api.withdrawOffer(item.offerId!);
+  } catch (e) {
+    const now = (await ctx.api.getOffers(item.sku, ctx.marketplaceId)).find((o) => o.offerId === item.offerId);
+    if (now?.status === 'PUBLISHED') throw e;
   }
 }

@@ -1,4 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDestination } from '../../../src/apis/ebay/destination.js';
 import { ebayDestinationSchema } from '../../../src/apis/ebay/destination-schema.js';
@@ -25,7 +27,9 @@ async function setup(extra: Partial<EbayMockOptions> = {}) {
   mock = await startEbayMock({ credentials, ...extra });
   const config = ebayDestinationSchema.parse({ type: 'ebay', endpoint: mock.url, client_id_env: 'EB_ID', client_secret_env: 'EB_SECRET', refresh_token_env: 'EB_REFRESH', timeout_seconds: 0.3 });
   const logs: string[] = [];
-  const ctx: PublishContext = { feedId: 'ebay-us', env, root: '/', stateDir: '/', outputDir: '/', dryRun: false, log: (l) => logs.push(l), now: t.now };
+  const state = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-ebay-state-'));
+  dirs.push(state);
+  const ctx: PublishContext = { feedId: 'ebay-us', env, root: state, stateDir: state, outputDir: state, dryRun: false, log: (l) => logs.push(l), now: t.now };
   const destination = createDestination(config, 'ebay-us', { sleep: t.sleep, now: t.now, random: seededRandom(3) });
   return { destination, ctx, logs, mock };
 }
@@ -74,11 +78,12 @@ describe('ebay destination', () => {
     expect(mock.server.log.filter((l) => l.route === 'bulkPublishOffer').map((l) => l.status)).toEqual([401, 200]);
   });
 
-  it('replaces existing offers instead of creating a second one when pushed again', async () => {
+  it('replaces existing offers instead of creating a second one when pushed again (--full)', async () => {
     const { destination, ctx, mock } = await setup();
     const files = await doc(30);
     await destination.publish(files, ctx);
-    const again = await destination.publish(files, ctx);
+    expect(await destination.publish(files, ctx)).toMatchObject({ pushed: 0, failed: 0 }); // nothing changed: nothing sent
+    const again = await destination.publish(files, { ...ctx, full: true });
     expect(again).toMatchObject({ pushed: 30, failed: 0 });
     expect([...mock.offerCreates.values()].every((n) => n === 1)).toBe(true);
     expect(bulkSizes(mock, 'updateOffer')).toBe(30);
@@ -99,9 +104,9 @@ describe('ebay destination', () => {
     const result = await destination.publish(await doc(4, ['price', 'quantity']), ctx);
     expect(mock.violations).toEqual([]);
     expect(result).toMatchObject({ pushed: 2, failed: 2 });
-    expect(result.issues.map((i) => [i.code, i.id])).toEqual([
-      ['ebay.price_quantity.failed', 'EB-0004'],
+    expect(result.issues.map((i) => [i.code, i.id]).sort()).toEqual([
       ['ebay.price_quantity.25001', 'EB-0002'],
+      ['ebay.price_quantity.failed', 'EB-0004'],
     ]);
     expect(mock.priceUpdates.map((u) => [u.sku, u.quantity])).toEqual([
       ['EB-0001', 1],
@@ -117,7 +122,7 @@ describe('ebay destination', () => {
     for (const s of [credentials.clientSecret, credentials.refreshToken, 'access-1', Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')]) {
       expect(text).not.toContain(s);
     }
-    const missing = await destination.publish(await doc(1), { ...ctx, env: { EB_ID: 'x' } }).catch((e) => e);
+    const missing = await destination.publish(await doc(1), { ...ctx, env: { EB_ID: 'x' }, stateDir: path.join(ctx.stateDir, 'fresh') }).catch((e) => e);
     expect(missing).toBeInstanceOf(ShelfcastError);
     expect(missing.message).toMatch(/EB_SECRET is not set/);
   });
@@ -146,5 +151,28 @@ describe('ebay push end to end with faults', () => {
     expect(result.pushed).toBe(published.size);
     expect(result.pushed + result.failed).toBe(80);
     expect(result.pushed).toBe(80);
+    // Deletes under the same faults: the 30 SKUs removed from the feed, and no other, leave eBay.
+    const removed = await destination.publish(await doc(50), ctx);
+    expect(removed.issues).toEqual([]);
+    expect(removed).toMatchObject({ pushed: 30, failed: 0 });
+    const gone = products.slice(50).map((p) => p.id).sort();
+    expect([...mock.removed.items].sort()).toEqual(gone);
+    expect([...new Set(mock.removed.withdrawn)].sort()).toEqual(gone);
+    expect([...mock.items.keys()].sort()).toEqual(products.slice(0, 50).map((p) => p.id).sort());
+    expect([...mock.offers.values()].every((o) => o.status === 'PUBLISHED')).toBe(true);
+    expect(mock.violations).toEqual([]);
+  });
+});
+
+describe('ebay deltas and deletes', () => {
+  it('sends only what changed; a SKU gone from the feed is withdrawn, its offer and item deleted', async () => {
+    const { destination, ctx, mock } = await setup();
+    expect(await destination.publish(await doc(5), ctx)).toMatchObject({ pushed: 5, failed: 0 });
+    const calls = mock.server.log.length;
+    expect(await destination.publish(await doc(5), ctx)).toMatchObject({ pushed: 0, failed: 0 });
+    expect(mock.server.log.length).toBe(calls);
+    expect(await destination.publish(await doc(4), ctx)).toMatchObject({ pushed: 1, failed: 0 });
+    expect(mock.removed).toEqual({ withdrawn: ['EB-0005'], offers: ['EB-0005'], items: ['EB-0005'] });
+    expect(mock.violations).toEqual([]);
   });
 });
