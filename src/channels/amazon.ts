@@ -1,6 +1,7 @@
 import { AMAZON_LIMITS, availabilityAttributeJson, listingAttributesJson, offerAttributeJson } from '../apis/amazon/listing-attributes.js';
 import { amazonOptionsSchema, productTypeFor, type AmazonOptions } from '../apis/amazon/listing-options.js';
 import { defineChannel, type FeedRecord } from './define-channel.js';
+import { columnValues, identification, MISSING_BRAND, missingBuilt, brandFor, type Missing } from './amazon/listing-requirements.js';
 import { cachedOptions, itemIssues, priceForFeed } from './common/index.js';
 import { checkSkuLength, onlyGroups } from './common/marketplace.js';
 
@@ -70,8 +71,19 @@ export default defineChannel<AmazonOptions>({
       record.operationType = 'PATCH';
       record.patches = `[${patches.join(',')}]`;
     } else {
+      // Amazon refuses a listing without brand, identifier or a required attribute of its type: left out, never sent.
+      const productType = record.productType as string;
+      const missing: Missing[] = [];
+      if (!brandFor(product, opts)) missing.push(MISSING_BRAND);
+      const id = identification(product, opts);
+      if (id.kind === 'none') missing.push(id.missing);
+      missing.push(...columnValues(product, productType, opts).missing);
+      const built = listingAttributesJson(product, prices, opts, out, productType);
+      missing.push(...missingBuilt(productType, built.names).filter((m) => m.attribute !== 'brand'));
+      for (const m of missing) out.error(m.attribute, 'missing', m.message, { field: m.column, fix: m.fix });
+      if (out.failed) return { issues: out.list };
       record.operationType = opts.operation;
-      record.attributes = listingAttributesJson(product, prices, opts, out);
+      record.attributes = built.json;
     }
     return { record, issues: out.list };
   },

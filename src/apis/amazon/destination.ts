@@ -9,6 +9,7 @@ import { feedsApi } from './feeds-api.js';
 import { rowOfMessage } from './message-ids.js';
 import { readProcessingReport, type ProcessingReport } from './processing-report.js';
 import { createFeedOnce, uploadDocument, type SubmitDeps } from './submit-feed.js';
+import { variationFamilies } from '../../channels/amazon/variation-families.js';
 
 /** Injected for tests: time never really passes. Defaults: real timers, Math.random, ctx.now. */
 export interface AmazonDestinationDeps {
@@ -37,7 +38,8 @@ interface ListingsDocument {
  * a SKU gone from the feed gets a DELETE message (behind the publish guard, which runs first).
  * Each batch is one JSON_LISTINGS_FEED document: createFeedDocument, upload, createFeed (looked up
  * before it is ever sent twice), then getFeed polled and the processing report read, message by
- * message. Price/quantity documents (PATCH messages) are kept apart and never delete.
+ * message. Variants become families: one parent message per item group, children with the
+ * group's variation_theme. Price/quantity documents (PATCH messages) are kept apart and never delete.
  */
 export function createDestination(config: AmazonDestinationConfig, feedId: string, deps: AmazonDestinationDeps = {}): Destination {
   const cfg = amazonDestinationSchema.parse(config);
@@ -109,6 +111,8 @@ export function createDestination(config: AmazonDestinationConfig, feedId: strin
           return { handle: amazonFeedId };
         },
         poll: (handle, _op, ids) => feedResults(handle, ids, submitDeps(), feedId, rows),
+        // Variation themes and parents need the whole group, which only the push sees at once.
+        derive: partial ? undefined : variationFamilies,
       };
       // A missing credential stops the push here, before any batch is planned.
       if (!ctx.dryRun) submitDeps();

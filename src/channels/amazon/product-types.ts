@@ -3,14 +3,14 @@ import { PRODUCT_TYPE_DATA } from './product-type-data.js';
 /**
  * Amazon product type definitions shipped with shelfcast (product-type-data.ts, generated from the
  * Product Type Definitions summaries): which attributes a listing of a type needs, and how one
- * entry of an attribute is written. A type without a shipped definition is checked against
- * PRODUCT, the base every product type extends.
+ * entry of an attribute is written. A type without a shipped definition is checked against what
+ * every shipped type requires, and its entries are written as PRODUCT's.
  */
 
 export interface ProductTypeDefinition {
   /** The product type, e.g. `HOME`. */
   type: string;
-  /** Whether the type has a shipped definition; false: PRODUCT's rules stand in for it. */
+  /** Whether the type has a shipped definition; false: the requirements common to all shipped types stand in for it. */
   shipped: boolean;
   /** Attributes every listing of this type must carry. */
   required: readonly string[];
@@ -25,8 +25,12 @@ export const SHIPPED_PRODUCT_TYPES: readonly string[] = Object.keys(PRODUCT_TYPE
 
 const VARIATION_ATTRIBUTES = ['parentage_level', 'child_parent_sku_relationship', 'variation_theme'];
 const cache = new Map<string, ProductTypeDefinition>();
+/** What every shipped product type requires: the rules for a type without a shipped definition. */
+const COMMON_REQUIRED = Object.values(PRODUCT_TYPE_DATA)
+  .map((d) => d.required)
+  .reduce((common, required) => common.filter((a) => required.includes(a)));
 
-/** The definition of `type` (upper case), or PRODUCT's when none is shipped for it. */
+/** The definition of `type` (upper case); for a type without a shipped one, the common requirements. */
 export function productTypeDefinition(type: string): ProductTypeDefinition {
   let def = cache.get(type);
   if (def) return def;
@@ -35,7 +39,7 @@ export function productTypeDefinition(type: string): ProductTypeDefinition {
   const attributes = base.attributes;
   // A type without a definition may still list variations (SHIRT does): only a shipped one can say it does not.
   const variations = data ? VARIATION_ATTRIBUTES.every((a) => a in attributes) : true;
-  def = { type, shipped: data !== undefined, required: base.required, variations, has: (a) => a in attributes || !data };
+  def = { type, shipped: data !== undefined, required: data ? base.required : COMMON_REQUIRED, variations, has: (a) => a in attributes || !data };
   cache.set(type, def);
   return def;
 }

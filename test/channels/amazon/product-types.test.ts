@@ -32,10 +32,11 @@ describe('Amazon product type definitions shipped with shelfcast', () => {
     expect(productTypeDefinition('PRODUCT').variations).toBe(false);
   });
 
-  it('stand PRODUCT in for a type without a shipped definition', () => {
+  it('check a type without a shipped definition against what every shipped type requires', () => {
     const shirt = productTypeDefinition('SHIRT');
     expect(shirt).toMatchObject({ shipped: false, variations: true });
-    expect(shirt.required).toEqual(productTypeDefinition('PRODUCT').required);
+    expect([...shirt.required]).toEqual(['brand', 'bullet_point', 'country_of_origin', 'item_name', 'item_type_keyword', 'product_description']);
+    for (const t of SHIPPED_PRODUCT_TYPES) for (const a of shirt.required) expect(productTypeDefinition(t).required).toContain(a);
   });
 
   it('say how an entry is written and which catalog column fills an attribute', () => {
