@@ -5,17 +5,17 @@ import type { ChannelDefinition } from './define-channel.js';
  * and one file beside this one; nothing scans the filesystem at run time.
  */
 const loaders = {
-  google: () => import('./google.js'),
-  microsoft: () => import('./microsoft.js'),
-  meta: () => import('./meta.js'),
-  pinterest: () => import('./pinterest.js'),
-  tiktok: () => import('./tiktok.js'),
-  snapchat: () => import('./snapchat.js'),
-  idealo: () => import('./idealo.js'),
-  csv: () => import('./csv.js'),
-  json: () => import('./json.js'),
-  amazon: () => import('./amazon.js'),
-  ebay: () => import('./ebay.js'),
+  google: () => import('./google/index.js'),
+  microsoft: () => import('./microsoft/index.js'),
+  meta: () => import('./meta/index.js'),
+  pinterest: () => import('./pinterest/index.js'),
+  tiktok: () => import('./tiktok/index.js'),
+  snapchat: () => import('./snapchat/index.js'),
+  idealo: () => import('./idealo/index.js'),
+  csv: () => import('./csv/index.js'),
+  json: () => import('./json/index.js'),
+  amazon: () => import('./amazon/index.js'),
+  ebay: () => import('./ebay/index.js'),
 } satisfies Record<string, () => Promise<{ default: ChannelDefinition<any> }>>;
 
 export type ChannelId = keyof typeof loaders;

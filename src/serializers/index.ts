@@ -1,6 +1,6 @@
 import { ShelfcastError } from '../issues/issue.js';
-import { createAmazonListingsSerializer } from './amazon-listings.js';
-import { createEbayInventorySerializer } from './ebay-inventory.js';
+import { createAmazonListingsSerializer } from '../channels/amazon/amazon-listings.js';
+import { createEbayInventorySerializer } from '../channels/ebay/ebay-inventory.js';
 import { createCsvSerializer } from './csv.js';
 import { createJsonSerializer, createNdjsonSerializer } from './json.js';
 import { createRssSerializer } from './rss.js';

@@ -1,6 +1,6 @@
 import { error, type Issue } from '../issues/issue.js';
-import { amazonOrderEvents, isAmazonOrderChange } from './amazon-orders.js';
-import { ebayOrderEvents, ebayOrdersOf, isEbayOrders } from './ebay-orders.js';
+import { amazonOrderEvents, isAmazonOrderChange } from '../channels/amazon/amazon-orders.js';
+import { ebayOrderEvents, ebayOrdersOf, isEbayOrders } from '../channels/ebay/ebay-orders.js';
 import { isLineKind, toIsoTime, type LineEvent, type LineKind } from './events.js';
 import { isRecord, looksLikeJson, normalizeHeader, parseUnits, readJsonDocuments, readTable } from './read-table.js';
 

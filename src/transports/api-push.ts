@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { error, type Issue } from '../issues/issue.js';
-import { realSleep, type Sleep } from '../apis/http/backoff.js';
+import { realSleep, type Sleep } from '../http/backoff.js';
 import { applyAcknowledged, computeDelta, hashesFile, itemHash, loadHashes, saveHashes } from '../run/deltas.js';
 import { BatchJournal, type PlannedBatch } from '../run/journal.js';
 import { feedStateDir } from '../run/state-paths.js';

@@ -12,11 +12,11 @@ const LOADERS: { [T in DestinationConfig['type']]: (config: Extract<DestinationC
   ftps: async (c, id) => (await import('./ftp.js')).createFtpDestination(c, id),
   http: async (c, id) => (await import('./http.js')).createHttpDestination(c, id),
   s3: async (c, id) => (await import('./s3.js')).createS3Destination(c, id),
-  'google-merchant': async (c, id) => (await import('../apis/google-merchant/destination.js')).createDestination(c, id),
-  meta: async (c, id) => (await import('../apis/meta/destination.js')).createDestination(c, id),
-  pinterest: async (c, id) => (await import('../apis/pinterest/destination.js')).createDestination(c, id),
-  amazon: async (c, id) => (await import('../apis/amazon/destination.js')).createDestination(c, id),
-  ebay: async (c, id) => (await import('../apis/ebay/destination.js')).createDestination(c, id),
+  'google-merchant': async (c, id) => (await import('../channels/google/destination.js')).createDestination(c, id),
+  meta: async (c, id) => (await import('../channels/meta/destination.js')).createDestination(c, id),
+  pinterest: async (c, id) => (await import('../channels/pinterest/destination.js')).createDestination(c, id),
+  amazon: async (c, id) => (await import('../channels/amazon/destination.js')).createDestination(c, id),
+  ebay: async (c, id) => (await import('../channels/ebay/destination.js')).createDestination(c, id),
 };
 
 /** Every destination type a feed may name in `destination.type`. */

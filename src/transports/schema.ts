@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { amazonDestinationSchema } from '../apis/amazon/destination-schema.js';
-import { ebayDestinationSchema } from '../apis/ebay/destination-schema.js';
-import { googleMerchantDestinationSchema } from '../apis/google-merchant/destination-schema.js';
-import { metaDestinationSchema } from '../apis/meta/destination-schema.js';
-import { pinterestDestinationSchema } from '../apis/pinterest/destination-schema.js';
+import { amazonDestinationSchema } from '../channels/amazon/destination-schema.js';
+import { ebayDestinationSchema } from '../channels/ebay/destination-schema.js';
+import { googleMerchantDestinationSchema } from '../channels/google/destination-schema.js';
+import { metaDestinationSchema } from '../channels/meta/destination-schema.js';
+import { pinterestDestinationSchema } from '../channels/pinterest/destination-schema.js';
 
 /**
  * Secrets never sit in a destination config: `*_env` keys name an environment variable, and

@@ -31,7 +31,7 @@ export function renderChannelDoc(channel: ChannelDefinition<any>, sample?: strin
   const parts: string[] = [];
   parts.push(`# ${channel.title} (\`${channel.id}\`)`);
   parts.push(
-    `Kind: ${KIND[channel.kind]}. Channel id \`${channel.id}\`, defined in \`src/channels/${channel.id}.ts\`.\n\n` +
+    `Kind: ${KIND[channel.kind]}. Channel id \`${channel.id}\`, defined in \`src/channels/${channel.id}/\`.\n\n` +
       '<!-- Generated from the channel definition by scripts/write-channel-docs.mjs; edit the channel, not this page. -->',
   );
   const first = channel.formats[0];
