@@ -55,6 +55,13 @@ export interface PushOptions {
   minUpdateIntervalMs?: number;
 }
 
+/** Test seams of a channel API destination: timing and randomness; defaults are the real ones. */
+export interface ApiDeps extends PushOptions {
+  random?: () => number;
+  now?: () => Date;
+  sleep?: Sleep;
+}
+
 const isIssue = (x: ApiItem | Issue): x is Issue => 'severity' in x && 'code' in x;
 
 function chunk<T>(list: T[], size: number): T[][] {

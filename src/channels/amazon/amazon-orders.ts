@@ -1,3 +1,4 @@
+import type { OrderReader } from '../define-channel.js';
 import { error, issue, type Issue } from '../../issues/issue.js';
 import { toIsoTime, type LineEvent } from '../../stock/events.js';
 import { isRecord } from '../../stock/read-table.js';
@@ -46,3 +47,6 @@ export function amazonOrderEvents(doc: unknown, channel: string, file: string, i
   }
   return events;
 }
+
+/** Amazon's order reader for `shelfcast stock orders` (ORDER_CHANGE notifications). */
+export const amazonOrders: OrderReader = { detect: isAmazonOrderChange, events: amazonOrderEvents };

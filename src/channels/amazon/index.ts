@@ -3,6 +3,8 @@ import { amazonOptionsSchema, productTypeFor, type AmazonOptions } from './listi
 import { defineChannel, type FeedRecord } from '../define-channel.js';
 import { cachedOptions, itemIssues, priceForFeed } from '../common/index.js';
 import { checkSkuLength, onlyGroups } from '../common/marketplace.js';
+import type { AmazonDestinationConfig } from './destination-schema.js';
+import { createAmazonListingsSerializer } from './amazon-listings.js';
 
 /** Attribute groups `--only` may name for Amazon, and the attribute each one patches. */
 const parseOptions = cachedOptions(amazonOptionsSchema);
@@ -24,6 +26,14 @@ export default defineChannel<AmazonOptions>({
   id: 'amazon',
   title: 'Amazon (Selling Partner API listings feed)',
   kind: 'marketplace',
+  only: GROUPS,
+  serializers: { 'amazon-listings': createAmazonListingsSerializer },
+  push: {
+    destination: 'amazon',
+    deltas: false,
+    deletes: false,
+    create: async (config, feedId) => (await import('./destination.js')).createDestination(config as AmazonDestinationConfig, feedId),
+  },
   formats: [
     {
       id: 'json',

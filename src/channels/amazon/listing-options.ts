@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Condition, Product } from '../../product/product.js';
-import { lookupByPrefix } from './prefix-table.js';
+import { lookupByPrefix } from '../common/prefix-table.js';
 
 /** Amazon condition_type values for the canonical conditions (Listings Items API vocabulary). */
 export const AMAZON_CONDITIONS = [

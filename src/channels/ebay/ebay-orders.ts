@@ -1,3 +1,4 @@
+import type { OrderReader } from '../define-channel.js';
 import { error, warning, type Issue } from '../../issues/issue.js';
 import { toIsoTime, type LineEvent } from '../../stock/events.js';
 import { isRecord } from '../../stock/read-table.js';
@@ -47,3 +48,9 @@ export function ebayOrderEvents(order: unknown, channel: string, file: string, i
   }
   return events;
 }
+
+/** eBay's order reader for `shelfcast stock orders` (Fulfillment API orders or getOrders pages). */
+export const ebayOrders: OrderReader = {
+  detect: isEbayOrders,
+  events: (doc, channel, file, item, issues) => ebayOrdersOf(doc).flatMap((order) => ebayOrderEvents(order, channel, file, item, issues)),
+};

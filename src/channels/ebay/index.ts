@@ -3,6 +3,8 @@ import { ebayOptionsSchema, type EbayOptions } from './listing-options.js';
 import { defineChannel, type FeedRecord } from '../define-channel.js';
 import { cachedOptions, itemIssues, priceForFeed } from '../common/index.js';
 import { checkSkuLength, onlyGroups } from '../common/marketplace.js';
+import type { EbayDestinationConfig } from './destination-schema.js';
+import { createEbayInventorySerializer } from './ebay-inventory.js';
 
 const parseOptions = cachedOptions(ebayOptionsSchema);
 const ONLY_GROUPS = ['price', 'quantity'];
@@ -17,6 +19,14 @@ export default defineChannel<EbayOptions>({
   id: 'ebay',
   title: 'eBay (Sell Inventory API)',
   kind: 'marketplace',
+  only: ONLY_GROUPS,
+  serializers: { 'ebay-inventory': createEbayInventorySerializer },
+  push: {
+    destination: 'ebay',
+    deltas: false,
+    deletes: false,
+    create: async (config, feedId) => (await import('./destination.js')).createDestination(config as EbayDestinationConfig, feedId),
+  },
   formats: [{ id: 'json', serializer: 'ebay-inventory', ext: 'json', contentType: 'application/json' }],
   options: ebayOptionsSchema,
   attributes: [

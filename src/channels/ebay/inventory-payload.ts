@@ -1,7 +1,7 @@
 import { limitText, type FeedPrices, type ItemIssues } from '../common/index.js';
 import { formatAmount } from '../../product/money-format.js';
 import type { Money, Product } from '../../product/product.js';
-import { lookupByPrefix } from '../amazon/prefix-table.js';
+import { lookupByPrefix } from '../common/prefix-table.js';
 import { ebayCondition, type EbayOptions } from './listing-options.js';
 
 /** eBay Inventory API limits (characters or entries). */

@@ -1,5 +1,5 @@
 import { ShelfcastError } from '../../issues/issue.js';
-import { pushThroughApi, type ChannelApi, type ItemResult, type PushOptions } from '../../transports/api-push.js';
+import { pushThroughApi, type ApiDeps, type ChannelApi, type ItemResult } from '../../transports/api-push.js';
 import type { Destination } from '../../transports/types.js';
 import { realSleep, type Sleep } from '../../http/backoff.js';
 import { createHttpClient } from '../../http/client.js';
@@ -9,13 +9,6 @@ import type { GoogleMerchantDestinationConfig } from './destination-schema.js';
 import { createPacer } from './pacer.js';
 import { productInputSegment, toProductInput } from './product-input.js';
 import { parseServiceAccountKey, serviceAccountToken } from './service-account.js';
-
-/** Test seams: timing and randomness; defaults are the real ones. */
-export interface ApiDeps extends PushOptions {
-  random?: () => number;
-  now?: () => Date;
-  sleep?: Sleep;
-}
 
 /**
  * Google Merchant API v1: `productInputs:insert` for new and changed items (it replaces the input

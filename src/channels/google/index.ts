@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from '../define-channel.js';
 import { cachedOptions, perOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+import type { GoogleMerchantDestinationConfig } from './destination-schema.js';
 
 const optionsSchema = z
   .object({
@@ -27,6 +28,12 @@ export default defineChannel({
   id: 'google',
   title: 'Google Merchant Center',
   kind: 'comparison',
+  push: {
+    destination: 'google-merchant',
+    deltas: true,
+    deletes: true,
+    create: async (config, feedId) => (await import('./destination.js')).createDestination(config as GoogleMerchantDestinationConfig, feedId),
+  },
   formats: GOOGLE_FORMATS,
   attributes: googleAttributes(GOOGLE_FIELDS, GOOGLE_PROFILE),
   options: optionsSchema,

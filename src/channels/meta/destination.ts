@@ -1,9 +1,8 @@
 import { ShelfcastError } from '../../issues/issue.js';
-import { pushThroughApi, type ChannelApi } from '../../transports/api-push.js';
+import { pushThroughApi, type ApiDeps, type ChannelApi } from '../../transports/api-push.js';
 import type { Destination } from '../../transports/types.js';
 import { envSecret } from '../../http/env-secret.js';
 import { staticTokenClient } from '../../http/static-token-client.js';
-import type { ApiDeps } from '../google/destination.js';
 import type { MetaDestinationConfig } from './destination-schema.js';
 import { matchBatchErrors, toMetaItem, type MetaBatchError } from './items-batch.js';
 

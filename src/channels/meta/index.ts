@@ -1,3 +1,4 @@
+import type { MetaDestinationConfig } from './destination-schema.js';
 import { z } from 'zod';
 import type { FieldValue } from '../define-channel.js';
 import { defineChannel } from '../define-channel.js';
@@ -58,6 +59,12 @@ export default defineChannel({
   id: 'meta',
   title: 'Meta (Facebook and Instagram catalog)',
   kind: 'social',
+  push: {
+    destination: 'meta',
+    deltas: true,
+    deletes: true,
+    create: async (config, feedId) => (await import('./destination.js')).createDestination(config as MetaDestinationConfig, feedId),
+  },
   formats: [
     { id: 'csv', serializer: 'csv', ext: 'csv', contentType: 'text/csv' },
     { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' },

@@ -18,6 +18,7 @@ import {
 } from '../common/index.js';
 import { defineChannel, type AttributeDoc } from '../define-channel.js';
 import type { Availability, Product } from '../../product/product.js';
+import type { PinterestDestinationConfig } from './destination-schema.js';
 
 /** Pinterest's limits (Pinterest API v5 catalog item attributes and the catalog data specification). */
 const LIMITS = { id: 127, item_group_id: 127, title: 500, description: 10_000, link: 511, image_link: 2000, product_type: 1000, custom_label: 511 } as const;
@@ -100,6 +101,12 @@ export default defineChannel({
   id: 'pinterest',
   title: 'Pinterest Catalogs',
   kind: 'social',
+  push: {
+    destination: 'pinterest',
+    deltas: true,
+    deletes: true,
+    create: async (config, feedId) => (await import('./destination.js')).createDestination(config as PinterestDestinationConfig, feedId),
+  },
   formats: [
     { id: 'csv', serializer: 'csv', ext: 'csv', contentType: 'text/csv; charset=utf-8' },
     { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values; charset=utf-8' },

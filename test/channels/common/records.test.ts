@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lookupByPrefix } from '../../../src/channels/amazon/prefix-table.js';
+import { lookupByPrefix } from '../../../src/channels/common/prefix-table.js';
 import { compactRecord, GOOGLE_FIELDS, perOptions, priceText, recordPicker, salePriceText, splitVariants, variantFields } from '../../../src/channels/common/index.js';
 import google from '../../../src/channels/google/index.js';
 import meta, { META_FIELDS } from '../../../src/channels/meta/index.js';
