@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { error, type Issue } from '../issues/issue.js';
-import { realSleep, type Sleep } from '../apis/http/backoff.js';
+import { realSleep, type Sleep } from '../http/backoff.js';
 import { applyAcknowledged, computeDelta, hashesFile, itemHash, loadHashes, saveHashes } from '../run/deltas.js';
 import { BatchJournal, type PlannedBatch } from '../run/journal.js';
 import { feedStateDir } from '../run/state-paths.js';
@@ -68,6 +68,13 @@ export interface PushOptions {
   sleep?: Sleep;
   /** An item already on the channel is updated again only after this long (ms); default 0 (no limit). `full` ignores it. */
   minUpdateIntervalMs?: number;
+}
+
+/** Test seams of a channel API destination: timing and randomness; defaults are the real ones. */
+export interface ApiDeps extends PushOptions {
+  random?: () => number;
+  now?: () => Date;
+  sleep?: Sleep;
 }
 
 const isIssue = (x: ApiItem | Issue): x is Issue => 'severity' in x && 'code' in x;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { compilePinterestItemValidator, PINTEREST_OPENAPI } from '../channels/pinterest-item-schema.js';
+import { compilePinterestItemValidator, PINTEREST_OPENAPI } from '../channels/pinterest/pinterest-item-schema.js';
 import { isRfc3339 } from './api-checks.js';
 import { AppliedLog, startMockApi, type FaultOptions, type MockApi } from './merchant-meta-pinterest-faults.js';
 
