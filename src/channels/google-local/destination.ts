@@ -1,7 +1,7 @@
-import { productInputSegment } from '../../apis/google-merchant/product-input.js';
-import { pushThroughApi, type ChannelApi } from '../../transports/api-push.js';
+import { productInputSegment } from '../google/product-input.js';
+import { pushThroughApi, type ApiDeps, type ChannelApi } from '../../transports/api-push.js';
 import type { Destination } from '../../transports/types.js';
-import { merchantSession, pushFailure, type ApiDeps } from '../google/merchant-session.js';
+import { merchantSession, pushFailure } from '../google/merchant-session.js';
 import type { GoogleLocalInventoryDestinationConfig } from './destination-schema.js';
 import { parseInventoryId, toLocalInventory } from './local-inventory.js';
 

@@ -3,6 +3,7 @@ import type { Product } from '../../product/product.js';
 import { cachedOptions } from '../common/cached-options.js';
 import { itemIssues } from '../common/item-issues.js';
 import { defineChannel, type FeedRecord } from '../define-channel.js';
+import type { GoogleLocalInventoryDestinationConfig } from './destination-schema.js';
 import { LOCAL_AVAILABILITY, PICKUP_METHODS, PICKUP_SLAS, googleLocalOptionsSchema } from './options.js';
 
 const parseOptions = cachedOptions(googleLocalOptionsSchema);
@@ -22,6 +23,12 @@ export default defineChannel({
   id: 'google-local',
   title: 'Google local inventory',
   kind: 'comparison',
+  push: {
+    destination: 'google-local-inventory',
+    deltas: true,
+    deletes: true,
+    create: async (config, feedId) => (await import('./destination.js')).createDestination(config as GoogleLocalInventoryDestinationConfig, feedId),
+  },
   formats: [{ id: 'tsv', serializer: 'tsv', ext: 'txt', contentType: 'text/tab-separated-values' }],
   attributes: [
     { name: 'store code', required: true, format: 'the Business Profile store code', limit: 64, source: 'options.stores.<location>.store_code (default the ledger location)' },

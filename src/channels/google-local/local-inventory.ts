@@ -1,5 +1,5 @@
 import { error, type Issue } from '../../issues/issue.js';
-import { toPrice } from '../../apis/google-merchant/product-input.js';
+import { toPrice } from '../google/product-input.js';
 import { textOf, type FeedItem } from '../../transports/read-feed-records.js';
 
 /** The feed's values to the enum names of inventories_common.proto. */

@@ -1,19 +1,12 @@
-import { realSleep, type Sleep } from '../../apis/http/backoff.js';
-import { createHttpClient, type HttpClient } from '../../apis/http/client.js';
-import { envSecret } from '../../apis/http/env-secret.js';
-import { isHttpError } from '../../apis/http/errors.js';
-import { createPacer } from '../../apis/google-merchant/pacer.js';
-import { parseServiceAccountKey, serviceAccountToken } from '../../apis/google-merchant/service-account.js';
+import { realSleep, type Sleep } from '../../http/backoff.js';
+import { createHttpClient, type HttpClient } from '../../http/client.js';
+import { envSecret } from '../../http/env-secret.js';
+import { isHttpError } from '../../http/errors.js';
 import { ShelfcastError } from '../../issues/issue.js';
-import type { ItemResult, PushOptions } from '../../transports/api-push.js';
+import type { ApiDeps, ItemResult } from '../../transports/api-push.js';
 import type { PublishContext } from '../../transports/types.js';
-
-/** Test seams of the Merchant API pushes: timing and randomness; defaults are the real ones. */
-export interface ApiDeps extends PushOptions {
-  random?: () => number;
-  now?: () => Date;
-  sleep?: Sleep;
-}
+import { createPacer } from './pacer.js';
+import { parseServiceAccountKey, serviceAccountToken } from './service-account.js';
 
 export interface MerchantSession {
   /** The HTTP client with the service account's access token. */
