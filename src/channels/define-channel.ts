@@ -136,6 +136,8 @@ export interface ChannelCapabilities {
   deletes: boolean;
   /** Variants grouped by item_group_id (or the channel's own parent). */
   variants: boolean;
+  /** Attribute groups `--only` can send alone (partial updates); empty when only whole items go. */
+  partial: string[];
   /** `shelfcast stock orders --format <id>` reads its order export. */
   orders: boolean;
   /** Its feeds show the quantity (or the availability) the shared-stock ledger allocates to it. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { selectFeeds } from '../config/load.js';
+import { selectFeeds, selectPartialFeeds } from '../config/load.js';
 import { buildFeeds } from '../run/build-feeds.js';
 import { acquireRunLock } from '../run/lock.js';
 import { publishFeeds } from '../run/publish-feeds.js';
@@ -41,11 +41,13 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
   const { io } = ctx;
   const now = io.now ?? (() => new Date());
   const project = await ctx.loadProject(opts.config);
-  const feeds = selectFeeds(project, opts.feed);
+  const partial = opts.only?.length ? selectPartialFeeds(selectFeeds(project, opts.feed), opts.only, Boolean(opts.feed?.length)) : undefined;
+  const feeds = partial?.feeds ?? selectFeeds(project, opts.feed);
   const runId = `${now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
   const say = (line: string) => {
     if (!opts.json && !opts.quiet) io.stderr(`${line}\n`);
   };
+  for (const f of partial?.skipped ?? []) say(`${f.id}: left as it is (--only ${opts.only!.join(',')}: channel ${f.channel.id} sends whole items only)`);
   const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command: push ? 'run' : 'build', startedAt: now().toISOString() });
   try {
     const startedAt = now();

@@ -131,6 +131,31 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
 }
 
 /** The feeds a command should work on: `--feed` ids (checked) or every enabled feed. */
+/**
+ * The feeds a partial update (`--only price,quantity`) goes to. Only channels that declare those
+ * attribute groups can send them alone; a feed named with --feed that cannot is refused here, before
+ * the catalog is read, instead of writing a whole-item file under the partial file's name. Without
+ * --feed, the feeds that can take the update are chosen and the others are left as they are.
+ */
+export function selectPartialFeeds(feeds: readonly LoadedFeed[], only: readonly string[], named: boolean): { feeds: LoadedFeed[]; skipped: LoadedFeed[] } {
+  const can = (f: LoadedFeed) => only.every((g) => f.channel.only?.includes(g));
+  const groupsOf = (f: LoadedFeed) => (f.channel.only?.length ? `can send only ${f.channel.only.join(', ')}` : 'sends whole items only');
+  if (named) {
+    const refused = feeds.filter((f) => !can(f));
+    if (refused.length > 0) {
+      const why = refused.map((f) => `feed "${f.id}" (channel ${f.channel.id}) ${groupsOf(f)}`).join('; ');
+      throw new ShelfcastError(`--only ${only.join(',')}: ${why}. Leave out --only for those feeds, or name only feeds whose channel lists these groups in \`shelfcast channels\`.`);
+    }
+    return { feeds: [...feeds], skipped: [] };
+  }
+  const chosen = feeds.filter(can);
+  if (chosen.length === 0) {
+    const why = feeds.map((f) => `"${f.id}" ${groupsOf(f)}`).join('; ');
+    throw new ShelfcastError(`--only ${only.join(',')}: no enabled feed can send a partial update of these groups (${why || 'no feeds'}).`);
+  }
+  return { feeds: chosen, skipped: feeds.filter((f) => !can(f)) };
+}
+
 export function selectFeeds(project: LoadedProject, ids: readonly string[] | undefined): LoadedFeed[] {
   if (!ids || ids.length === 0) return project.feeds.filter((f) => f.config.enabled);
   const known = project.feeds.map((f) => f.id);
