@@ -44,9 +44,11 @@ export async function readShardSet(project: LoadedProject, folder: ShardFolder, 
   const missing = specs.filter((s) => !manifests[s.index]).map((s) => s.index);
   const where = folder.dir;
   if (missing.length) {
+    const which = missing.length === count ? `no shard of ${count} is there` : `shard${missing.length > 1 ? 's' : ''} ${list(missing)} of ${count} ${missing.length === 1 ? 'is' : 'are'} not there`;
+    const others = missing.length === count ? await folder.counts() : [];
+    const hint = others.length ? ` (the folder holds shards of a build cut into ${others.join(', ')}: merge with that --shards)` : '';
     throw new ShelfcastError(
-      `${where}: ${missing.length === count ? 'no shard' : `shard${missing.length > 1 ? 's' : ''} ${list(missing)} of ${count}`} ${missing.length === 1 ? 'is' : 'are'} not there (no ${manifestName(specs[missing[0]!]!)}): ` +
-        `run ${missing.length === 1 ? 'it' : 'them'} (shelfcast build --shard K/${count} --shard-dir ${where}) and merge again; a shard still running is not done yet`,
+      `${where}: ${which} (no ${manifestName(specs[missing[0]!]!)})${hint}: run ${missing.length === 1 ? 'it' : 'them'} (shelfcast build --shard K/${count} --shard-dir ${where}) and merge again; a shard still running is not done yet`,
     );
   }
   const all = manifests as ShardManifest[];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ShelfcastError } from '../../issues/issue.js';
 import { AtomicFile } from '../atomic-file.js';
@@ -65,6 +65,13 @@ export class ShardFolder {
     }
     if (!isManifest(m)) throw new ShelfcastError(`${file}: not a shard manifest; run that shard again`);
     return m;
+  }
+
+  /** The shard counts of the manifests in the folder (a merge given the wrong --shards says which). */
+  async counts(): Promise<number[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const found = new Set(names.map((n) => /^shard-\d+-of-(\d+)\.json$/.exec(n)?.[1]).filter((n): n is string => n !== undefined).map(Number));
+    return [...found].sort((a, b) => a - b);
   }
 
   async openUnits(spec: ShardSpec): Promise<UnitsReader> {
