@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { selectFeeds } from '../config/load.js';
 import { buildShard } from '../run/shard/build-shard.js';
-import { mergePass, readShardSet } from '../run/shard/merge-shards.js';
+import { mergePass, waitForShardSet } from '../run/shard/merge-shards.js';
 import { ShardFolder } from '../run/shard/shard-folder.js';
 import { shardName } from '../run/shard/shard-set.js';
 import type { CommandContext } from './context.js';
@@ -43,12 +43,12 @@ export async function runShardCommand(ctx: CommandContext, opts: ShardCommandOpt
 }
 
 /** `merge --shards N`: the feeds of a sharded build, checked, guarded and published as `run` does (`build` with --no-push). */
-export async function runMergeCommand(ctx: CommandContext, opts: ShardCommandOptions & { shards: number; push: boolean }): Promise<void> {
+export async function runMergeCommand(ctx: CommandContext, opts: ShardCommandOptions & { shards: number; push: boolean; wait?: number }): Promise<void> {
   const folder = folderOf(ctx, opts);
   const source: FeedSource = {
     command: 'merge',
     prepare: async (project) => {
-      const set = await readShardSet(project, folder, opts.shards);
+      const set = await waitForShardSet(project, folder, opts.shards, opts.wait ?? 0);
       return { feeds: set.feeds, only: set.manifests[0]!.only, pass: mergePass(folder, set) };
     },
   };

@@ -47,7 +47,7 @@ export async function readShardSet(project: LoadedProject, folder: ShardFolder, 
     const which = missing.length === count ? `no shard of ${count} is there` : `shard${missing.length > 1 ? 's' : ''} ${list(missing)} of ${count} ${missing.length === 1 ? 'is' : 'are'} not there`;
     const others = missing.length === count ? await folder.counts() : [];
     const hint = others.length ? ` (the folder holds shards of a build cut into ${others.join(', ')}: merge with that --shards)` : '';
-    throw new ShelfcastError(
+    throw new MissingShards(
       `${where}: ${which} (no ${manifestName(specs[missing[0]!]!)})${hint}: run ${missing.length === 1 ? 'it' : 'them'} (shelfcast build --shard K/${count} --shard-dir ${where}) and merge again; a shard still running is not done yet`,
     );
   }
@@ -110,6 +110,25 @@ export function mergePass(folder: ShardFolder, set: ShardSet): NonNullable<Build
     merger.finish(extras[0]!.tail);
     return { counts: merger.counts, issues: merger.issues, header: extras[0]!.header, tail: extras[0]!.tail };
   };
+}
+
+/** Some shards are not (yet) there: the one refusal that waiting may cure. */
+export class MissingShards extends ShelfcastError {}
+
+/**
+ * readShardSet, waiting up to `waitMs` for shards still running (the merge started beside them,
+ * as index 0 of a Kubernetes Indexed Job does), looking again every `everyMs`.
+ */
+export async function waitForShardSet(project: LoadedProject, folder: ShardFolder, count: number, waitMs: number, everyMs = 5000): Promise<ShardSet> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await readShardSet(project, folder, count);
+    } catch (err) {
+      if (!(err instanceof MissingShards) || Date.now() + everyMs > deadline) throw err;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  }
 }
 
 const damaged = (folder: ShardFolder, m: ShardManifest, what: string): ShelfcastError =>

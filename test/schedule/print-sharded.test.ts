@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseAllDocuments, parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { LoadedProject } from '../../src/config/load.js';
+import type { PrintContext } from '../../src/schedule/print-context.js';
+import { printGithubActionsSharded } from '../../src/schedule/print-github-actions-sharded.js';
+import { printKubernetes } from '../../src/schedule/print-kubernetes.js';
+import type { ScheduledFeed } from '../../src/schedule/scheduler.js';
+import { REPO, runCli } from '../e2e/cli.js';
+import { errorsOf, readSpec, vendorAjv } from '../servers/spec-files.js';
+import { twoFeedProject } from './project.js';
+
+function context(feeds: ScheduledFeed[], extra: Partial<PrintContext> = {}): PrintContext {
+  const project = { root: '/srv/shop', configFile: '/srv/shop/shelfcast.yaml', config: { name: 'Demo Shop', state: '.shelfcast' }, feeds: [] } as unknown as LoadedProject;
+  return { project, feeds, bin: 'shelfcast', now: new Date('2026-01-15T12:00:00Z'), ...extra };
+}
+
+/** The Kubernetes schemas name a meta-schema ajv does not know; they are draft-04-compatible as they stand. */
+function k8sValidator(file: string) {
+  const schema = readSpec(`kubernetes/${file}`);
+  delete schema.$schema;
+  return vendorAjv().compile(schema);
+}
+
+const FEEDS: ScheduledFeed[] = [
+  { id: 'google', cron: '0 */6 * * *' },
+  { id: 'meta', cron: '30 2 * * *', timezone: 'Europe/Berlin' },
+];
+
+describe('schedule --print kubernetes --shards N', () => {
+  it('prints CronJobs of Indexed Jobs that validate against the Kubernetes schemas', () => {
+    const docs = parseAllDocuments(printKubernetes(context(FEEDS, { shards: 5 }))).map((d) => d.toJSON());
+    expect(docs.map((d) => d.kind)).toEqual(['PersistentVolumeClaim', 'CronJob', 'CronJob']);
+    expect(docs[0].spec.accessModes).toEqual(['ReadWriteMany']);
+    const cron = k8sValidator('cronjob-batch-v1.json');
+    const job = k8sValidator('job-batch-v1.json');
+    for (const d of docs.slice(1)) {
+      expect(errorsOf(cron, d)).toEqual([]);
+      // The Job the CronJob makes, as the API server will see it.
+      expect(errorsOf(job, { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'x' }, spec: d.spec.jobTemplate.spec })).toEqual([]);
+      const spec = d.spec.jobTemplate.spec;
+      expect(spec).toMatchObject({ completionMode: 'Indexed', completions: 5, parallelism: 5, backoffLimitPerIndex: 2, maxFailedIndexes: 0 });
+      expect(spec.template.spec.restartPolicy).toBe('Never');
+      expect(spec.podFailurePolicy.rules[0]).toEqual({ action: 'FailJob', onExitCodes: { containerName: 'shelfcast', operator: 'In', values: [1, 2] } });
+      expect(spec.template.spec.containers[0].command[2]).toContain('--shard "$JOB_COMPLETION_INDEX/5"');
+    }
+    expect(docs[1].spec.schedule).toBe('0 */6 * * *');
+    expect(docs[2].spec).toMatchObject({ schedule: '30 2 * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Forbid' });
+    expect(docs[2].spec.jobTemplate.spec.template.spec.containers[0].command[2]).toContain("merge --shards 5 --wait 100m --quiet --shard-dir");
+  });
+
+  it('without --shards prints one pod that runs the feeds', () => {
+    const docs = parseAllDocuments(printKubernetes(context([{ id: 'google', cron: '0 */6 * * *' }, { id: 'fast', cron: '*/10 * * * * *' }]))).map((d) => d.toJSON());
+    expect(docs.map((d) => d.kind)).toEqual(['PersistentVolumeClaim', 'CronJob']);
+    expect(errorsOf(k8sValidator('cronjob-batch-v1.json'), docs[1])).toEqual([]);
+    expect(docs[1].spec.jobTemplate.spec.completionMode).toBeUndefined();
+    expect(docs[1].spec.jobTemplate.spec.template.spec.containers[0].command[2]).toBe('exec shelfcast run --feed google --quiet\n');
+  });
+
+  it("each pod's script, run for every index, builds its shard and pod 0 merges and publishes", async () => {
+    const dir = await twoFeedProject();
+    const data = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-k8s-'));
+    try {
+      const text = printKubernetes(context([{ id: 'google', cron: '0 * * * *' }, { id: 'meta', cron: '0 * * * *' }], { shards: 3, bin: path.join(REPO, 'bin', 'shelfcast.js') }));
+      const pod = parseAllDocuments(text)[1]!.toJSON().spec.jobTemplate.spec.template.spec.containers[0];
+      const script = (pod.command[2] as string).replaceAll('/var/lib/shelfcast', data);
+      const run = (index: number) =>
+        new Promise<{ code: number; stderr: string }>((resolve) => {
+          execFile('/bin/sh', ['-c', script], { cwd: dir, env: { PATH: process.env.PATH, JOB_COMPLETION_INDEX: String(index), JOB_NAME: 'shelfcast-demo-shop-29000000' } }, (err, _o, stderr) =>
+            resolve({ code: err ? Number(err.code) : 0, stderr }),
+          );
+        });
+      // Pod 0 starts first and waits for the others, as it may in the cluster.
+      const pods = [run(0), run(1), run(2)];
+      const results = await Promise.all(pods);
+      expect(results.map((r) => r.code), results.map((r) => r.stderr).join('\n')).toEqual([0, 0, 0]);
+      const out = path.join(dir, 'out');
+      expect((await readdir(out)).sort()).toEqual(['google.xml', 'meta.csv']);
+      const merged = await Promise.all(['google.xml', 'meta.csv'].map((f) => readFile(path.join(out, f))));
+      // A one-machine build writes the same bytes (the runs' clocks differ; these feeds hold no dates).
+      const one = await runCli(['build', '--feed', 'google', '--feed', 'meta', '--quiet'], dir);
+      expect(one.code).toBe(0);
+      expect(await Promise.all(['google.xml', 'meta.csv'].map((f) => readFile(path.join(out, f))))).toEqual(merged);
+      const history = JSON.parse((await runCli(['history', '--json'], dir)).stdout);
+      expect(JSON.stringify(history)).toContain('merge');
+      // The Job's shard folder is gone once merged.
+      expect(await readdir(path.join(data, 'shards'))).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await rm(data, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('schedule --print github-actions --shards N', () => {
+  it('prints a plan job, a matrix of shards with artifacts and a merge job, valid against the workflow schema', () => {
+    const text = printGithubActionsSharded(context(FEEDS, { shards: 4, repoPath: 'shop' }));
+    const wf = parseYaml(text);
+    expect(errorsOf(vendorAjv().compile(readSpec('github/github-workflow.json')), wf)).toEqual([]);
+    expect(Object.keys(wf.jobs)).toEqual(['plan', 'shard', 'merge']);
+    expect(wf.jobs.shard.strategy).toEqual({ 'fail-fast': false, matrix: { shard: [0, 1, 2, 3] } });
+    expect(wf.jobs.shard.needs).toBe('plan');
+    const build = wf.jobs.shard.steps.find((s: { run?: string }) => s.run?.includes('--shard '));
+    expect(build.run).toBe('npx --no-install shelfcast build ${{ needs.plan.outputs.feeds }} --shard ${{ matrix.shard }}/4 --shard-dir shelfcast-shards --at ${{ needs.plan.outputs.at }}');
+    expect(wf.jobs.shard.steps.at(-1).with).toMatchObject({ name: 'shelfcast-shard-${{ matrix.shard }}', path: 'shop/shelfcast-shards' });
+    expect(wf.jobs.merge.needs).toEqual(['plan', 'shard']);
+    const download = wf.jobs.merge.steps.find((s: { uses?: string }) => s.uses === 'actions/download-artifact@v4');
+    expect(download.with).toEqual({ pattern: 'shelfcast-shard-*', 'merge-multiple': true, path: 'shop/shelfcast-shards' });
+    expect(wf.jobs.merge.steps.some((s: { run?: string }) => s.run?.includes('merge --shards 4 --shard-dir shelfcast-shards'))).toBe(true);
+    // The feeds of the cron that fired, converted to UTC like the crons themselves.
+    const plan = wf.jobs.plan.steps[0].run as string;
+    expect(plan).toContain(`"30 1 * * *") feeds='--feed meta' ;;`);
+    expect(plan).toContain(`feeds='--feed google --feed meta'`);
+  });
+
+  it('is what `schedule --print github-actions --shards 3` prints, and --shards is refused for crontab', async () => {
+    const dir = await twoFeedProject({ google: 'schedule: "0 */6 * * *"' });
+    try {
+      const out = await runCli(['schedule', '--print', 'github-actions', '--shards', '3'], dir);
+      expect(out.code, out.stderr).toBe(0);
+      expect(parseYaml(out.stdout).jobs.shard.strategy.matrix.shard).toEqual([0, 1, 2]);
+      const k8s = await runCli(['schedule', '--print', 'kubernetes', '--shards', '3'], dir);
+      expect(k8s.code, k8s.stderr).toBe(0);
+      const bad = await runCli(['schedule', '--print', 'crontab', '--shards', '3'], dir);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('print kubernetes or github-actions');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
