@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { selectFeeds } from '../config/load.js';
 import { buildShard } from '../run/shard/build-shard.js';
 import { mergePass, waitForShardSet } from '../run/shard/merge-shards.js';
-import { ShardFolder } from '../run/shard/shard-folder.js';
+import { openShardFolder, type ShardFolder } from '../run/shard/shard-folder.js';
 import { shardName } from '../run/shard/shard-set.js';
 import type { CommandContext } from './context.js';
 import { runFeedPass, type FeedCommandOptions, type FeedSource } from './feed-command.js';
@@ -10,7 +9,7 @@ import { shardDirOf, type ShardOptions } from './shard-options.js';
 
 export type ShardCommandOptions = FeedCommandOptions & ShardOptions;
 
-const folderOf = (ctx: CommandContext, opts: ShardOptions): ShardFolder => new ShardFolder(shardDirOf(opts, ctx.io.cwd, path.resolve));
+const folderOf = (ctx: CommandContext, opts: ShardOptions): Promise<ShardFolder> => openShardFolder(shardDirOf(opts), ctx.io.cwd, ctx.io.env);
 
 /**
  * `build --shard K/N` (and `run --shard K/N`, the same: a shard publishes nothing, the merge
@@ -20,7 +19,7 @@ const folderOf = (ctx: CommandContext, opts: ShardOptions): ShardFolder => new S
 export async function runShardCommand(ctx: CommandContext, opts: ShardCommandOptions): Promise<void> {
   const { io } = ctx;
   const spec = opts.shard!;
-  const folder = folderOf(ctx, opts);
+  const folder = await folderOf(ctx, opts);
   const project = await ctx.loadProject(opts.config);
   const feeds = selectFeeds(project, opts.feed);
   const m = await buildShard(project, feeds, {
@@ -44,7 +43,7 @@ export async function runShardCommand(ctx: CommandContext, opts: ShardCommandOpt
 
 /** `merge --shards N`: the feeds of a sharded build, checked, guarded and published as `run` does (`build` with --no-push). */
 export async function runMergeCommand(ctx: CommandContext, opts: ShardCommandOptions & { shards: number; push: boolean; wait?: number }): Promise<void> {
-  const folder = folderOf(ctx, opts);
+  const folder = await folderOf(ctx, opts);
   const source: FeedSource = {
     command: 'merge',
     prepare: async (project) => {

@@ -39,7 +39,7 @@ function parseAt(value: string): Date {
 
 /** The folder every shard of a set and the merge share. */
 const withShardFolder = (cmd: Command): Command =>
-  cmd.option('--shard-dir <dir>', 'the folder where the shards of a build meet (a shared volume, or a folder the CI carries as artifacts)');
+  cmd.option('--shard-dir <dir>', 'the folder where the shards of a build meet (a shared volume, a folder the CI carries as artifacts) or s3://bucket/prefix');
 
 /** `--shard K/N`, `--shard-dir`, `--at` (and the unit sizes, which every shard must share) for build and run. */
 export function withShardOptions(cmd: Command): Command {
@@ -56,7 +56,7 @@ export function withMergeOptions(cmd: Command): Command {
 }
 
 /** The shard folder given, or a usage error naming the option. */
-export function shardDirOf(opts: ShardOptions, cwd: string, resolve: (cwd: string, p: string) => string): string {
-  if (!opts.shardDir) throw new ShelfcastError('--shard-dir <dir> is required with --shard and --shards: the folder where the shards of a build meet');
-  return resolve(cwd, opts.shardDir);
+export function shardDirOf(opts: ShardOptions): string {
+  if (!opts.shardDir) throw new ShelfcastError('--shard-dir <dir> is required with --shard and --shards: the folder (or s3://bucket/prefix) where the shards of a build meet');
+  return opts.shardDir;
 }

@@ -28,7 +28,7 @@ export function s3Key(prefix: string | undefined, name: string): string {
 }
 
 /** Base64 MD5 of a file, read as a stream: S3 refuses the PUT (BadDigest) when the body it got differs. */
-async function fileMd5(file: string): Promise<string> {
+export async function fileMd5(file: string): Promise<string> {
   const hash = createHash('md5');
   await pipeline(createReadStream(file), hash);
   return hash.digest('base64');

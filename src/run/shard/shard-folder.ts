@@ -22,11 +22,47 @@ export interface UnitsReader {
   close(): Promise<void>;
 }
 
+/** Where the shards of a build meet: a folder (local or mounted) or an S3 prefix (see s3-shard-folder). */
+export interface ShardFolder {
+  /** How messages name it: the folder's path or `s3://bucket/prefix`. */
+  readonly dir: string;
+  writeUnits(spec: ShardSpec): Promise<UnitsWriter>;
+  writeManifest(spec: ShardSpec, manifest: ShardManifest): Promise<void>;
+  readManifest(spec: ShardSpec): Promise<ShardManifest | undefined>;
+  counts(): Promise<number[]>;
+  openUnits(spec: ShardSpec): Promise<UnitsReader>;
+  clock(key: string, proposed: Date): Promise<string>;
+}
+
+/** `--shard-dir`: an S3 prefix (`s3://bucket/prefix`, the client set up from the AWS_* variables) or a folder. */
+export async function openShardFolder(location: string, cwd: string, env: NodeJS.ProcessEnv): Promise<ShardFolder> {
+  if (/^s3:\/\//i.test(location)) return (await import('./s3-shard-folder.js')).S3ShardFolder.open(location, env);
+  return new LocalShardFolder(path.resolve(cwd, location));
+}
+
+/** The manifest's text as a manifest, or a clear refusal naming where it came from. */
+export function parseManifest(where: string, text: string): ShardManifest {
+  let m: unknown;
+  try {
+    m = JSON.parse(text);
+  } catch (cause) {
+    throw new ShelfcastError(`${where}: not a shard manifest (not JSON); run that shard again`, { cause });
+  }
+  if (!isManifest(m)) throw new ShelfcastError(`${where}: not a shard manifest; run that shard again`);
+  return m;
+}
+
+/** The shard counts named by manifest file names (a merge given the wrong --shards says which). */
+export function countsIn(names: readonly string[]): number[] {
+  const found = new Set(names.map((n) => /^shard-\d+-of-(\d+)\.json$/.exec(n)?.[1]).filter((n): n is string => n !== undefined).map(Number));
+  return [...found].sort((a, b) => a - b);
+}
+
 /**
- * Where the shards of a build meet: a local (or shared, mounted) folder. Every file goes in
- * atomically, so a shard killed or run twice leaves the previous complete files or the new ones.
+ * A local (or shared, mounted) folder. Every file goes in atomically, so a shard killed or run
+ * twice leaves the previous complete files or the new ones.
  */
-export class ShardFolder {
+export class LocalShardFolder implements ShardFolder {
   constructor(readonly dir: string) {}
 
   async writeUnits(spec: ShardSpec): Promise<UnitsWriter> {
@@ -57,21 +93,12 @@ export class ShardFolder {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new ShelfcastError(`${file}: cannot read the shard manifest: ${(err as Error).message}`, { cause: err });
     }
-    let m: unknown;
-    try {
-      m = JSON.parse(text);
-    } catch (cause) {
-      throw new ShelfcastError(`${file}: not a shard manifest (not JSON); run that shard again`, { cause });
-    }
-    if (!isManifest(m)) throw new ShelfcastError(`${file}: not a shard manifest; run that shard again`);
-    return m;
+    return parseManifest(file, text);
   }
 
   /** The shard counts of the manifests in the folder (a merge given the wrong --shards says which). */
   async counts(): Promise<number[]> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    const found = new Set(names.map((n) => /^shard-\d+-of-(\d+)\.json$/.exec(n)?.[1]).filter((n): n is string => n !== undefined).map(Number));
-    return [...found].sort((a, b) => a - b);
+    return countsIn(await readdir(this.dir).catch(() => [] as string[]));
   }
 
   async openUnits(spec: ShardSpec): Promise<UnitsReader> {
@@ -82,6 +109,11 @@ export class ShardFolder {
     } catch (cause) {
       throw new ShelfcastError(`${file}: cannot read the shard's units: ${(cause as Error).message}; run that shard again`, { cause });
     }
+    return frameReader(file, fh);
+  }
+
+  /** Where a copy of another store's units file is read from (see S3ShardFolder). */
+  static openFile(file: string, fh: FileHandle): UnitsReader {
     return frameReader(file, fh);
   }
 
