@@ -146,7 +146,7 @@ export class S3ShardFolder implements ShardFolder {
     const fh = await open(file, 'r');
     // Unlinked at once: the open handle keeps the bytes, nothing is left behind however the merge ends.
     await rm(temp, { recursive: true, force: true });
-    return LocalShardFolder.openFile(`${this.dir}/${unitsName(spec)}`, fh);
+    return LocalShardFolder.openFile(`${this.dir}/${unitsName(spec)}`, fh, spec.count);
   }
 
   /** First writer wins with a conditional PUT (If-None-Match: *); the others read what it wrote. */

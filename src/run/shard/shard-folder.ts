@@ -109,12 +109,12 @@ export class LocalShardFolder implements ShardFolder {
     } catch (cause) {
       throw new ShelfcastError(`${file}: cannot read the shard's units: ${(cause as Error).message}; run that shard again`, { cause });
     }
-    return frameReader(file, fh);
+    return frameReader(file, fh, spec.count);
   }
 
   /** Where a copy of another store's units file is read from (see S3ShardFolder). */
-  static openFile(file: string, fh: FileHandle): UnitsReader {
-    return frameReader(file, fh);
+  static openFile(file: string, fh: FileHandle, open: number): UnitsReader {
+    return frameReader(file, fh, open);
   }
 
   /**
@@ -144,9 +144,14 @@ export class LocalShardFolder implements ShardFolder {
   }
 }
 
-const BLOCK = 1 << 20;
+/**
+ * Read-ahead per units file: 1 MiB, less when many are open at once (the merge reads all N in
+ * turn), so that the merge's memory stays near 256 MiB of blocks at most whatever N.
+ */
+const blockBytes = (open: number): number => Math.max(64 * 1024, Math.min(1 << 20, Math.floor((256 << 20) / open)));
 
-function frameReader(file: string, fh: FileHandle): UnitsReader {
+function frameReader(file: string, fh: FileHandle, open = 1): UnitsReader {
+  const BLOCK = blockBytes(open);
   let block = Buffer.alloc(0);
   let at = 0;
   let pos = 0;
