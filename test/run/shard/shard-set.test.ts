@@ -75,6 +75,18 @@ describe('shard sets: the merge refuses what is not one whole build', () => {
     expect((await readdir(path.join(dir, 'sh'))).filter((f) => !/^(shard-\d-of-3\.(json|units)|clock-.*\.json)$/.test(f))).toEqual([]);
   });
 
+  it('merge --wait waits for a shard still running, and merges once it is there', async () => {
+    expect((await shard(0, 2)).code).toBe(0);
+    const merging = merge(2, '--wait', '2m');
+    expect((await shard(1, 2)).code).toBe(0);
+    const out = await merging;
+    expect(out.code, out.stderr).toBe(0);
+    expect(Object.keys(await feeds()).length).toBeGreaterThan(0);
+    // Without --wait (or past it) the missing shard is refused at once.
+    await rm(path.join(dir, 'sh', 'shard-1-of-2.json'));
+    expect((await merge(2, '--wait', '0s')).code).toBe(2);
+  });
+
   it('refuses mixed clocks: one shard set per run, or --at', async () => {
     expect((await shard(0, 2, '--at', '2026-01-01T00:00:00Z')).code).toBe(0);
     expect((await shard(1, 2, '--at', '2026-01-02T00:00:00Z')).code).toBe(0);
