@@ -1,4 +1,5 @@
 import { selectFeeds } from '../config/load.js';
+import { ShelfcastError } from '../issues/issue.js';
 import { buildShard } from '../run/shard/build-shard.js';
 import { mergePass, waitForShardSet } from '../run/shard/merge-shards.js';
 import { openShardFolder, type ShardFolder } from '../run/shard/shard-folder.js';
@@ -19,6 +20,11 @@ const folderOf = (ctx: CommandContext, opts: ShardOptions): Promise<ShardFolder>
 export async function runShardCommand(ctx: CommandContext, opts: ShardCommandOptions): Promise<void> {
   const { io } = ctx;
   const spec = opts.shard!;
+  const mergeOnly = (['dryRun', 'force', 'full', 'report'] as const).filter((k) => opts[k] !== undefined && opts[k] !== false);
+  if (mergeOnly.length) {
+    const names = mergeOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+    throw new ShelfcastError(`--shard builds one part and publishes nothing: ${names} belong${mergeOnly.length === 1 ? 's' : ''} to \`shelfcast merge\``);
+  }
   const folder = await folderOf(ctx, opts);
   const project = await ctx.loadProject(opts.config);
   const feeds = selectFeeds(project, opts.feed);

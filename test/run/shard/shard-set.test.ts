@@ -101,6 +101,9 @@ describe('shard sets: the merge refuses what is not one whole build', () => {
       expect(out.code, bad).toBe(2);
       expect(out.stderr).toContain('K/N');
     }
+    const publishing = await runInProcess(['run', '--shard', '0/2', '--shard-dir', 'sh', '--dry-run', '--force'], dir);
+    expect(publishing.code).toBe(2);
+    expect(publishing.stderr).toContain('--dry-run, --force belong to `shelfcast merge`');
     const noDir = await runInProcess(['build', '--shard', '0/2'], dir);
     expect(noDir.stderr).toContain('--shard-dir <dir> is required');
   });
