@@ -1,8 +1,5 @@
-import { toUtcCron } from './cron-convert.js';
-import { configArgs, groupBySchedule, slug, type PrintContext } from './print-context.js';
-
-/** YAML single-quoted scalar. */
-const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+import type { PrintContext } from './print-context.js';
+import { jobDefaults, q, reportsUpload, secretsHint, setupSteps, stateCacheStep, workflowHead, workflowOf } from './github-workflow.js';
 
 /**
  * A workflow for a sharded build (`schedule --print github-actions --shards N`): a `plan` job fixes
@@ -13,28 +10,11 @@ const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
  */
 export function printGithubActionsSharded(ctx: PrintContext): string {
   const shards = ctx.shards ?? 1;
-  const groups = groupBySchedule(ctx.feeds).map((g) => ({ ...g, utc: toUtcCron(g.cron, g.timezone, ctx.now) }));
-  const name = slug(ctx.project.config.name);
-  const dir = ctx.repoPath && ctx.repoPath !== '.' ? ctx.repoPath : undefined;
-  const inDir = (p: string) => (dir ? `${dir}/${p}` : p);
-  const bin = (ctx.bin === 'shelfcast' ? ['npx', '--no-install', 'shelfcast'] : [ctx.bin]).concat(configArgs(ctx)).join(' ');
-  const scheduled = groups.filter((g) => g.utc.cron);
-  const lines = [`# .github/workflows/shelfcast-${name}.yml: publishes the feeds of "${ctx.project.config.name}" on schedule, each run cut into ${shards} shards.`];
-  for (const g of groups) if (!g.utc.cron) lines.push(`# NOT SCHEDULED: ${g.ids.join(', ')}: ${g.utc.note}.`);
-  for (const g of scheduled) if (g.utc.note) lines.push(`# ${g.ids.join(', ')}: ${g.utc.note}.`);
-  lines.push(`name: shelfcast ${ctx.project.config.name.replace(/[\n\r]/g, ' ')}`, 'on:', '  schedule:');
-  for (const g of scheduled) lines.push(`    - cron: ${q(g.utc.cron!)} # ${g.ids.join(', ')}${g.timezone ? `: ${g.cron} in ${g.timezone}` : ''}`);
-  const defaults = dir ? ['    defaults:', '      run:', `        working-directory: ${q(dir)}`] : [];
-  const setup = ['      - uses: actions/checkout@v4', '      - uses: actions/setup-node@v4', '        with:', '          node-version: 20', '      - run: npm ci'];
+  const w = workflowOf(ctx);
+  const lines = workflowHead(ctx, w, `publishes the feeds of "${ctx.project.config.name}" on schedule, each run cut into ${shards} shards`);
   // The feeds due: those of the cron that fired, every scheduled one on a manual run.
-  const cases = scheduled.map((g) => `            ${q(g.utc.cron!).replace(/^'|'$/g, '"')}) feeds=${q(g.ids.map((id) => `--feed ${id}`).join(' '))} ;;`);
+  const cases = w.scheduled.map((g) => `            ${q(g.utc.cron!).replace(/^'|'$/g, '"')}) feeds=${q(g.ids.map((id) => `--feed ${id}`).join(' '))} ;;`);
   lines.push(
-    '  workflow_dispatch:',
-    '# One run at a time: a late run waits for the one before it.',
-    'concurrency:',
-    `  group: shelfcast-${name}`,
-    '  cancel-in-progress: false',
-    'jobs:',
     '  plan:',
     '    runs-on: ubuntu-latest',
     '    timeout-minutes: 5',
@@ -47,7 +27,7 @@ export function printGithubActionsSharded(ctx: PrintContext): string {
     '        env:',
     '          SCHEDULE: ${{ github.event.schedule }}',
     '        run: |',
-    `          feeds=${q(scheduled.flatMap((g) => g.ids).map((id) => `--feed ${id}`).join(' '))}`,
+    `          feeds=${q(w.scheduled.flatMap((g) => g.ids).map((id) => `--feed ${id}`).join(' '))}`,
     '          case "$SCHEDULE" in',
     ...cases,
     '          esac',
@@ -62,44 +42,33 @@ export function printGithubActionsSharded(ctx: PrintContext): string {
     '      fail-fast: false',
     '      matrix:',
     `        shard: [${Array.from({ length: shards }, (_, k) => k).join(', ')}]`,
-    ...defaults,
+    ...jobDefaults(w),
     '    steps:',
-    ...setup,
-    `      - run: ${bin} build \${{ needs.plan.outputs.feeds }} --shard \${{ matrix.shard }}/${shards} --shard-dir shelfcast-shards --at \${{ needs.plan.outputs.at }}`,
+    ...setupSteps,
+    `      - run: ${w.bin} build \${{ needs.plan.outputs.feeds }} --shard \${{ matrix.shard }}/${shards} --shard-dir shelfcast-shards --at \${{ needs.plan.outputs.at }}`,
     '      - uses: actions/upload-artifact@v4',
     '        with:',
     '          name: shelfcast-shard-${{ matrix.shard }}',
-    `          path: ${q(inDir('shelfcast-shards'))}`,
+    `          path: ${q(w.inDir('shelfcast-shards'))}`,
     '          if-no-files-found: error',
     '          retention-days: 1',
     '  merge:',
     '    needs: [plan, shard]',
     '    runs-on: ubuntu-latest',
     '    timeout-minutes: 60',
-    ...defaults,
+    ...jobDefaults(w),
     '    steps:',
-    ...setup,
-    '      # History, the publish guard and the kept versions live in the state folder.',
-    '      - uses: actions/cache@v4',
-    '        with:',
-    `          path: ${q(inDir(ctx.project.config.state))}`,
-    `          key: shelfcast-${name}-state-\${{ github.run_id }}`,
-    `          restore-keys: shelfcast-${name}-state-`,
+    ...setupSteps,
+    ...stateCacheStep(ctx, w),
     '      - uses: actions/download-artifact@v4',
     '        with:',
     '          pattern: shelfcast-shard-*',
     '          merge-multiple: true',
-    `          path: ${q(inDir('shelfcast-shards'))}`,
-    `      - run: ${bin} merge --shards ${shards} --shard-dir shelfcast-shards --report html=shelfcast-report.html --report junit=shelfcast-junit.xml`,
-    '        # Credentials of the destinations come from repository secrets, e.g.',
-    '        # env:',
-    '        #   SFTP_PASSWORD: ${{ secrets.SFTP_PASSWORD }}',
-    '      - if: always()',
-    '        uses: actions/upload-artifact@v4',
-    '        with:',
-    '          name: shelfcast-reports',
-    `          path: ${q(inDir('shelfcast-*.*'))}`,
-    '          if-no-files-found: ignore',
+    `          path: ${q(w.inDir('shelfcast-shards'))}`,
+    `      - run: ${w.bin} merge --shards ${shards} --shard-dir shelfcast-shards --report html=shelfcast-report.html --report junit=shelfcast-junit.xml`,
+    ...secretsHint,
+    // Not the shard folder (shelfcast-shards): the reports only.
+    ...reportsUpload(w, 'shelfcast-*.*'),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { LoadedProject } from '../../src/config/load.js';
 import type { PrintContext } from '../../src/schedule/print-context.js';
+import { printGithubActions } from '../../src/schedule/print-github-actions.js';
 import { printGithubActionsSharded } from '../../src/schedule/print-github-actions-sharded.js';
 import { printKubernetes } from '../../src/schedule/print-kubernetes.js';
 import type { ScheduledFeed } from '../../src/schedule/scheduler.js';
@@ -114,6 +115,20 @@ describe('schedule --print github-actions --shards N', () => {
     const plan = wf.jobs.plan.steps[0].run as string;
     expect(plan).toContain(`"30 1 * * *") feeds='--feed meta' ;;`);
     expect(plan).toContain(`feeds='--feed google --feed meta'`);
+  });
+
+  it('has the triggers, concurrency, setup, state cache and notes of the one-job workflow', () => {
+    const feeds: ScheduledFeed[] = [...FEEDS, { id: 'fast', cron: '*/2 * * * *' }];
+    const ctx = context(feeds, { shards: 2, repoPath: 'shop' });
+    const one = parseYaml(printGithubActions(ctx));
+    const sharded = parseYaml(printGithubActionsSharded(ctx));
+    expect(sharded.on).toEqual(one.on);
+    expect(sharded.concurrency).toEqual(one.concurrency);
+    const cache = (job: { steps: Array<{ uses?: string }> }) => job.steps.find((s) => s.uses === 'actions/cache@v4');
+    expect(cache(sharded.jobs.merge)).toEqual(cache(one.jobs.publish));
+    expect(sharded.jobs.merge.steps.slice(0, 3)).toEqual(one.jobs.publish.steps.slice(0, 3));
+    expect(sharded.jobs.merge.defaults).toEqual(one.jobs.publish.defaults);
+    expect(printGithubActionsSharded(ctx)).toContain('# fast: GitHub Actions runs schedules at most every 5 minutes');
   });
 
   it('is what `schedule --print github-actions --shards 3` prints, and --shards is refused for crontab', async () => {
