@@ -15,6 +15,8 @@ export interface PrintContext {
   repoPath?: string;
   /** `--shards N`: each run cut into N shards and merged (Kubernetes, GitHub Actions); default 1. */
   shards?: number;
+  /** `--shard-dir s3://bucket/prefix` (Kubernetes): the runs' shard folders in S3 instead of on the shared volume. */
+  shardDir?: string;
 }
 
 /** The feeds with a `schedule:` (enabled ones only), as the scheduler sees them. */

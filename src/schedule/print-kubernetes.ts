@@ -20,12 +20,13 @@ export function printKubernetes(ctx: PrintContext): string {
   const shards = ctx.shards ?? 1;
   const name = slug(ctx.project.config.name);
   const groups = groupBySchedule(ctx.feeds);
+  const s3 = s3Of(ctx);
   const head = [
     `# shelfcast on Kubernetes: publishes the feeds of "${ctx.project.config.name}" on schedule${shards > 1 ? `, each run cut into ${shards} shards` : ''}.`,
     `# Apply with \`kubectl apply -f\`. Replace the image by one that holds node, shelfcast and this project in ${PROJECT}`,
     '# (for example FROM node:20-slim, COPY the project, npm ci). Destination credentials come from the Secret',
     '# shelfcast-credentials (kubectl create secret generic shelfcast-credentials --from-literal=SFTP_PASSWORD=...).',
-    `# The volume keeps the state folder (history, publish guard, kept versions)${shards > 1 ? ' and the shard folders; it must be ReadWriteMany (NFS, EFS, Filestore, CephFS)' : ''}.`,
+    ...(s3 ? volumeNoteS3(s3) : [`# The volume keeps the state folder (history, publish guard, kept versions)${shards > 1 ? ' and the shard folders; it must be ReadWriteMany (NFS, EFS, Filestore, CephFS)' : ''}.`]),
   ];
   const docs: unknown[] = [pvc(name, shards)];
   for (const g of groups) {
@@ -39,6 +40,18 @@ export function printKubernetes(ctx: PrintContext): string {
   }
   return `${head.join('\n')}\n${docs.map((d) => `---\n${stringify(d, { lineWidth: 0 })}`).join('')}`;
 }
+
+/** `--shard-dir s3://bucket/prefix`: where the runs' shard folders go instead of the volume. */
+const s3Of = (ctx: PrintContext): string | undefined => ((ctx.shards ?? 1) > 1 ? ctx.shardDir?.replace(/\/+$/, '') : undefined);
+
+/** With the shard folders in S3: what the pods need there, and who removes a run's objects. */
+const volumeNoteS3 = (s3: string): string[] => [
+  `# Each run's shard folder is ${s3}/<job name>: the pods need AWS_REGION and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`,
+  '# in that Secret (or a role of their service account) allowed s3:GetObject, s3:PutObject and s3:ListBucket there.',
+  `# Objects of merged runs stay: give the bucket a lifecycle rule that expires ${s3}/ after a day or two.`,
+  '# The volume keeps the state folder (history, publish guard, kept versions), written by pod 0 only; as every pod',
+  '# of the Job mounts it, it must be ReadWriteMany (NFS, EFS, Filestore, CephFS), though it stays small.',
+];
 
 function pvc(name: string, shards: number): unknown {
   return {
@@ -54,13 +67,15 @@ function script(ctx: PrintContext, ids: string[], shards: number): string {
   const sc = (...args: string[]) => [ctx.bin, ...configArgs(ctx), ...args].map(shellQuote).join(' ');
   const feeds = feedArgs(ids);
   if (shards === 1) return `exec ${sc('run', ...feeds, '--quiet')}\n`;
-  const dir = `${DATA}/shards/$JOB_NAME`;
+  const s3 = s3Of(ctx);
+  // In S3 a lifecycle rule removes a run's objects (see the header); on the volume pod 0 does.
+  const dir = s3 ? `${s3}/$JOB_NAME` : `${DATA}/shards/$JOB_NAME`;
   return [
     'set -e',
     `${sc('build', ...feeds, '--quiet')} --shard "$JOB_COMPLETION_INDEX/${shards}" --shard-dir "${dir}"`,
     'if [ "$JOB_COMPLETION_INDEX" = 0 ]; then',
     `  ${sc('merge', '--shards', String(shards), '--wait', `${WAIT_MINUTES}m`, '--quiet')} --shard-dir "${dir}"`,
-    `  rm -rf "${dir}"`,
+    ...(s3 ? [] : [`  rm -rf "${dir}"`]),
     'fi',
     '',
   ].join('\n');
@@ -120,7 +135,7 @@ function cronJob(ctx: PrintContext, jobName: string, cron: string, timezone: str
                   resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { memory: '2Gi' } },
                   volumeMounts: [
                     { name: 'data', mountPath: state, subPath: 'state' },
-                    ...(shards > 1 ? [{ name: 'data', mountPath: `${DATA}/shards`, subPath: 'shards' }] : []),
+                    ...(shards > 1 && !s3Of(ctx) ? [{ name: 'data', mountPath: `${DATA}/shards`, subPath: 'shards' }] : []),
                   ],
                 },
               ],

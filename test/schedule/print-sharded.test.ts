@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedProject } from '../../src/config/load.js';
 import type { PrintContext } from '../../src/schedule/print-context.js';
 import { printGithubActions } from '../../src/schedule/print-github-actions.js';
@@ -11,6 +11,7 @@ import { printGithubActionsSharded } from '../../src/schedule/print-github-actio
 import { printKubernetes } from '../../src/schedule/print-kubernetes.js';
 import type { ScheduledFeed } from '../../src/schedule/scheduler.js';
 import { REPO, runCli } from '../e2e/cli.js';
+import { startS3Server, type S3Server } from '../servers/s3-server.js';
 import { errorsOf, readSpec, vendorAjv } from '../servers/spec-files.js';
 import { twoFeedProject } from './project.js';
 
@@ -94,6 +95,69 @@ describe('schedule --print kubernetes --shards N', () => {
       await rm(data, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('schedule --print kubernetes --shards N --shard-dir s3://bucket/prefix', () => {
+  let s3: S3Server;
+  beforeAll(async () => {
+    s3 = await startS3Server({ buckets: ['shelfcast-runs'] });
+  });
+  afterAll(async () => {
+    await s3.stop();
+  });
+
+  it('keeps the shard folders in S3: valid Jobs, no shard mount, and the pods build, merge and publish through S3', async () => {
+    const dir = await twoFeedProject();
+    try {
+      const text = printKubernetes(context([{ id: 'google', cron: '0 * * * *' }, { id: 'meta', cron: '0 * * * *' }], { shards: 3, shardDir: 's3://shelfcast-runs/demo/', bin: path.join(REPO, 'bin', 'shelfcast.js') }));
+      expect(text).toContain('lifecycle rule that expires s3://shelfcast-runs/demo/ after');
+      const docs = parseAllDocuments(text).map((d) => d.toJSON());
+      expect(errorsOf(k8sValidator('cronjob-batch-v1.json'), docs[1])).toEqual([]);
+      const pod = docs[1].spec.jobTemplate.spec.template.spec.containers[0];
+      expect(pod.volumeMounts.map((m: { subPath: string }) => m.subPath)).toEqual(['state']);
+      expect(pod.command[2]).toContain('--shard-dir "s3://shelfcast-runs/demo/$JOB_NAME"');
+      expect(pod.command[2]).not.toContain('rm -rf');
+      const env = { AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_REGION: s3.region, AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey };
+      const run = (index: number) =>
+        new Promise<{ code: number; stderr: string }>((resolve) => {
+          execFile('/bin/sh', ['-c', pod.command[2]], { cwd: dir, env: { PATH: process.env.PATH, ...env, JOB_COMPLETION_INDEX: String(index), JOB_NAME: 'shelfcast-demo-shop-29000001' } }, (err, _o, stderr) =>
+            resolve({ code: err ? Number(err.code) : 0, stderr }),
+          );
+        });
+      const results = await Promise.all([run(0), run(1), run(2)]);
+      expect(results.map((r) => r.code), results.map((r) => r.stderr).join('\n')).toEqual([0, 0, 0]);
+      const keys = [...s3.objects.keys()].filter((k) => k.startsWith('shelfcast-runs/demo/shelfcast-demo-shop-29000001/'));
+      expect(keys.filter((k) => /shard-\d-of-3\.(json|units)$/.test(k))).toHaveLength(6);
+      const out = path.join(dir, 'out');
+      const merged = await Promise.all(['google.xml', 'meta.csv'].map((f) => readFile(path.join(out, f))));
+      const one = await runCli(['build', '--feed', 'google', '--feed', 'meta', '--quiet'], dir);
+      expect(one.code).toBe(0);
+      expect(await Promise.all(['google.xml', 'meta.csv'].map((f) => readFile(path.join(out, f))))).toEqual(merged);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('takes --shard-dir only as an S3 prefix, with kubernetes and --shards', async () => {
+    const dir = await twoFeedProject({ google: 'schedule: "0 */6 * * *"' });
+    try {
+      const ok = await runCli(['schedule', '--print', 'kubernetes', '--shards', '2', '--shard-dir', 's3://shelfcast-runs/shop'], dir);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('--shard-dir "s3://shelfcast-runs/shop/$JOB_NAME"');
+      for (const [args, message] of [
+        [['--print', 'kubernetes', '--shards', '2', '--shard-dir', 's3://shelfcast-runs/$(id)'], 'give an S3 prefix as s3://bucket/prefix'],
+        [['--print', 'kubernetes', '--shards', '2', '--shard-dir', '/mnt/shards'], 'give an S3 prefix as s3://bucket/prefix'],
+        [['--print', 'kubernetes', '--shard-dir', 's3://shelfcast-runs/shop'], 'with --print kubernetes --shards N'],
+        [['--print', 'github-actions', '--shards', '2', '--shard-dir', 's3://shelfcast-runs/shop'], 'GitHub Actions carries the shards as artifacts'],
+      ] as const) {
+        const bad = await runCli(['schedule', ...args], dir);
+        expect(bad.code, args.join(' ')).toBe(2);
+        expect(bad.stderr).toContain(message);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('schedule --print github-actions --shards N', () => {
