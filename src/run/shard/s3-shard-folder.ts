@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ShelfcastError } from '../../issues/issue.js';
-import { fileMd5, s3Key } from '../../transports/s3.js';
+import { fileMd5, s3Key, sendFile, withS3Retries } from '../../transports/s3.js';
 import { countsIn, LocalShardFolder, parseManifest, type ShardFolder, type UnitsReader, type UnitsWriter } from './shard-folder.js';
 import { manifestName, unitsName, type ShardManifest, type ShardSpec } from './shard-set.js';
 
@@ -47,6 +47,8 @@ export class S3ShardFolder implements ShardFolder {
       ...(keys ? { credentials: keys } : {}),
       // Content-MD5 instead of the SDK's trailing CRC32 (aws-chunked), which several S3-compatible stores refuse.
       requestChecksumCalculation: 'WHEN_REQUIRED',
+      // Retries are withS3Retries' (as for S3 destinations): the SDK cannot replay a units file's stream.
+      maxAttempts: 1,
       logger: { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     });
     return new S3ShardFolder(`s3://${m[1]}/${m[2]}`, sdk, client, m[1]!, m[2]!);
@@ -61,14 +63,17 @@ export class S3ShardFolder implements ShardFolder {
     return new ShelfcastError(`${this.dir}: cannot ${what} ${name}: ${e.name ?? ''} ${e.message ?? ''}`.trim(), { cause: err });
   }
 
-  private async put(name: string, body: Buffer | Readable, length: number, md5: string, extra: { IfNoneMatch?: string } = {}): Promise<void> {
-    await this.client.send(new this.sdk.PutObjectCommand({ Bucket: this.bucket, Key: this.key(name), Body: body, ContentLength: length, ContentMD5: md5, ...extra }));
+  /** One PUT, made again on failures worth it; a units file is read afresh for every attempt. */
+  private async put(name: string, body: Buffer | { file: string }, length: number, md5: string, extra: { IfNoneMatch?: string } = {}): Promise<void> {
+    const input = { Bucket: this.bucket, Key: this.key(name), ContentLength: length, ContentMD5: md5, ...extra };
+    const send = (Body: Buffer | Readable) => this.client.send(new this.sdk.PutObjectCommand({ ...input, Body }));
+    await withS3Retries(() => (Buffer.isBuffer(body) ? send(body) : sendFile(body.file, send)));
   }
 
   /** The object's body, or undefined when there is none. */
   private async get(name: string): Promise<Readable | undefined> {
     try {
-      const out = await this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.key(name) }));
+      const out = await withS3Retries(() => this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.key(name) })));
       return out.Body as Readable;
     } catch (err) {
       if ((err as { name?: string }).name === 'NoSuchKey') return undefined;
@@ -96,7 +101,7 @@ export class S3ShardFolder implements ShardFolder {
           await local.commit();
           const { size } = await stat(file);
           if (size > MAX_PUT) throw new ShelfcastError(`${this.dir}: shard ${spec.index}/${spec.count} holds ${(size / 1024 ** 3).toFixed(1)} GiB, more than one S3 upload takes (5 GiB): cut the build into more shards`);
-          await this.put(unitsName(spec), createReadStream(file), size, await fileMd5(file)).catch((err: unknown) => {
+          await this.put(unitsName(spec), { file }, size, await fileMd5(file)).catch((err: unknown) => {
             throw err instanceof ShelfcastError ? err : this.fail(unitsName(spec), 'write', err);
           });
         } finally {

@@ -45,4 +45,32 @@ describe('an S3 prefix as the shard folder', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('a shard whose uploads fail on the way is retried or fails whole: never a manifest without its units', async () => {
+    const dir = await hostileProject(await readFile(path.join(REPO, 'fixtures', 'demo', 'catalog.csv')), 'csv');
+    const env = { AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_REGION: s3.region, AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey };
+    const where = 's3://shards/runs/faults';
+    const shard = (k: number) => runCli(['build', '--shard', `${k}/2`, '--shard-dir', where, '--at', '2026-01-01T06:00:00Z', '--unit-bytes', '500', '--quiet'], dir, env);
+    try {
+      // The units upload answered 503, then the connection dropped, then a byte was damaged: each sent again.
+      s3.faults.push(503, 'drop', 'corrupt');
+      const first = await shard(0);
+      expect(first.code, first.stderr).toBe(0);
+      expect(s3.writes.get('shards/runs/faults/shard-0-of-2.units')).toBe(1);
+      // Failing every time: the shard fails, naming the object, and writes no manifest.
+      s3.faults.push(503, 503, 503, 503, 503, 503);
+      const failed = await shard(1);
+      expect(failed.code).toBe(2);
+      expect(failed.stderr).toContain('shard-1-of-2.units');
+      expect(failed.stderr).not.toContain(s3.secretAccessKey);
+      expect(s3.objects.has('shards/runs/faults/shard-1-of-2.json')).toBe(false);
+      s3.faults.length = 0;
+      expect((await shard(1)).code).toBe(0);
+      const merged = await runCli(['merge', '--shards', '2', '--shard-dir', where, '--no-push', '--force', '--quiet'], dir, env);
+      expect(merged.code, merged.stderr).toBe(0);
+    } finally {
+      s3.faults.length = 0;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
