@@ -13,8 +13,8 @@ const WAIT_MINUTES = 100;
  * Kubernetes CronJobs, one per schedule. With `--shards N` the CronJob's Job is an Indexed Job of
  * N completions: pod K builds shard K (JOB_COMPLETION_INDEX) into a folder of that Job on a shared
  * volume, and pod 0 then waits for the others and merges: guard, publish, history, as `run` does.
- * A pod that fails is retried with its index (backoffLimitPerIndex); exit 1 or 2 (problems in the
- * data or the configuration) fails the Job at once, since a retry would give the same answer.
+ * A pod that fails is retried with its index (backoffLimitPerIndex); exit 1 (problems in the data)
+ * fails the Job at once, since a retry would give the same answer.
  */
 export function printKubernetes(ctx: PrintContext): string {
   const shards = ctx.shards ?? 1;
@@ -113,7 +113,10 @@ function cronJob(ctx: PrintContext, jobName: string, cron: string, timezone: str
           ttlSecondsAfterFinished: 86_400,
           podFailurePolicy: {
             rules: [
-              { action: 'FailJob', onExitCodes: { containerName: 'shelfcast', operator: 'In', values: [1, 2] } },
+              // Exit 1 (invalid items, a guard refusal) gives the same answer on a retry. Exit 2 is
+              // retried: besides configuration errors it is what a failed read or write of the
+              // shard folder or the catalog (S3, the volume) ends with, which a retry may cure.
+              { action: 'FailJob', onExitCodes: { containerName: 'shelfcast', operator: 'In', values: [1] } },
               { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] },
             ],
           },

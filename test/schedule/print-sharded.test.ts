@@ -46,7 +46,7 @@ describe('schedule --print kubernetes --shards N', () => {
       const spec = d.spec.jobTemplate.spec;
       expect(spec).toMatchObject({ completionMode: 'Indexed', completions: 5, parallelism: 5, backoffLimitPerIndex: 2, maxFailedIndexes: 0 });
       expect(spec.template.spec.restartPolicy).toBe('Never');
-      expect(spec.podFailurePolicy.rules[0]).toEqual({ action: 'FailJob', onExitCodes: { containerName: 'shelfcast', operator: 'In', values: [1, 2] } });
+      expect(spec.podFailurePolicy.rules[0]).toEqual({ action: 'FailJob', onExitCodes: { containerName: 'shelfcast', operator: 'In', values: [1] } });
       expect(spec.template.spec.containers[0].command[2]).toContain('--shard "$JOB_COMPLETION_INDEX/5"');
     }
     expect(docs[1].spec.schedule).toBe('0 */6 * * *');
