@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import { ShelfcastError } from '../../issues/issue.js';
 
@@ -83,14 +84,41 @@ export function isManifest(x: unknown): x is ShardManifest {
   return typeof m === 'object' && m !== null && m.format === MANIFEST_FORMAT;
 }
 
+/** The tables a feed's rules read (`lookup: { file }`, `categories: { file }`, wherever rules sit in its settings). */
+function tableFiles(config: unknown, out: string[] = []): string[] {
+  if (Array.isArray(config)) for (const v of config) tableFiles(v, out);
+  else if (config !== null && typeof config === 'object') {
+    for (const [key, v] of Object.entries(config)) {
+      const file = (v as { file?: unknown } | null)?.file;
+      if ((key === 'lookup' || key === 'categories') && typeof file === 'string') out.push(file);
+      tableFiles(v, out);
+    }
+  }
+  return out;
+}
+
 /**
- * The configuration the feeds are made from, as one hash: the project file's settings and each
- * selected feed's settings, never the folder the project sits in (pods check it out elsewhere).
+ * The configuration the feeds are made from, as one hash: the project file's settings, each
+ * selected feed's settings and the content of the tables its rules read (a lookup table edited
+ * between two shards changes the feeds as much as a setting does), never the folder the project
+ * sits in (pods check it out elsewhere).
  */
 export function configFingerprint(project: LoadedProject, feeds: readonly LoadedFeed[], allocation?: Map<string, Map<string, number>>): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(project.config));
-  for (const f of feeds) h.update(`\n${f.id}\n${f.fileName}\n${JSON.stringify(f.config)}`);
+  for (const f of feeds) {
+    h.update(`\n${f.id}\n${f.fileName}\n${JSON.stringify(f.config)}`);
+    for (const file of tableFiles(f.config)) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path.resolve(project.root, path.dirname(f.file), file));
+      } catch (cause) {
+        throw new ShelfcastError(`${f.file}: cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? cause} (the path is relative to the feed file)`, { cause });
+      }
+      h.update(`\n${file}\n${bytes.length}\n`);
+      h.update(bytes);
+    }
+  }
   if (allocation) h.update(`\n${JSON.stringify([...allocation].map(([sku, m]) => [sku, [...m]]))}`);
   return h.digest('hex');
 }

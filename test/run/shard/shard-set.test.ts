@@ -53,6 +53,23 @@ describe('shard sets: the merge refuses what is not one whole build', () => {
     expect(three.stderr).toContain('cut into 2');
   });
 
+  it('refuses shards whose rules read another version of a lookup table', async () => {
+    const feed = path.join(dir, 'feeds', 'google.yaml');
+    await appendFile(feed, 'rules:\n  - lookup: { field: brand, file: brands.csv }\n');
+    const table = path.join(dir, 'feeds', 'brands.csv');
+    await writeFile(table, 'brand,shown\nNorthwind,NORTHWIND\n');
+    expect((await shard(0, 2)).code).toBe(0);
+    await writeFile(table, 'brand,shown\nNorthwind,Northwind Co.\n');
+    expect((await shard(1, 2)).code).toBe(0);
+    const out = await merge(2);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('shard 1 differ from shard 0 in the configuration');
+    // Rebuilt with the table as it is now, the set merges.
+    expect((await shard(0, 2)).code).toBe(0);
+    expect((await merge(2)).code).toBe(0);
+    expect((await feeds())['google.xml']).toContain('<g:brand>Northwind Co.</g:brand>');
+  });
+
   it('refuses a units file that is not the one its manifest describes', async () => {
     for (const k of [0, 1]) expect((await shard(k, 2)).code).toBe(0);
     const units = path.join(dir, 'sh', 'shard-1-of-2.units');
