@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { error, type Issue } from '../../issues/issue.js';
 import type { BuiltFile, Destination, PublishContext, PublishResult } from '../../transports/types.js';
+import { createUrlPolicy } from '../../http/url-policy.js';
 import { createHttpClient, createTokenBucket, createWindowLimit, realSleep, refreshTokenProvider, type RateLimit, type Sleep } from '../http/index.js';
 import { amazonDestinationSchema, LWA_TOKEN_URL, SP_API_ENDPOINTS, type AmazonDestinationConfig } from './destination-schema.js';
 import { feedsApi } from './feeds-api.js';
@@ -36,10 +37,13 @@ export function createDestination(config: AmazonDestinationConfig, feedId: strin
       }
       const now = deps.now ?? ctx.now;
       const sleep = deps.sleep ?? realSleep;
-      const httpOptions = { now, sleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000 };
+      const tokenUrl = cfg.token_endpoint ?? LWA_TOKEN_URL;
+      // The endpoints the config names may be internal (a test server); nothing an API answers with may.
+      const urlPolicy = createUrlPolicy({ named: [endpoint, tokenUrl] });
+      const httpOptions = { now, sleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000, urlPolicy };
       const where = `feeds/${feedId}.yaml: destination`;
       const token = refreshTokenProvider(
-        { tokenUrl: cfg.token_endpoint ?? LWA_TOKEN_URL, clientIdEnv: cfg.client_id_env, clientSecretEnv: cfg.client_secret_env, refreshTokenEnv: cfg.refresh_token_env, clientAuth: 'form' },
+        { tokenUrl, clientIdEnv: cfg.client_id_env, clientSecretEnv: cfg.client_secret_env, refreshTokenEnv: cfg.refresh_token_env, clientAuth: 'form' },
         ctx.env,
         where,
         httpOptions,
