@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CHANNEL_IDS, isChannelId, loadChannel } from '../channels/registry.js';
 import type { ChannelDefinition, FormatSpec } from '../channels/define-channel.js';
@@ -35,27 +35,46 @@ export interface LoadedProject {
   feeds: LoadedFeed[];
 }
 
-async function readYaml(file: string, shown: string): Promise<unknown> {
+/** A parsed config file and the line of a value in it, for messages and `--json`. */
+interface YamlFile {
+  value: unknown;
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+async function readYaml(file: string, shown: string): Promise<YamlFile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const hint = code === 'ENOENT' ? ' (run `shelfcast init` to create a project, or pass --config PATH)' : '';
-    throw new ShelfcastError(`${shown}: cannot read the file: ${code ?? String(cause)}${hint}`, { cause });
+    throw new ShelfcastError(`${shown}: cannot read the file: ${code ?? String(cause)}${hint}`, { cause, code: 'config.unreadable', file: shown });
   }
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : '';
-    throw new ShelfcastError(`${shown}: ${line}invalid YAML: ${e.message.split('\n')[0]}`);
+    const line = e.linePos?.[0]?.line;
+    throw new ShelfcastError(`${shown}: ${line ? `line ${line}: ` : ''}invalid YAML: ${e.message.split('\n')[0]}`, { code: 'config.yaml', file: shown, line });
   }
-  return doc.toJS() ?? {};
+  return {
+    value: doc.toJS() ?? {},
+    lineOf: (at) => {
+      // The deepest node that exists on the path: a missing key is reported where its parent is.
+      for (let n = at.length; n >= 0; n--) {
+        const node = doc.getIn(at.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+        if (node?.range) return lines.linePos(node.range[0]).line;
+      }
+      return undefined;
+    },
+  };
 }
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, shown: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new ShelfcastError(formatZodError(shown, r.error).join('\n'));
+function parseWith<T>(schema: z.ZodType<T>, file: YamlFile, shown: string, at: readonly PropertyKey[] = []): T {
+  const r = schema.safeParse(file.value);
+  if (!r.success) {
+    throw new ShelfcastError(formatZodError(shown, r.error).join('\n'), { code: 'config.invalid', file: shown.split(':')[0], line: file.lineOf?.([...at, ...r.error.issues[0]!.path]) });
+  }
   return r.data;
 }
 
@@ -66,17 +85,18 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, shown: string): T {
  */
 export async function loadFeedFile(root: string, file: string, locale?: string): Promise<LoadedFeed[]> {
   const shown = path.relative(root, file) || file;
-  const parsed = parseWith(feedConfigSchema, await readYaml(file, shown), shown);
+  const yaml = await readYaml(file, shown);
+  const parsed = parseWith(feedConfigSchema, yaml, shown);
   const fileId = parsed.id ?? path.basename(file).replace(/\.ya?ml$/, '');
   if (!isChannelId(parsed.channel)) {
-    throw new ShelfcastError(`${shown}: channel: unknown channel "${parsed.channel}"${didYouMean(parsed.channel, CHANNEL_IDS)} (see \`shelfcast channels\`)`);
+    throw new ShelfcastError(`${shown}: channel: unknown channel "${parsed.channel}"${didYouMean(parsed.channel, CHANNEL_IDS)} (see \`shelfcast channels\`)`, { code: 'config.invalid', file: shown, line: yaml.lineOf(['channel']) });
   }
   const channel = await loadChannel(parsed.channel);
   const formatId = parsed.format ?? channel.formats[0]!.id;
   const format = channel.formats.find((f) => f.id === formatId);
   if (!format) {
     const ids = channel.formats.map((f) => f.id);
-    throw new ShelfcastError(`${shown}: format: channel "${channel.id}" has no format "${formatId}"${didYouMean(formatId, ids)} (it writes ${ids.join(', ')})`);
+    throw new ShelfcastError(`${shown}: format: channel "${channel.id}" has no format "${formatId}"${didYouMean(formatId, ids)} (it writes ${ids.join(', ')})`, { code: 'config.invalid', file: shown, line: yaml.lineOf(['format']) });
   }
   return expandMatrix(parsed, fileId, shown).map(({ id, config }) => ({
     id,
@@ -85,7 +105,7 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
     channel,
     format,
     // Parsed per target: a matrix entry's options are merged over the feed's.
-    options: channel.options ? parseWith(channel.options, config.options, `${shown}: options`) : config.options,
+    options: channel.options ? parseWith(channel.options, { value: config.options, lineOf: yaml.lineOf }, `${shown}: options`, ['options']) : config.options,
     fileName: config.file ?? `${id}.${format.ext}`,
     rules: compileRules(config.rules, shown, { baseDir: path.dirname(file), locale }),
   }));
@@ -101,13 +121,13 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
   try {
     names = (await readdir(feedsDir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (cause) {
-    throw new ShelfcastError(`${path.basename(configFile)}: feeds: cannot read the feeds folder ${config.feeds}/ (create it, or set feeds: to the folder of your feed files)`, { cause });
+    throw new ShelfcastError(`${path.basename(configFile)}: feeds: cannot read the feeds folder ${config.feeds}/ (create it, or set feeds: to the folder of your feed files)`, { cause, code: 'config.invalid', file: path.basename(configFile) });
   }
   const feeds = (await Promise.all(names.map((n) => loadFeedFile(root, path.join(feedsDir, n), config.catalog.locale)))).flat();
   const seen = new Map<string, string>();
   for (const f of feeds) {
     const other = seen.get(f.id);
-    if (other) throw new ShelfcastError(`${f.file}: id: feed id "${f.id}" is also used by ${other} (feed ids must be unique)`);
+    if (other) throw new ShelfcastError(`${f.file}: id: feed id "${f.id}" is also used by ${other} (feed ids must be unique)`, { code: 'config.invalid', file: f.file });
     seen.set(f.id, f.file);
   }
   return { root, configFile, config, feeds };
@@ -119,7 +139,7 @@ export function selectFeeds(project: LoadedProject, ids: readonly string[] | und
   const known = project.feeds.map((f) => f.id);
   return ids.map((id) => {
     const f = project.feeds.find((x) => x.id === id);
-    if (!f) throw new ShelfcastError(`--feed: no feed "${id}"${didYouMean(id, known)} (feeds: ${known.join(', ') || 'none'})`);
+    if (!f) throw new ShelfcastError(`--feed: no feed "${id}"${didYouMean(id, known)} (feeds: ${known.join(', ') || 'none'})`, { code: 'usage.unknown_feed' });
     return f;
   });
 }
