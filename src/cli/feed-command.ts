@@ -46,7 +46,7 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
   const say = (line: string) => {
     if (!opts.json && !opts.quiet) io.stderr(`${line}\n`);
   };
-  const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command: push ? 'run' : 'build', startedAt: now().toISOString() });
+  const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command: push ? 'run' : 'build', startedAt: now().toISOString() }, { onInterrupt: io.onInterrupt });
   try {
     const startedAt = now();
     const progress = new Progress(io, !opts.json && !opts.quiet);

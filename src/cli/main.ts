@@ -18,6 +18,8 @@ import { registerPlan } from './plan.js';
 import { registerServe } from './serve.js';
 import { VERSION } from './version.js';
 
+export { interruptReport } from './interrupt.js';
+
 /**
  * The whole CLI as a function of its arguments and I/O, so tests run it in-process and
  * bin/shelfcast.js is the only file that touches `process`. Returns the exit code:
