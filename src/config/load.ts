@@ -1,6 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CHANNEL_IDS, isChannelId, loadChannel } from '../channels/registry.js';
 import type { ChannelDefinition, FormatSpec } from '../channels/define-channel.js';
@@ -11,6 +10,7 @@ import { didYouMean } from '../util/did-you-mean.js';
 import { feedConfigSchema, type FeedConfig } from './feed-schema.js';
 import { formatZodError } from './format-zod-error.js';
 import { projectConfigSchema, type ProjectConfig } from './project-schema.js';
+import { readYaml, type YamlFile } from './read-yaml.js';
 
 export interface LoadedFeed {
   id: string;
@@ -33,41 +33,6 @@ export interface LoadedProject {
   configFile: string;
   config: ProjectConfig;
   feeds: LoadedFeed[];
-}
-
-/** A parsed config file and the line of a value in it, for messages and `--json`. */
-interface YamlFile {
-  value: unknown;
-  lineOf(path: readonly PropertyKey[]): number | undefined;
-}
-
-async function readYaml(file: string, shown: string): Promise<YamlFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' ? ' (run `shelfcast init` to create a project, or pass --config PATH)' : '';
-    throw new ShelfcastError(`${shown}: cannot read the file: ${code ?? String(cause)}${hint}`, { cause, code: 'config.unreadable', file: shown });
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, lineCounter: lines });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
-    throw new ShelfcastError(`${shown}: ${line ? `line ${line}: ` : ''}invalid YAML: ${e.message.split('\n')[0]}`, { code: 'config.yaml', file: shown, line });
-  }
-  return {
-    value: doc.toJS() ?? {},
-    lineOf: (at) => {
-      // The deepest node that exists on the path: a missing key is reported where its parent is.
-      for (let n = at.length; n >= 0; n--) {
-        const node = doc.getIn(at.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
-        if (node?.range) return lines.linePos(node.range[0]).line;
-      }
-      return undefined;
-    },
-  };
 }
 
 function parseWith<T>(schema: z.ZodType<T>, file: YamlFile, shown: string, at: readonly PropertyKey[] = []): T {
