@@ -3,6 +3,7 @@ import os from 'node:os';
 import { selectFeeds } from '../config/load.js';
 import { buildFeeds } from '../run/build-feeds.js';
 import { acquireRunLock } from '../run/lock.js';
+import { prepareProjectDirs } from '../run/project-dirs.js';
 import { publishFeeds } from '../run/publish-feeds.js';
 import { readRuns, recordRun, toRunRecord, type RunRecord } from '../run/history.js';
 import { outputDir, stateDir } from '../run/state-paths.js';
@@ -46,6 +47,7 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
   const say = (line: string) => {
     if (!opts.json && !opts.quiet) io.stderr(`${line}\n`);
   };
+  await prepareProjectDirs(project);
   const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command: push ? 'run' : 'build', startedAt: now().toISOString() }, { onInterrupt: io.onInterrupt });
   try {
     const startedAt = now();

@@ -11,6 +11,7 @@ import { feedConfigSchema, type FeedConfig } from './feed-schema.js';
 import { formatZodError } from './format-zod-error.js';
 import { projectConfigSchema, type ProjectConfig } from './project-schema.js';
 import { readYaml, type YamlFile } from './read-yaml.js';
+import { checkPublishName } from '../transports/temp-name.js';
 
 export interface LoadedFeed {
   id: string;
@@ -65,15 +66,31 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
   }
   return expandMatrix(parsed, fileId, shown).map(({ id, config }) => ({
     id,
+    fileName: outputFileName(config.file ?? `${id}.${format.ext}`, shown, yaml),
     file: shown,
     config,
     channel,
     format,
     // Parsed per target: a matrix entry's options are merged over the feed's.
     options: channel.options ? parseWith(channel.options, { value: config.options, lineOf: yaml.lineOf }, `${shown}: options`, ['options']) : config.options,
-    fileName: config.file ?? `${id}.${format.ext}`,
     rules: compileRules(config.rules, shown, { baseDir: path.dirname(file), locale }),
   }));
+}
+
+/**
+ * A feed's output file is a plain name inside the output folder: a feed file (which a pull request
+ * may add) must not write over shelfcast.yaml, a CI script or anything else the run can write.
+ */
+function outputFileName(name: string, shown: string, yaml: YamlFile): string {
+  const bad = checkPublishName(name);
+  if (bad) {
+    throw new ShelfcastError(`${shown}: file: "${name.slice(0, 200)}" must be ${bad}: the feed is written into the output folder (set output: in shelfcast.yaml to change the folder)`, {
+      code: 'config.invalid',
+      file: shown,
+      line: yaml.lineOf(['file']),
+    });
+  }
+  return name;
 }
 
 /** Loads shelfcast.yaml and every feeds/*.yaml, validating each against its schema. */

@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { makeDir } from './make-dir.js';
+import { readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,7 +88,7 @@ export async function acquireRunLock(stateDir: string, info: LockHolder, options
 }
 
 async function acquire(stateDir: string, info: LockHolder, options: RunLockOptions, tookOver: boolean): Promise<{ release(): Promise<void> }> {
-  await mkdir(stateDir, { recursive: true });
+  await makeDir(stateDir);
   const lockOptions = {
     lockfilePath: path.join(stateDir, LOCK_DIR),
     realpath: false,

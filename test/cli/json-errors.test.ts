@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -139,6 +139,21 @@ describe('--json: one JSON error document on stdout for every exit-2 path', () =
     await mkdir(path.join(dir, 'empty'));
     await writeFile(path.join(dir, 'empty', 'c.csv'), '');
     await expectJsonError(['build', '--json', '--catalog', 'empty/c.csv'], dir, { code: 'catalog.refused', message: /empty/ });
+  });
+
+  it('a feed file that would write outside the output folder is a config error, and nothing is written', async () => {
+    const name = `escape-${process.pid}-${Date.now()}.csv`;
+    const dir = await project((d) => writeFile(path.join(d, 'feeds', 'meta.yaml'), `channel: meta\nfile: ../../${name}\n`));
+    await expectJsonError(['build', '--json'], dir, { code: 'config.invalid', file: 'feeds/meta.yaml', line: 2, message: /must be a file name without folders/ });
+    await expect(readdir(path.dirname(dir))).resolves.not.toContain(name);
+  });
+
+  it.each(['/dev/full/out', '/proc/shelfcast-out', 'shelfcast.yaml/out'])('output: %s is a config error naming output:', async (out) => {
+    const dir = await project(async (d) => {
+      const config = path.join(d, 'shelfcast.yaml');
+      await writeFile(config, (await readFile(config, 'utf8')).replace('output: out', `output: ${out}`));
+    });
+    await expectJsonError(['build', '--json'], dir, { code: 'config.path', file: 'shelfcast.yaml', message: /^shelfcast\.yaml: output: cannot create the folder/ });
   });
 
   it('an internal error is a document too, with code internal', () => {
