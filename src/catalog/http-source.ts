@@ -41,12 +41,18 @@ function retryable(error: unknown, HTTPError: Got['HTTPError']): boolean {
   return true;
 }
 
+/** A response body as it came (still content-encoded) and its Content-Encoding header. */
+export interface UrlBody {
+  body: Readable;
+  encoding: string | undefined;
+}
+
 /**
  * Opens the response body; retries until the response starts, then streams it (a break mid-body
  * fails the run). Redirects are followed here, hop by hop, so each one passes the URL policy
  * before anything connects to it.
  */
-export async function openUrl(location: string, options: ReadOptions = {}): Promise<Readable> {
+export async function openUrl(location: string, options: ReadOptions = {}): Promise<UrlBody> {
   const policy = catalogPolicy(location, options);
   const first = await checkUrl(location, options);
   // Loaded only for catalogs at a URL: most runs read a local file and need no HTTP client.
@@ -58,10 +64,12 @@ export async function openUrl(location: string, options: ReadOptions = {}): Prom
     got.stream(hop.url, {
       retry: { limit: 0 },
       followRedirect: false,
+      // Decoded in openBytes, under the decompression limits (got would expand a bomb unbounded).
+      decompress: false,
       dnsLookup: hop.lookup as never,
       // socket is an idle timeout: a large catalog may take long, but it must keep moving.
       timeout: { lookup: timeout, connect: timeout, secureConnect: timeout, response: timeout, socket: timeout },
-      headers: { 'user-agent': 'shelfcast' },
+      headers: { 'user-agent': 'shelfcast', 'accept-encoding': 'gzip, deflate, br' },
     });
   let lastError: unknown;
   for (let attempt = 0; attempt <= retries; attempt++) {
@@ -71,6 +79,7 @@ export async function openUrl(location: string, options: ReadOptions = {}): Prom
       const stream = open(hop);
       let status: number;
       let target: string | undefined;
+      let encoding: string | undefined;
       try {
         const response = await new Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
           stream.once('response', resolve);
@@ -78,12 +87,13 @@ export async function openUrl(location: string, options: ReadOptions = {}): Prom
         });
         status = response.statusCode;
         target = typeof response.headers.location === 'string' ? response.headers.location : undefined;
+        encoding = typeof response.headers['content-encoding'] === 'string' ? response.headers['content-encoding'] : undefined;
       } catch (error) {
         stream.destroy();
         lastError = error;
         break;
       }
-      if (!(REDIRECTS.has(status) && target !== undefined)) return stream;
+      if (!(REDIRECTS.has(status) && target !== undefined)) return { body: stream, encoding };
       stream.destroy();
       if (hops + 1 > MAX_REDIRECTS) throw catalogError(location, `redirects more than ${MAX_REDIRECTS} times`, 'Point catalog.path at the final URL.');
       try {
