@@ -6,6 +6,7 @@ import { acquireRunLock } from '../run/lock.js';
 import { prepareProjectDirs } from '../run/project-dirs.js';
 import { publishFeeds } from '../run/publish-feeds.js';
 import { readRuns, recordRun, toRunRecord, type RunRecord } from '../run/history.js';
+import { catalogSource } from '../run/read-products.js';
 import { outputDir, stateDir } from '../run/state-paths.js';
 import { renderFeedRun } from '../report/feed-run-report.js';
 import { annotationFiles, githubAnnotations } from '../report/github-annotations.js';
@@ -84,7 +85,10 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
     if (!opts.dryRun) await recordRun(stateDir(project), record);
     if (opts.report?.length) await writeReports(opts.report, { run: record, history: await readRuns(stateDir(project)), project: project.config.name }, io.cwd);
     // The runner reads workflow commands from stderr too, which keeps stdout one JSON document.
-    if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(record, annotationFiles(project, io.env.GITHUB_WORKSPACE ?? io.cwd))) io.stderr(`${line}\n`);
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      const files = await annotationFiles(project, catalogSource(project, opts.catalog, io.cwd), record, io.env.GITHUB_WORKSPACE ?? io.cwd);
+      for (const line of githubAnnotations(record, files)) io.stderr(`${line}\n`);
+    }
     renderFeedRun(io, { ...record, build, runIssues: issues }, { json: Boolean(opts.json), quiet: Boolean(opts.quiet), failed: code !== 0 });
     return record;
   } finally {
