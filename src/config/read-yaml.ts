@@ -55,6 +55,46 @@ function checkNodes(doc: Document, shown: string, lines: LineCounter): void {
   }
 }
 
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * The offset where flow collections (`[`, `{`) first nest deeper than the depth limit, or -1: a
+ * linear scan before yaml parses, which recurses per flow level (10,000 levels overflow its stack
+ * after 0.5 s; 200,000 exhausted the process's memory in a regex and killed it). Quoted scalars and
+ * comments are skipped; a bracket inside a plain scalar may be counted, which only matters past 64.
+ */
+function flowTooDeep(text: string): number {
+  let depth = 0;
+  let previous: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      previous = undefined;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    const opensScalar = previous === undefined || previous === ':' || previous === '-' || previous === '[' || previous === '{' || previous === ',' || previous === '?';
+    if (c === '#' && (i === 0 || isSpace(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      previous = undefined;
+      continue;
+    }
+    if ((c === '"' || c === "'") && opensScalar) {
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    } else if (c === '[' || c === '{') {
+      if (++depth > CONFIG_LIMITS.depth) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    previous = c;
+  }
+  return -1;
+}
+
 /** Reads, parses and checks one YAML (or JSON) config file; every failure is a ShelfcastError naming the file and line. */
 export async function readYaml(file: string, shown: string): Promise<YamlFile> {
   let bytes: Buffer;
@@ -68,8 +108,11 @@ export async function readYaml(file: string, shown: string): Promise<YamlFile> {
   if (bytes.length > CONFIG_LIMITS.bytes) {
     throw fail(shown, `the file is ${Math.ceil(bytes.length / 1024)} KiB; a config file may have at most ${CONFIG_LIMITS.bytes / 1024} KiB (put lookup tables and mappings in their own files)`);
   }
+  const text = bytes.toString('utf8');
+  const deep = flowTooDeep(text);
+  if (deep >= 0) throw fail(shown, `nested more than ${CONFIG_LIMITS.depth} levels deep (a config file needs a dozen at most)`, text.slice(0, deep).split('\n').length);
   const lines = new LineCounter();
-  const doc = parseDocument(bytes.toString('utf8'), { uniqueKeys: false, lineCounter: lines });
+  const doc = parseDocument(text, { uniqueKeys: false, lineCounter: lines });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     throw fail(shown, `invalid YAML: ${e.message.split('\n')[0]}`, e.linePos?.[0]?.line);
