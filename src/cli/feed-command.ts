@@ -4,8 +4,10 @@ import { selectFeeds, selectPartialFeeds } from '../config/load.js';
 import type { LoadedFeed, LoadedProject } from '../config/load.js';
 import { buildFeeds, type BuildOptions } from '../run/build-feeds.js';
 import { acquireRunLock } from '../run/lock.js';
+import { prepareProjectDirs } from '../run/project-dirs.js';
 import { publishFeeds } from '../run/publish-feeds.js';
 import { readRuns, recordRun, toRunRecord, type RunRecord } from '../run/history.js';
+import { catalogSource } from '../run/read-products.js';
 import { outputDir, stateDir } from '../run/state-paths.js';
 import { renderFeedRun } from '../report/feed-run-report.js';
 import { annotationFiles, githubAnnotations } from '../report/github-annotations.js';
@@ -61,7 +63,8 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
     if (!opts.json && !opts.quiet) io.stderr(`${line}\n`);
   };
   for (const f of partial?.skipped ?? []) say(`${f.id}: left as it is (--only ${opts.only!.join(',')}: channel ${f.channel.id} sends whole items only)`);
-  const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command, startedAt: now().toISOString() });
+  await prepareProjectDirs(project);
+  const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command, startedAt: now().toISOString() }, { onInterrupt: io.onInterrupt });
   try {
     const startedAt = now();
     const progress = new Progress(io, !opts.json && !opts.quiet);
@@ -98,7 +101,10 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
     if (!opts.dryRun) await recordRun(stateDir(project), record);
     if (opts.report?.length) await writeReports(opts.report, { run: record, history: await readRuns(stateDir(project)), project: project.config.name }, io.cwd);
     // The runner reads workflow commands from stderr too, which keeps stdout one JSON document.
-    if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(record, annotationFiles(project, io.env.GITHUB_WORKSPACE ?? io.cwd))) io.stderr(`${line}\n`);
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      const files = await annotationFiles(project, catalogSource(project, opts.catalog, io.cwd), record, io.env.GITHUB_WORKSPACE ?? io.cwd);
+      for (const line of githubAnnotations(record, files)) io.stderr(`${line}\n`);
+    }
     renderFeedRun(io, { ...record, build, runIssues: issues }, { json: Boolean(opts.json), quiet: Boolean(opts.quiet), failed: code !== 0 });
     return record;
   } finally {
