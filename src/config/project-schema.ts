@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_UNCOMPRESSED_MB } from '../catalog/inflate-limited.js';
 import { PRODUCT_FIELDS } from '../product/product.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { stockConfigSchema } from '../stock/schema.js';
@@ -28,6 +29,10 @@ const readShape = {
   content_locale: z.string().optional(),
   /** Akeneo: channel (scope) suffix, e.g. `ecommerce`; default `ecommerce`. */
   scope: z.string().optional(),
+  /** Compressed files (`.gz`, or a compressed HTTP response): largest uncompressed size in MiB; default 4096. */
+  max_uncompressed_mb: z.number().int().positive().default(DEFAULT_MAX_UNCOMPRESSED_MB),
+  /** Compressed files: largest uncompressed size per compressed byte (a bomb expands ~1,000 times); default 100. */
+  max_compression_ratio: z.number().positive().default(DEFAULT_MAX_COMPRESSION_RATIO),
 };
 
 const sourceName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, `_`, `.` and `-`');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mapCatalog } from '../catalog/map-catalog.js';
 import { SourceJoin } from '../catalog/sources/join-sources.js';
-import { loadSources } from '../catalog/sources/load-sources.js';
+import { catalogFileSpec, loadSources } from '../catalog/sources/load-sources.js';
 import type { CatalogSource } from '../catalog/types.js';
 import { createMapper } from './project-mapper.js';
 import type { LoadedProject } from '../config/load.js';
@@ -30,13 +30,9 @@ export function catalogSource(project: LoadedProject, override: string | undefin
   const raw = override ?? c.path;
   const isUrl = /^https?:\/\//i.test(raw);
   const location = isUrl ? raw : path.resolve(override ? cwd : project.root, raw);
-  return {
-    location,
-    format: override ? undefined : c.format,
-    delimiter: c.delimiter === 'auto' ? undefined : c.delimiter,
-    itemPath: c.item_path,
-    jsonPath: c.json_path,
-  };
+  const spec = catalogFileSpec(location, c);
+  // --catalog FILE: its format comes from its own extension.
+  return override ? { ...spec, format: undefined } : spec;
 }
 
 /**

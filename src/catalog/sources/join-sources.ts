@@ -68,6 +68,19 @@ export class SourceJoin {
     }
   }
 
+  /** Per source, which keys this pass's rows asked for: a shard's share of the `unmatched` report. */
+  hitBits(): Uint8Array[] {
+    return this.tables.map((t) => t.hitBits());
+  }
+
+  /** Adds the keys other passes (the shards of a build) asked for, before `unmatched`. */
+  addHits(bits: Uint8Array[]): void {
+    if (bits.length !== this.tables.length || bits.some((b, s) => b.length !== Math.ceil(this.tables[s]!.size / 8))) {
+      throw new Error('the shards read other supplemental sources than this merge (a source changed in between?)');
+    }
+    bits.forEach((b, s) => this.tables[s]!.addHits(b));
+  }
+
   /** After the pass: every source's keys that no primary row asked for. */
   unmatched(): Issue[] {
     const out: Issue[] = [];

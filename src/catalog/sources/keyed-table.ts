@@ -253,6 +253,18 @@ export class KeyedTable extends PackedReader {
     return this.rowView[entry]!;
   }
 
+  /** Which entries a primary row matched, one bit each (for a sharded build's merge). */
+  hitBits(): Uint8Array {
+    const bits = new Uint8Array(Math.ceil(this.hitView.length / 8));
+    for (let e = 0; e < this.hitView.length; e++) if (Atomics.load(this.hitView, e) !== 0) bits[e >> 3]! |= 1 << (e & 7);
+    return bits;
+  }
+
+  /** Marks as matched the entries another pass matched (`hitBits` of a table of the same source). */
+  addHits(bits: Uint8Array): void {
+    for (let e = 0; e < this.hitView.length; e++) if (bits[e >> 3]! & (1 << (e & 7))) Atomics.store(this.hitView, e, 1);
+  }
+
   /** Entries no primary row matched, in the source's order. */
   *unmatched(): Generator<number> {
     for (let e = 0; e < this.hitView.length; e++) if (Atomics.load(this.hitView, e) === 0) yield e;

@@ -20,13 +20,15 @@ export function sourceLocation(project: LoadedProject, raw: string): string {
   return /^https?:\/\//i.test(raw) ? raw : path.resolve(project.root, raw);
 }
 
-function readSpec(project: LoadedProject, s: SupplementalSourceConfig): CatalogSource {
+/** How a configured catalog file (the primary or a supplemental source) at `location` is read. */
+export function catalogFileSpec(location: string, s: Pick<SupplementalSourceConfig, 'format' | 'delimiter' | 'item_path' | 'json_path' | 'max_uncompressed_mb' | 'max_compression_ratio'>): CatalogSource {
   return {
-    location: sourceLocation(project, s.path),
+    location,
     format: s.format,
     delimiter: s.delimiter === 'auto' ? undefined : s.delimiter,
     itemPath: s.item_path,
     jsonPath: s.json_path,
+    decompression: { maxBytes: s.max_uncompressed_mb * 1024 * 1024, maxRatio: s.max_compression_ratio },
   };
 }
 
@@ -50,7 +52,7 @@ export async function loadSource(project: LoadedProject, config: SupplementalSou
     } else for (const pair of rowValues(row)) if (pair[0] !== config.key) yield pair;
   };
   const tail: Issue[] = [];
-  for await (const row of mapCatalog(readSpec(project, config), mapper, (end) => tail.push(...end), options)) {
+  for await (const row of mapCatalog(catalogFileSpec(sourceLocation(project, config.path), config), mapper, (end) => tail.push(...end), options)) {
     for (const i of row.issues ?? []) issues.push({ ...i, file });
     const key = fieldValue(row, config.key)?.trim();
     if (!key) {

@@ -23,8 +23,8 @@ export default defineChannel<EbayOptions>({
   serializers: { 'ebay-inventory': createEbayInventorySerializer },
   push: {
     destination: 'ebay',
-    deltas: false,
-    deletes: false,
+    deltas: true,
+    deletes: true,
     create: async (config, feedId) => (await import('./destination.js')).createDestination(config as EbayDestinationConfig, feedId),
   },
   formats: [{ id: 'json', serializer: 'ebay-inventory', ext: 'json', contentType: 'application/json' }],

@@ -2,6 +2,7 @@ import { realSleep, type Sleep } from '../../http/backoff.js';
 import { createHttpClient, type HttpClient } from '../../http/client.js';
 import { envSecret } from '../../http/env-secret.js';
 import { isHttpError } from '../../http/errors.js';
+import { createUrlPolicy } from '../../http/url-policy.js';
 import { ShelfcastError } from '../../issues/issue.js';
 import type { ApiDeps, ItemResult } from '../../transports/api-push.js';
 import type { PublishContext } from '../../transports/types.js';
@@ -29,8 +30,11 @@ export function merchantSession(config: { service_account_key_env: string; endpo
   const key = parseServiceAccountKey(envSecret(ctx.env, config.service_account_key_env, `${where}: service_account_key_env`), where);
   const now = deps.now ?? ctx.now;
   const sleep = deps.sleep ?? realSleep;
-  const http = createHttpClient({ random: deps.random, now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4 });
-  const authed = createHttpClient({ token: serviceAccountToken(key, http, now), random: deps.random, now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4 });
+  // The API endpoint of the config and the token URI of the key may be internal (a test server).
+  const urlPolicy = createUrlPolicy({ named: [config.endpoint, key.token_uri] });
+  const shared = { random: deps.random, now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4, urlPolicy };
+  const http = createHttpClient(shared);
+  const authed = createHttpClient({ ...shared, token: serviceAccountToken(key, http, now) });
   const pace = createPacer(config.requests_per_minute, now, sleep);
   return {
     authed,
