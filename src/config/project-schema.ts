@@ -56,6 +56,10 @@ export const supplementalSourceSchema = z
     mode: winner.default('override'),
     /** The fields taken, as a list (with `mode`) or as field -> override | fill; default every field of the source but the key. */
     fields: z.union([z.array(z.string().min(1)).min(1), z.record(z.string().min(1), winner)]).optional(),
+    /** Number locale of this source's prices (a price list exported elsewhere, `1.234,56` in de-DE); default `catalog.locale`. */
+    locale: z.string().optional(),
+    /** Currency of this source's prices written without one; default `catalog.currency`. */
+    currency: currency.optional(),
   })
   .strict();
 
@@ -82,6 +86,7 @@ export const catalogConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `"${name}" is also the name of ${names.get(name)! < 0 ? 'the primary catalog' : `catalog.sources[${names.get(name)}]`}; give each source its own name` });
       }
       names.set(name, i);
+      if (s.locale !== undefined && !isLocale(s.locale)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'locale'], message: `${JSON.stringify(s.locale)} is not a locale; use a BCP 47 tag such as en-US or de-DE` });
       const fields = s.fields === undefined ? [] : Array.isArray(s.fields) ? s.fields : Object.keys(s.fields);
       for (const [where, f] of [['key', s.key], ['primary_key', s.primary_key], ...fields.map((f) => ['fields', f])] as Array<[string, string | undefined]>) {
         if (f !== undefined && !isJoinField(f)) {
@@ -90,6 +95,15 @@ export const catalogConfigSchema = z
       }
     });
   });
+
+const isLocale = (tag: string): boolean => {
+  try {
+    new Intl.NumberFormat(tag);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** A file's name without its extensions, the default name of a source. */
 export const fileStem = (p: string): string => path.posix.basename(p.replace(/\\/g, '/').replace(/[?#].*$/, '')).replace(/(\.[A-Za-z0-9]+)+$/, '');

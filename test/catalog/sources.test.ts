@@ -3,6 +3,7 @@ import { SourceJoin, type JoinSource } from '../../src/catalog/sources/join-sour
 import { KeyedTable, KeyedTableBuilder } from '../../src/catalog/sources/keyed-table.js';
 import type { MappedRow } from '../../src/catalog/types.js';
 import { projectConfigSchema } from '../../src/config/project-schema.js';
+import { sourcePriceConverter } from '../../src/catalog/sources/source-prices.js';
 
 const row = (fields: Record<string, string>, extra: Record<string, string> = {}): MappedRow => ({ row: 2, fields: { ...fields }, extra: { ...extra } });
 
@@ -67,5 +68,23 @@ describe('catalog.sources in shelfcast.yaml', () => {
     expect(parse([{ path: 'x/products.json' }]).error?.issues.map((i) => i.message).join()).toMatch(/also the name of the primary catalog/);
     expect(parse([{ path: 'a.csv', fields: { prise: 'fill' } }]).error?.issues.map((i) => i.message).join()).toMatch(/"prise" is not a canonical field.*price/);
     expect(parse([{ path: 'a.csv', fields: ['extra.margin'], key: 'gtin' }]).success).toBe(true);
+  });
+});
+
+describe('a source in its own number locale and currency', () => {
+  it('has its prices rewritten as the catalog writes them, and leaves what does not parse to validation', () => {
+    const toCatalog = sourcePriceConverter({ locale: 'de-DE', currency: 'EUR' }, { locale: 'en-US', currency: 'EUR' })!;
+    expect(toCatalog('price', '1.234,50')).toBe('1234.50 EUR');
+    expect(toCatalog('sale_price', '19,00 €')).toBe('19.00 EUR');
+    expect(toCatalog('title', '1.234,50')).toBe('1.234,50');
+    expect(toCatalog('price', 'ask us')).toBe('ask us');
+    const toGerman = sourcePriceConverter({ locale: 'en-US', currency: 'USD' }, { locale: 'de-DE' })!;
+    expect(toGerman('price', '1,234.50')).toBe('1234,50 USD');
+    expect(sourcePriceConverter({}, { locale: 'de-DE', currency: 'EUR' })).toBeUndefined();
+  });
+
+  it('refuses a locale that is not one, naming the source', () => {
+    const parsed = projectConfigSchema.safeParse({ catalog: { path: 'products.csv', sources: [{ path: 'prices.csv', locale: 'de_DE!' }] } });
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['catalog.sources.0.locale', expect.stringMatching(/is not a locale/)]]);
   });
 });

@@ -9,6 +9,7 @@ import type { CatalogSource } from '../types.js';
 import type { JoinData, JoinSource, Winner } from './join-sources.js';
 import { KeyedTableBuilder } from './keyed-table.js';
 import { fieldValue, rowValues } from './source-fields.js';
+import { sourcePriceConverter } from './source-prices.js';
 
 /** A source's name: as configured, else its file name without extensions (`prices.csv.gz` -> `prices`). */
 export function sourceName(config: { name?: string; path: string }): string {
@@ -43,7 +44,9 @@ export async function loadSource(project: LoadedProject, config: SupplementalSou
   const listed = config.fields === undefined ? undefined : Array.isArray(config.fields) ? config.fields : Object.keys(config.fields);
   const builder = new KeyedTableBuilder();
   const mapper = createSourceMapper(project, config);
-  const values = function* (row: Parameters<typeof fieldValue>[0]): Generator<[string, string]> {
+  const c = project.config.catalog;
+  const convert = sourcePriceConverter({ locale: config.locale, currency: config.currency }, { locale: c.locale, currency: c.currency });
+  const raw = function* (row: Parameters<typeof fieldValue>[0]): Generator<[string, string]> {
     if (listed) {
       for (const f of listed) {
         const v = fieldValue(row, f);
@@ -51,6 +54,11 @@ export async function loadSource(project: LoadedProject, config: SupplementalSou
       }
     } else for (const pair of rowValues(row)) if (pair[0] !== config.key) yield pair;
   };
+  const values = convert
+    ? function* (row: Parameters<typeof fieldValue>[0]): Generator<[string, string]> {
+        for (const [f, v] of raw(row)) yield [f, convert(f, v)];
+      }
+    : raw;
   const tail: Issue[] = [];
   for await (const row of mapCatalog(catalogFileSpec(sourceLocation(project, config.path), config), mapper, (end) => tail.push(...end), options)) {
     for (const i of row.issues ?? []) issues.push({ ...i, file });
