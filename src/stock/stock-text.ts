@@ -26,7 +26,7 @@ export function differencesText(differences: readonly Difference[]): string[] {
 }
 
 export function incidentText(i: OversellIncident, p: Paint): string {
-  return `  ${p.error('oversold')} ${i.sku}: ${i.units} unit(s) by ${i.channel} order ${i.order} line ${i.line} at ${i.at} (on_hand ${i.onHand}, reserved ${i.reserved}, safety ${i.safety})`;
+  return `  ${p.error('oversold')} ${i.sku}: ${i.units} unit(s) by ${i.channel} order ${i.order} line ${i.line} at ${i.at} (on_hand ${i.onHand}, reserved ${i.reserved}, safety ${i.safety})${i.location === undefined ? '' : `; at ${i.location}: on_hand ${i.locationOnHand}, reserved ${i.locationReserved}`}`;
 }
 
 export function showText(numbers: SkuNumbers, allocation: Record<string, number>, events: readonly StoredEvent[], incidents: readonly OversellIncident[], p: Paint): string[] {

@@ -63,4 +63,43 @@ describe('stock per location', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('records an oversell at a store that sold more than it has, while the warehouse still has the SKU', () => {
+    const ledger = StockLedger.open(':memory:');
+    try {
+      const counts = [
+        { kind: 'count' as const, key: 'import:x:S:warehouse', sku: 'S', location: 'warehouse', quantity: 20, at: '2026-03-01T06:00:00Z' },
+        { kind: 'count' as const, key: 'import:x:S:store-a', sku: 'S', location: 'store-a', quantity: 2, at: '2026-03-01T06:00:00Z' },
+      ];
+      const sale = (order: string, quantity: number, location?: string) => ({ kind: 'reserved' as const, channel: 'pos', order, line: '1', sku: 'S', quantity, at: '2026-03-01T08:00:00Z', ...(location ? { location } : {}) });
+      ledger.apply(counts);
+      expect(ledger.apply([sale('O1', 2, 'store-a')]).incidents).toEqual([]);
+      const { incidents } = ledger.apply([sale('O2', 1, 'store-a'), sale('O3', 5), sale('O4', 1, 'nowhere-counted')]);
+      // Only O2: O3 names no location and the SKU has room; a location never counted has no stock of its own to judge.
+      expect(incidents.map((i) => [i.order, i.units, i.location, i.locationOnHand, i.locationReserved, i.onHand, i.reserved])).toEqual([['O2', 1, 'store-a', 2, 3, 22, 3]]);
+      expect(ledger.incidents('S')).toEqual(incidents);
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('adds the location columns to the incidents of a ledger written before them, keeping its incidents', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'shelfcast-ledger-incidents-'));
+    try {
+      const file = path.join(dir, 'stock.sqlite');
+      const first = StockLedger.open(file);
+      first.apply([{ kind: 'count', key: 'import:x:S:default', sku: 'S', location: 'default', quantity: 1, at: '2026-03-01T06:00:00Z' }, { kind: 'reserved', channel: 'shop', order: 'O1', line: '1', sku: 'S', quantity: 2, at: '2026-03-01T07:00:00Z' }]);
+      first.close();
+      // The incidents table as the first ledger format had it.
+      const db = new Database(file);
+      for (const c of ['location', 'location_on_hand', 'location_reserved']) db.exec(`ALTER TABLE incidents DROP COLUMN ${c}`);
+      db.close();
+      const ledger = StockLedger.open(file);
+      const [old] = ledger.incidents('S');
+      ledger.close();
+      expect([old?.order, old?.units, old?.location]).toEqual(['O1', 1, undefined]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
