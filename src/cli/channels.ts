@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { renderChannelSummary, renderChannelTable } from '../channels/docs/render-channel-text.js';
+import { channelSummaries } from '../channels/channel-summaries.js';
+import { renderChannelTable } from '../channels/docs/render-channel-table.js';
 import { CHANNEL_IDS, isChannelId, loadChannel } from '../channels/registry.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -19,12 +20,10 @@ export function registerChannels(program: Command, ctx: CommandContext): void {
         if (opts.json) {
           const { id: cid, title, kind, formats, attributes } = channel;
           io.stdout(`${JSON.stringify({ id: cid, title, kind, formats, attributes }, null, 2)}\n`);
-        } else io.stdout(renderChannelSummary(channel));
+        } else io.stdout((await import('../channels/docs/render-channel-text.js')).renderChannelSummary(channel));
         return;
       }
-      const channels = await Promise.all(CHANNEL_IDS.map((c) => loadChannel(c)));
-      if (opts.json) {
-        io.stdout(`${JSON.stringify(channels.map((c) => ({ id: c.id, title: c.title, kind: c.kind, formats: c.formats.map((f) => f.id) })), null, 2)}\n`);
-      } else io.stdout(renderChannelTable(channels));
+      const channels = await channelSummaries();
+      io.stdout(opts.json ? `${JSON.stringify(channels, null, 2)}\n` : renderChannelTable(channels));
     });
 }

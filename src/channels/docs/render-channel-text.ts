@@ -2,16 +2,6 @@ import type { ChannelDefinition } from '../define-channel.js';
 import { describeOptions } from './describe-options.js';
 import { textTable } from './text-table.js';
 
-/** `shelfcast channels`: one line per channel with its kind and formats. */
-export function renderChannelTable(channels: ReadonlyArray<ChannelDefinition<any>>): string {
-  return (
-    textTable(
-      ['CHANNEL', 'KIND', 'FORMATS', 'TITLE'],
-      channels.map((c) => [c.id, c.kind, c.formats.map((f) => f.id).join(', '), c.title]),
-    ) + '\n'
-  );
-}
-
 /**
  * `shelfcast channels <id>`: the channel's formats, its attributes (required, format, limit and the
  * catalog field that feeds each) and its options, as plain text for a terminal.
