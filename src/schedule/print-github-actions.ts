@@ -44,7 +44,7 @@ export function printGithubActions(ctx: PrintContext): string {
     '      - uses: actions/checkout@v4',
     '      - uses: actions/setup-node@v4',
     '        with:',
-    '          node-version: 20',
+    '          node-version: 22',
     '      - run: npm ci',
     '      # History, the publish guard and the kept versions live in the state folder.',
     '      - uses: actions/cache@v4',
