@@ -33,7 +33,7 @@ const runsIn = async (cwd: string) => JSON.parse((await sh('node_modules/.bin/sh
 
 // The package as users get it: packed, installed into an empty folder, then used with the README's
 // commands and the scheduler configuration it prints.
-describe(`shelfcast from its packed tarball, in an empty folder (node ${NODE === process.execPath ? process.version : NODE})`, () => {
+describe(`shelfcast from its packed tarball, in an empty folder (node ${NODE === process.execPath ? process.version : NODE})`, { timeout: 180_000 }, () => {
   beforeAll(async () => {
     const tarball = await packProject();
     shop = await realpath(await mkdtemp(path.join(os.tmpdir(), 'shelfcast-shop-')));
