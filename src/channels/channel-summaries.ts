@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ChannelDefinition } from './define-channel.js';
+import { capabilityJson, type CapabilityJson } from './docs/capability-table.js';
 import { CHANNEL_IDS, loadChannel } from './registry.js';
 
 /** What `shelfcast channels` lists of a channel. */
@@ -9,12 +10,14 @@ export interface ChannelSummary {
   kind: ChannelDefinition<any>['kind'];
   /** Format ids, as feed files name them. */
   formats: string[];
+  /** From the registry and the definition (capabilitiesOf), as `--json` prints them. */
+  capabilities: CapabilityJson;
 }
 
 /** Written beside the bundle by `npm run build` (scripts/bundle.mjs), from the channels themselves. */
 export const SUMMARIES_FILE = 'channel-summaries.json';
 
-export const summarizeChannel = (c: ChannelDefinition<any>): ChannelSummary => ({ id: c.id, title: c.title, kind: c.kind, formats: c.formats.map((f) => f.id) });
+export const summarizeChannel = (c: ChannelDefinition<any>): ChannelSummary => ({ id: c.id, title: c.title, kind: c.kind, formats: c.formats.map((f) => f.id), capabilities: capabilityJson(c) });
 
 /**
  * Every channel's summary, in registry order. Why a file: loading the eleven channel modules (and

@@ -43,7 +43,7 @@ export function* feedChunks(
   onIssue: (issue: Issue) => void,
 ): Generator<string> {
   const format = findFormat(channel, formatId);
-  const serializer = documentWriter(createSerializer({ format, columns: feedColumns(channel, target), header: opts.header, options: opts.serializerOptions ?? target.options }));
+  const serializer = documentWriter(createSerializer({ format, columns: feedColumns(channel, target), header: opts.header, options: opts.serializerOptions ?? target.options }, channel.serializers));
   yield serializer.header();
   for (const { product, row } of items) {
     const result = channel.map(product, { feed: target, row, now: opts.now });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { channelSummaries } from '../channels/channel-summaries.js';
+import { capabilityJson } from '../channels/docs/capability-table.js';
 import { renderChannelTable } from '../channels/docs/render-channel-table.js';
 import { CHANNEL_IDS, isChannelId, loadChannel } from '../channels/registry.js';
 import { ShelfcastError } from '../issues/issue.js';
@@ -10,7 +11,7 @@ export function registerChannels(program: Command, ctx: CommandContext): void {
   program
     .command('channels')
     .argument('[id]', 'one channel: its attributes, limits and catalog sources')
-    .description('list the channels and their formats, or describe one channel')
+    .description('list the channels and what each can do (formats, API push, deltas, deletes, variants, orders, stock), or describe one channel')
     .option('--json', 'print one JSON document on stdout')
     .action(async (id: string | undefined, opts: { json?: boolean }) => {
       const { io } = ctx;
@@ -19,7 +20,7 @@ export function registerChannels(program: Command, ctx: CommandContext): void {
         const channel = await loadChannel(id);
         if (opts.json) {
           const { id: cid, title, kind, formats, attributes } = channel;
-          io.stdout(`${JSON.stringify({ id: cid, title, kind, formats, attributes }, null, 2)}\n`);
+          io.stdout(`${JSON.stringify({ id: cid, title, kind, formats, capabilities: capabilityJson(channel), attributes }, null, 2)}\n`);
         } else io.stdout((await import('../channels/docs/render-channel-text.js')).renderChannelSummary(channel));
         return;
       }

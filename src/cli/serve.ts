@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { envSecret } from '../apis/http/env-secret.js';
+import { envSecret } from '../http/env-secret.js';
 import type { LoadedProject } from '../config/load.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { startFeedServer, type FeedServer } from '../transports/feed-server.js';

@@ -2,7 +2,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { CHANNEL_IDS, isChannelId, loadChannel } from '../channels/registry.js';
+import { capabilitiesOf, CHANNEL_IDS, channelOfDestination, isChannelId, loadChannel } from '../channels/registry.js';
+import { FILE_TRANSPORT_TYPES } from '../transports/registry.js';
 import type { ChannelDefinition, FormatSpec } from '../channels/define-channel.js';
 import { compileRules, type CompiledRules } from '../rules/engine.js';
 import { expandMatrix } from '../rules/expand-matrix.js';
@@ -78,7 +79,9 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
     const ids = channel.formats.map((f) => f.id);
     throw new ShelfcastError(`${shown}: format: channel "${channel.id}" has no format "${formatId}"${didYouMean(formatId, ids)} (it writes ${ids.join(', ')})`);
   }
-  return expandMatrix(parsed, fileId, shown).map(({ id, config }) => ({
+  const targets = expandMatrix(parsed, fileId, shown);
+  for (const { config } of targets) checkDestination(channel, config.destination?.type, shown);
+  return targets.map(({ id, config }) => ({
     id,
     file: shown,
     config,
@@ -89,6 +92,20 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
     fileName: config.file ?? `${id}.${format.ext}`,
     rules: compileRules(config.rules, shown, { baseDir: path.dirname(file), locale }),
   }));
+}
+
+/**
+ * Refuses, at load, a destination the feed's channel cannot take: another channel's API (a
+ * Google feed cannot go to the Meta catalog API). The message says what the channel supports.
+ */
+function checkDestination(channel: ChannelDefinition<any>, type: string | undefined, shown: string): void {
+  const owner = type ? channelOfDestination(type) : undefined;
+  if (!type || !owner || owner === channel.id) return;
+  const own = capabilitiesOf(channel).apiPush;
+  const supported = [...FILE_TRANSPORT_TYPES, ...(own ? [own] : [])].join(', ');
+  throw new ShelfcastError(
+    `${shown}: destination.type: "${type}" is the API push of the ${owner} channel; channel "${channel.id}" does not support it (it supports ${supported}${own ? '' : '; it has no API push of its own'})`,
+  );
 }
 
 /** Loads shelfcast.yaml and every feeds/*.yaml, validating each against its schema. */

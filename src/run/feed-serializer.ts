@@ -18,5 +18,5 @@ export function feedHeader(project: LoadedProject): FeedHeader {
  * worker threads for the record bodies, and `plan` for its next records.
  */
 export function feedSerializer(project: LoadedProject, feed: LoadedFeed, target: FeedTarget): Serializer {
-  return createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header: feedHeader(project), options: feed.options });
+  return createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header: feedHeader(project), options: feed.options }, feed.channel.serializers);
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { envSecret } from '../apis/http/env-secret.js';
-import { safeUrl } from '../apis/http/redact.js';
+import { envSecret } from '../http/env-secret.js';
+import { safeUrl } from '../http/redact.js';
 import { resolveSecret } from '../config/secrets.js';
 import { checkBuiltFile } from './local-file.js';
 import { pushError } from './push-error.js';

@@ -36,6 +36,8 @@ export interface EbayMock {
   /** Offers created per SKU (must never exceed 1). */
   offerCreates: Map<string, number>;
   priceUpdates: Array<{ sku: string; offerId: string; quantity?: number; price?: unknown }>;
+  /** Offers withdrawn (listings ended), offers deleted and inventory items deleted, by SKU, in order. */
+  removed: { withdrawn: string[]; offers: string[]; items: string[] };
   tokensIssued: number;
   /** Invalidate every access token issued so far (the next call gets 401). */
   revokeTokens(): void;
@@ -57,6 +59,8 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
   const offers = new Map<string, MockOffer>();
   const offerCreates = new Map<string, number>();
   const priceUpdates: EbayMock['priceUpdates'] = [];
+  const removed: EbayMock['removed'] = { withdrawn: [], offers: [], items: [] };
+  const notAvailable: MockReply = { status: 404, json: { errors: [{ errorId: 25713, domain: 'API_INVENTORY', category: 'REQUEST', message: 'This Offer is not available.' }] } };
   const tokens = new Set<string>();
   const state = { tokensIssued: 0, seq: 0 };
   const f = opts.failures ?? {};
@@ -148,6 +152,51 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
         },
       },
       {
+        name: 'withdrawOffer',
+        method: 'POST',
+        path: /^\/sell\/inventory\/v1\/offer\/([^/]+)\/withdraw$/,
+        handle: (req) => {
+          const denied = guard(req, undefined);
+          if (denied) return denied;
+          const offer = offers.get(decodeURIComponent(req.params[0]!));
+          if (!offer) return notAvailable;
+          // eBay withdraws only a published offer (errorId 25713 otherwise).
+          if (offer.status !== 'PUBLISHED') return { status: 400, json: { errors: [{ errorId: 25713, message: 'The offer is not published.' }] } };
+          offer.status = 'UNPUBLISHED';
+          removed.withdrawn.push(offer.sku);
+          return { status: 200, json: { listingId: offer.listingId } };
+        },
+      },
+      {
+        name: 'deleteOffer',
+        method: 'DELETE',
+        path: /^\/sell\/inventory\/v1\/offer\/([^/]+)$/,
+        handle: (req) => {
+          const denied = guard(req, undefined);
+          if (denied) return denied;
+          const offer = offers.get(decodeURIComponent(req.params[0]!));
+          if (!offer) return notAvailable;
+          if (offer.status === 'PUBLISHED') violations.push(`deleteOffer: offer ${offer.offerId} of ${offer.sku} is still published (withdraw it first)`);
+          offers.delete(offer.offerId);
+          removed.offers.push(offer.sku);
+          return { status: 204 };
+        },
+      },
+      {
+        name: 'deleteInventoryItem',
+        method: 'DELETE',
+        path: /^\/sell\/inventory\/v1\/inventory_item\/([^/]+)$/,
+        handle: (req) => {
+          const denied = guard(req, undefined);
+          if (denied) return denied;
+          const sku = decodeURIComponent(req.params[0]!);
+          if (!items.has(sku)) return { status: 404, json: { errors: [{ errorId: 25702, message: `The SKU ${sku} could not be found.` }] } };
+          items.delete(sku);
+          removed.items.push(sku);
+          return { status: 204 };
+        },
+      },
+      {
         name: 'bulkCreateOffer',
         method: 'POST',
         path: /^\/sell\/inventory\/v1\/bulk_create_offer$/,
@@ -222,6 +271,7 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
     offers,
     offerCreates,
     priceUpdates,
+    removed,
     get tokensIssued() {
       return state.tokensIssued;
     },

@@ -30,6 +30,10 @@ export interface SpApiMock {
   violations: string[];
   /** One entry per message Amazon processed, in order. */
   processed: Array<{ feedId: string; sku: string; messageId: number }>;
+  /** SKUs of accepted DELETE messages, in order. */
+  deleted: string[];
+  /** The listings held: SKU -> its last accepted message. */
+  listings: Map<string, Record<string, unknown>>;
   feeds: Map<string, MockFeed>;
   tokensIssued: number;
   /** Make the next access tokens expire (the next API call gets 403). */
@@ -63,6 +67,8 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
   const v = amazonValidators();
   const violations: string[] = [];
   const processed: SpApiMock['processed'] = [];
+  const deleted: string[] = [];
+  const listings = new Map<string, Record<string, unknown>>();
   const docs = new Map<string, MockDocument>();
   const feeds = new Map<string, MockFeed>();
   const validTokens = new Set<string>();
@@ -88,9 +94,15 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
     let accepted = 0;
     for (const m of doc.messages) {
       processed.push({ feedId: feed.feedId, sku: m.sku, messageId: m.messageId });
-      if (opts.rejectSkus?.has(m.sku)) {
+      if (opts.rejectSkus?.has(m.sku) && m.operationType !== 'DELETE') {
         issues.push({ messageId: m.messageId, sku: m.sku, code: '90220', severity: 'ERROR', message: "'[batteries_required]' is required but not supplied.", attributeName: 'batteries_required' });
-      } else accepted++;
+        continue;
+      }
+      accepted++;
+      if (m.operationType === 'DELETE') {
+        deleted.push(m.sku);
+        listings.delete(m.sku);
+      } else listings.set(m.sku, m);
     }
     const report = {
       header: { sellerId: doc.header.sellerId, version: '2.0', feedId: feed.feedId },
@@ -255,6 +267,8 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
     url: server.url,
     violations,
     processed,
+    deleted,
+    listings,
     feeds,
     get tokensIssued() {
       return state.tokensIssued;

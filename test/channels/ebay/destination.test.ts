@@ -1,0 +1,178 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDestination } from '../../../src/channels/ebay/destination.js';
+import { ebayDestinationSchema } from '../../../src/channels/ebay/destination-schema.js';
+import { ShelfcastError } from '../../../src/issues/issue.js';
+import type { PublishContext } from '../../../src/transports/types.js';
+import { startEbayMock, type EbayMock, type EbayMockOptions } from '../../servers/ebay-mock.js';
+import { fakeTime } from '../../servers/fake-time.js';
+import { seededRandom } from '../../servers/seeded-random.js';
+import { buildDocument, catalog } from './build-document.js';
+
+const credentials = { clientId: 'Shop-shelfcas-PRD-1234', clientSecret: 'PRD-client-secret-value', refreshToken: 'v^1.1#i^1#refresh-token-value' };
+const env = { EB_ID: credentials.clientId, EB_SECRET: credentials.clientSecret, EB_REFRESH: credentials.refreshToken };
+
+let mock: EbayMock | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+async function setup(extra: Partial<EbayMockOptions> = {}) {
+  const t = fakeTime();
+  mock = await startEbayMock({ credentials, ...extra });
+  const config = ebayDestinationSchema.parse({ type: 'ebay', endpoint: mock.url, client_id_env: 'EB_ID', client_secret_env: 'EB_SECRET', refresh_token_env: 'EB_REFRESH', timeout_seconds: 0.3 });
+  const logs: string[] = [];
+  const state = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-ebay-state-'));
+  dirs.push(state);
+  const ctx: PublishContext = { feedId: 'ebay-us', env, root: state, stateDir: state, outputDir: state, dryRun: false, log: (l) => logs.push(l), now: t.now };
+  const destination = createDestination(config, 'ebay-us', { sleep: t.sleep, now: t.now, random: seededRandom(3) });
+  return { destination, ctx, logs, mock };
+}
+
+async function doc(n: number, only?: string[]) {
+  const built = await buildDocument(catalog(n), only);
+  dirs.push(built.dir);
+  return built.files;
+}
+
+const bulkSizes = (m: EbayMock, route: string) => m.server.log.filter((l) => l.route === route).length;
+
+describe('ebay destination', () => {
+  it('pushes items, offers and publishes in chunks of 25; each failed SKU carries eBay\'s error and its row', async () => {
+    const { destination, ctx, mock } = await setup({
+      failures: { inventory: new Map([['EB-0005', 25709]]), offer: new Map([['EB-0007', 25007]]), publish: new Map([['EB-0009', 25020]]) },
+    });
+    const result = await destination.publish(await doc(60), ctx);
+    expect(mock.violations).toEqual([]);
+    expect(result).toMatchObject({ pushed: 57, failed: 3 });
+    expect(result.issues.map((i) => [i.code, i.id, i.row])).toEqual([
+      ['ebay.inventory_item.25709', 'EB-0005', 6],
+      ['ebay.offer.25007', 'EB-0007', 8],
+      ['ebay.publish.25020', 'EB-0009', 10],
+    ]);
+    expect(result.issues[1]!.message).toMatch(/shipping service/);
+    expect(bulkSizes(mock, 'bulkCreateOrReplaceInventoryItem')).toBe(3);
+    expect(bulkSizes(mock, 'bulkPublishOffer')).toBe(3);
+    expect([...mock.offers.values()].filter((o) => o.status === 'PUBLISHED')).toHaveLength(57);
+    expect(mock.tokensIssued).toBe(1);
+  });
+
+  it('reports eBay warnings on accepted items without failing them', async () => {
+    const { destination, ctx } = await setup({ inventoryWarnings: new Map([['EB-0002', 25401]]) });
+    const result = await destination.publish(await doc(3), ctx);
+    expect(result).toMatchObject({ pushed: 3, failed: 0 });
+    expect(result.issues.map((i) => [i.severity, i.code, i.id, i.row])).toEqual([['warning', 'ebay.inventory_item.25401', 'EB-0002', 3]]);
+  });
+
+  it('gets a new access token once when eBay answers 401', async () => {
+    let calls = 0;
+    const { destination, ctx, mock } = await setup({ onRequest: (route) => route === 'bulkPublishOffer' && ++calls === 1 && mock!.revokeTokens() });
+    const result = await destination.publish(await doc(5), ctx);
+    expect(result).toMatchObject({ pushed: 5, failed: 0 });
+    expect(mock.tokensIssued).toBe(2);
+    expect(mock.server.log.filter((l) => l.route === 'bulkPublishOffer').map((l) => l.status)).toEqual([401, 200]);
+  });
+
+  it('replaces existing offers instead of creating a second one when pushed again (--full)', async () => {
+    const { destination, ctx, mock } = await setup();
+    const files = await doc(30);
+    await destination.publish(files, ctx);
+    expect(await destination.publish(files, ctx)).toMatchObject({ pushed: 0, failed: 0 }); // nothing changed: nothing sent
+    const again = await destination.publish(files, { ...ctx, full: true });
+    expect(again).toMatchObject({ pushed: 30, failed: 0 });
+    expect([...mock.offerCreates.values()].every((n) => n === 1)).toBe(true);
+    expect(bulkSizes(mock, 'updateOffer')).toBe(30);
+    expect(mock.violations).toEqual([]);
+  });
+
+  it('looks offers up instead of creating them twice when the bulkCreateOffer answer is lost', async () => {
+    const { destination, ctx, mock } = await setup({ faults: { rate: 1, kinds: ['drop-after'], routes: ['bulkCreateOffer'] } });
+    const result = await destination.publish(await doc(30), ctx);
+    expect(result).toMatchObject({ pushed: 30, failed: 0 });
+    expect(bulkSizes(mock, 'bulkCreateOffer')).toBe(2);
+    expect([...mock.offerCreates.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('updates price and quantity of existing offers only', async () => {
+    const { destination, ctx, mock } = await setup({ failures: { priceQuantity: new Map([['EB-0002', 25001]]) } });
+    await destination.publish(await doc(3), ctx);
+    const result = await destination.publish(await doc(4, ['price', 'quantity']), ctx);
+    expect(mock.violations).toEqual([]);
+    expect(result).toMatchObject({ pushed: 2, failed: 2 });
+    expect(result.issues.map((i) => [i.code, i.id]).sort()).toEqual([
+      ['ebay.price_quantity.25001', 'EB-0002'],
+      ['ebay.price_quantity.failed', 'EB-0004'],
+    ]);
+    expect(mock.priceUpdates.map((u) => [u.sku, u.quantity])).toEqual([
+      ['EB-0001', 1],
+      ['EB-0003', 3],
+    ]);
+    expect(mock.priceUpdates.every((u) => mock!.offers.get(u.offerId)?.sku === u.sku)).toBe(true);
+  });
+
+  it('never puts a secret in results or logs, and names a missing variable', async () => {
+    const { destination, ctx, logs } = await setup({ faults: { rate: 0.3, kinds: ['429', '500'], seed: 2 } });
+    const result = await destination.publish(await doc(10), ctx);
+    const text = JSON.stringify(result) + logs.join('\n');
+    for (const s of [credentials.clientSecret, credentials.refreshToken, 'access-1', Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')]) {
+      expect(text).not.toContain(s);
+    }
+    const missing = await destination.publish(await doc(1), { ...ctx, env: { EB_ID: 'x' }, stateDir: path.join(ctx.stateDir, 'fresh') }).catch((e) => e);
+    expect(missing).toBeInstanceOf(ShelfcastError);
+    expect(missing.message).toMatch(/EB_SECRET is not set/);
+  });
+
+  it('sends nothing on a dry run', async () => {
+    const { destination, ctx, mock } = await setup();
+    const result = await destination.publish(await doc(5), { ...ctx, dryRun: true });
+    expect(result).toMatchObject({ pushed: 0, failed: 0 });
+    expect(mock.server.log).toEqual([]);
+  });
+});
+
+describe('ebay push end to end with faults', () => {
+  it('loses no SKU and creates no offer twice through 429s, 500s, resets, lost answers and stalls', async () => {
+    const { destination, ctx, mock } = await setup({ faults: { rate: 0.2, kinds: ['429', '500', 'drop', 'drop-after', 'slow'], seed: 9 } });
+    const products = catalog(80);
+    const result = await destination.publish(await doc(80), ctx);
+    const inj = mock.server.injected;
+    expect(inj['429'] + inj['500'] + inj.drop + inj['drop-after'] + inj.slow).toBeGreaterThan(10);
+    expect(mock.violations).toEqual([]);
+    expect([...mock.offerCreates.values()].every((n) => n === 1)).toBe(true);
+    const published = new Set([...mock.offers.values()].filter((o) => o.status === 'PUBLISHED').map((o) => o.sku));
+    const failedSkus = new Set(result.issues.filter((i) => i.severity === 'error').map((i) => i.id));
+    // Every SKU is either live exactly once or reported; the counts agree.
+    for (const p of products) expect(published.has(p.id) !== failedSkus.has(p.id)).toBe(true);
+    expect(result.pushed).toBe(published.size);
+    expect(result.pushed + result.failed).toBe(80);
+    expect(result.pushed).toBe(80);
+    // Deletes under the same faults: the 30 SKUs removed from the feed, and no other, leave eBay.
+    const removed = await destination.publish(await doc(50), ctx);
+    expect(removed.issues).toEqual([]);
+    expect(removed).toMatchObject({ pushed: 30, failed: 0 });
+    const gone = products.slice(50).map((p) => p.id).sort();
+    expect([...mock.removed.items].sort()).toEqual(gone);
+    expect([...new Set(mock.removed.withdrawn)].sort()).toEqual(gone);
+    expect([...mock.items.keys()].sort()).toEqual(products.slice(0, 50).map((p) => p.id).sort());
+    expect([...mock.offers.values()].every((o) => o.status === 'PUBLISHED')).toBe(true);
+    expect(mock.violations).toEqual([]);
+  });
+});
+
+describe('ebay deltas and deletes', () => {
+  it('sends only what changed; a SKU gone from the feed is withdrawn, its offer and item deleted', async () => {
+    const { destination, ctx, mock } = await setup();
+    expect(await destination.publish(await doc(5), ctx)).toMatchObject({ pushed: 5, failed: 0 });
+    const calls = mock.server.log.length;
+    expect(await destination.publish(await doc(5), ctx)).toMatchObject({ pushed: 0, failed: 0 });
+    expect(mock.server.log.length).toBe(calls);
+    expect(await destination.publish(await doc(4), ctx)).toMatchObject({ pushed: 1, failed: 0 });
+    expect(mock.removed).toEqual({ withdrawn: ['EB-0005'], offers: ['EB-0005'], items: ['EB-0005'] });
+    expect(mock.violations).toEqual([]);
+  });
+});
