@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, readSpec, SPECS_DIR, vendorAjv } from '../servers/spec-files.js';
-import { installPacked, NODE, NODE_PATH, packProject } from './packed-install.js';
+import { installAsReadme, NODE, NODE_PATH, packProject } from './packed-install.js';
 
 interface Result {
   code: number;
@@ -36,10 +36,17 @@ const runsIn = async (cwd: string) => JSON.parse((await sh('node_modules/.bin/sh
 describe(`shelfcast from its packed tarball, in an empty folder (node ${NODE === process.execPath ? process.version : NODE})`, { timeout: 180_000 }, () => {
   beforeAll(async () => {
     const tarball = await packProject();
-    shop = await realpath(await mkdtemp(path.join(os.tmpdir(), 'shelfcast-shop-')));
-    const { seconds } = await installPacked(tarball, shop);
-    // For the record (README, quick start): how long the install took here.
-    console.info(`npm ci --offline of the packed shelfcast: ${seconds.toFixed(1)} s`);
+    const installed = await installAsReadme(tarball, await realpath(await mkdtemp(path.join(os.tmpdir(), 'shelfcast-shop-'))));
+    shop = installed.shop;
+    // Every dependency came from the loopback registry, shelfcast itself from the tarball.
+    expect(installed.registry.requested.has('commander')).toBe(true);
+    expect(installed.registry.requested.has('shelfcast')).toBe(false);
+    // The README's allowScripts line covers every install script in the tree. npm lists
+    // shelfcast's `prepare` too, though it runs prepare only for git and folder sources.
+    const uncovered = [...installed.stderr.matchAll(/^npm warn install-scripts {3}(\S+)@\S+ \((\w+):/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(uncovered).toEqual(['shelfcast prepare']);
+    // For the record (README): how long the install took here.
+    console.info(`the README's install lines, packed shelfcast: ${installed.seconds.toFixed(1)} s`);
   }, 600_000);
 
   it('ships the built CLI: no build at install, no sources or tests in the package', async () => {

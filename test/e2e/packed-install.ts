@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { startLockRegistry, type NpmRegistry } from '../servers/npm-registry.js';
 import { REPO } from './cli.js';
 
 const run = promisify(execFile);
@@ -24,37 +25,51 @@ export async function packProject(): Promise<string> {
 }
 
 /**
- * What `npm install --save-dev <tarball>` writes in an empty folder, done offline: the shop's
- * package.json lists the tarball and a package-lock.json pins shelfcast's dependencies at the
- * versions this checkout locks, so `npm ci --offline` takes every one of them from npm's cache
- * (filled by the checkout's own `npm ci`) and nothing from the registry. Install scripts run as
- * they would for a user; better-sqlite3's finds its prebuilt binary in a local folder (the one
- * this checkout's install has), as on a connected machine it downloads it. ssh2's optional
- * native helpers are not built (its pure JavaScript serves), as the README suggests.
+ * The README's install lines ("Use shelfcast for your shop", up to `npx shelfcast init`), as a
+ * shell script for `sh`, the tarball put where the README says /path/to/shelfcast-<version>.tgz.
  */
-export async function installPacked(tarball: string, shop: string): Promise<{ seconds: number }> {
-  await mkdir(shop, { recursive: true });
-  const lock = JSON.parse(await readFile(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; version?: string }> };
-  const own = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string; dependencies: object; bin: object; engines: object };
-  const spec = `file:${tarball}`;
-  // On another node major the local binary does not fit: the ledger (stock commands) is not used here.
-  const sameAbi = NODE === process.execPath;
-  const allowScripts = { 'better-sqlite3': sameAbi, ssh2: false, 'cpu-features': false };
-  const packages: Record<string, object> = {
-    '': { name: 'shop', devDependencies: { shelfcast: spec } },
-    'node_modules/shelfcast': { version: own.version, resolved: spec, dev: true, dependencies: own.dependencies, bin: own.bin, engines: own.engines },
-  };
-  for (const [key, entry] of Object.entries(lock.packages)) if (key.startsWith('node_modules/') && !entry.dev) packages[key] = { ...entry, dev: true };
-  await writeFile(path.join(shop, 'package.json'), `${JSON.stringify({ name: 'shop', private: true, devDependencies: { shelfcast: spec }, allowScripts }, null, 2)}\n`);
-  await writeFile(path.join(shop, 'package-lock.json'), `${JSON.stringify({ name: 'shop', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
+export async function readmeInstallScript(tarball: string): Promise<string> {
+  const readme = await readFile(path.join(REPO, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use shelfcast for your shop'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  const lines = block.split('\n');
+  const install = lines.slice(0, lines.findIndex((l) => l.startsWith('npx shelfcast init')));
+  return install.join('\n').replace(/\/path\/to\/shelfcast-[\w.-]+\.tgz/g, tarball);
+}
+
+/**
+ * Runs the README's install lines in `parent` (they make the shop folder, my-shop) against a
+ * registry on loopback that serves the packages this checkout locks from npm's cache: the same
+ * `npm install` a user runs, with no network. Install scripts run as package.json allows them;
+ * better-sqlite3's finds its prebuilt binary in a local folder (the one this checkout's install
+ * has), as on a connected machine it downloads it. On another node major that binary does not fit
+ * and compiling SQLite would take minutes: the ledger is not used here, so its script is not run.
+ */
+export async function installAsReadme(tarball: string, parent: string): Promise<{ shop: string; seconds: number; stderr: string; registry: NpmRegistry }> {
+  const registry = await startLockRegistry(path.join(REPO, 'package-lock.json'));
+  let script = await readmeInstallScript(tarball);
+  if (NODE !== process.execPath) script = script.replace('allowScripts.better-sqlite3=true', 'allowScripts.better-sqlite3=false');
   const prebuilds = await localPrebuilds();
   const started = process.hrtime.bigint();
-  await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], {
-    cwd: shop,
-    env: { ...process.env, PATH: NODE_PATH, npm_config_better_sqlite3_local_prebuilds: prebuilds },
-    maxBuffer: 16 << 20,
-  });
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  let stderr: string;
+  try {
+    ({ stderr } = await run('/bin/sh', ['-ec', script], {
+      cwd: parent,
+      env: {
+        PATH: NODE_PATH,
+        HOME: process.env.HOME,
+        npm_config_registry: `${registry.url}/`,
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+        npm_config_update_notifier: 'false',
+        npm_config_better_sqlite3_local_prebuilds: prebuilds,
+      },
+      maxBuffer: 16 << 20,
+    }));
+  } finally {
+    await registry.close();
+  }
+  return { shop: path.join(parent, 'my-shop'), seconds: Number(process.hrtime.bigint() - started) / 1e9, stderr, registry };
 }
 
 /** better-sqlite3's prebuilt archive for this node, made from this checkout's installed binary. */
