@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, readSpec, SPECS_DIR, vendorAjv } from '../servers/spec-files.js';
-import { installAsReadme, NODE, NODE_PATH, packProject } from './packed-install.js';
+import { installAsReadme, installGlobally, NODE, NODE_PATH, packProject } from './packed-install.js';
 
 interface Result {
   code: number;
@@ -26,6 +26,9 @@ function sh(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Resul
 const exists = (f: string) => access(f).then(() => true, () => false);
 
 let shop: string;
+let packed: Promise<string> | undefined;
+/** One `npm pack` for both ways of installing. */
+const tarball = () => (packed ??= packProject());
 /** The README's commands in the shop folder: npx finds the installed shelfcast, never the registry. */
 const npx = (args: string, cwd = shop) => sh(`npx shelfcast ${args}`, cwd, { PATH: NODE_PATH, HOME: process.env.HOME, npm_config_offline: 'true' });
 /** Runs recorded in the project's history (the installed bin directly: npx costs a second per call). */
@@ -35,8 +38,7 @@ const runsIn = async (cwd: string) => JSON.parse((await sh('node_modules/.bin/sh
 // commands and the scheduler configuration it prints.
 describe(`shelfcast from its packed tarball, in an empty folder (node ${NODE === process.execPath ? process.version : NODE})`, { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    const tarball = await packProject();
-    const installed = await installAsReadme(tarball, await realpath(await mkdtemp(path.join(os.tmpdir(), 'shelfcast-shop-'))));
+    const installed = await installAsReadme(await tarball(), await realpath(await mkdtemp(path.join(os.tmpdir(), 'shelfcast-shop-'))));
     shop = installed.shop;
     // Every dependency came from the loopback registry, shelfcast itself from the tarball.
     expect(installed.registry.requested.has('commander')).toBe(true);
@@ -129,4 +131,39 @@ describe(`shelfcast from its packed tarball, in an empty folder (node ${NODE ===
       expect(await exists(path.join(shop, 'shelfcast-report-google-meta.html'))).toBe(true);
     },
   );
+});
+
+// `npm install -g <tarball>`: the shelfcast command for the whole machine (README). On another
+// node major better-sqlite3's script, which a global install cannot be told to skip, would compile
+// SQLite for minutes: this runs on the test runner's node only.
+describe.skipIf(NODE !== process.execPath)('shelfcast installed globally from its tarball', { timeout: 180_000 }, () => {
+  let prefix: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    prefix = await realpath(await mkdtemp(path.join(os.tmpdir(), 'shelfcast-global-')));
+    const installed = await installGlobally(await tarball(), prefix);
+    env = { PATH: `${path.join(prefix, 'bin')}${path.delimiter}${NODE_PATH}`, HOME: process.env.HOME };
+    console.info(`npm install -g of the packed shelfcast: ${installed.seconds.toFixed(1)} s`);
+  }, 600_000);
+
+  it('init <dir> prints the commands for the global shelfcast, and they and the crontab line work', async () => {
+    const init = await sh('shelfcast init my-shop', prefix, env);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stderr).toContain('Next:\n  cd my-shop && shelfcast validate && shelfcast run\n');
+    // Schedulers elsewhere need the project to depend on shelfcast: init says how.
+    expect(init.stderr).toContain('npm install --save-dev');
+    const next = /Next:\n {2}(.+)\n/.exec(init.stderr)![1]!;
+    const r = await sh(next, prefix, env);
+    expect(r.code, r.stderr).toBe(0);
+    const project = path.join(prefix, 'my-shop');
+    expect(await readFile(path.join(project, 'out', 'google.xml'), 'utf8')).toContain('<g:id>TEE-RED-S</g:id>');
+    const cron = await sh('shelfcast schedule --print crontab', project, env);
+    const lines = cron.stdout.split('\n');
+    const searchPath = lines.find((l) => l.startsWith('PATH='))!.slice('PATH='.length);
+    const job = lines.find((l) => /^[\d*]/.test(l))!;
+    const ran = await sh(job.split(' ').slice(5).join(' '), '/', { PATH: searchPath, HOME: process.env.HOME, SHELL: '/bin/sh' });
+    expect(ran).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const history = JSON.parse((await sh('shelfcast history --json', project, env)).stdout) as { runs: unknown[] };
+    expect(history.runs).toHaveLength(2);
+  });
 });

@@ -45,16 +45,31 @@ export async function readmeInstallScript(tarball: string): Promise<string> {
  * has), as on a connected machine it downloads it. On another node major that binary does not fit
  * and compiling SQLite would take minutes: the ledger is not used here, so its script is not run.
  */
-export async function installAsReadme(tarball: string, parent: string): Promise<{ shop: string; seconds: number; stderr: string; registry: NpmRegistry }> {
-  const registry = await startLockRegistry(path.join(REPO, 'package-lock.json'));
+export async function installAsReadme(tarball: string, parent: string): Promise<Installed & { shop: string }> {
   let script = await readmeInstallScript(tarball);
   if (NODE !== process.execPath) script = script.replace('allowScripts.better-sqlite3=true', 'allowScripts.better-sqlite3=false');
+  return { shop: path.join(parent, 'my-shop'), ...(await withLockRegistry(script, parent)) };
+}
+
+/** `npm install -g <tarball>`, into `prefix` instead of the machine's global folder. */
+export function installGlobally(tarball: string, prefix: string): Promise<Installed> {
+  return withLockRegistry(`npm install -g --prefix '${prefix}' '${tarball}'`, prefix);
+}
+
+interface Installed {
+  seconds: number;
+  /** npm's warnings (install scripts it was not told about). */
+  stderr: string;
+  registry: NpmRegistry;
+}
+
+async function withLockRegistry(script: string, cwd: string): Promise<Installed> {
+  const registry = await startLockRegistry(path.join(REPO, 'package-lock.json'));
   const prebuilds = await localPrebuilds();
   const started = process.hrtime.bigint();
-  let stderr: string;
   try {
-    ({ stderr } = await run('/bin/sh', ['-ec', script], {
-      cwd: parent,
+    const { stderr } = await run('/bin/sh', ['-ec', script], {
+      cwd,
       env: {
         PATH: NODE_PATH,
         HOME: process.env.HOME,
@@ -65,11 +80,11 @@ export async function installAsReadme(tarball: string, parent: string): Promise<
         npm_config_better_sqlite3_local_prebuilds: prebuilds,
       },
       maxBuffer: 16 << 20,
-    }));
+    });
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, stderr, registry };
   } finally {
     await registry.close();
   }
-  return { shop: path.join(parent, 'my-shop'), seconds: Number(process.hrtime.bigint() - started) / 1e9, stderr, registry };
 }
 
 /** better-sqlite3's prebuilt archive for this node, made from this checkout's installed binary. */
