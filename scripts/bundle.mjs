@@ -40,5 +40,6 @@ await build({
 
 // `shelfcast channels` lists the channels from this file instead of loading every channel module
 // (src/channels/channel-summaries.ts says why); written from the compiled channels themselves.
-const { channelSummaries, SUMMARIES_FILE } = await import(pathToFileURL(path.join(dist, 'channels/channel-summaries.js')).href);
-await writeFile(path.join(outdir, SUMMARIES_FILE), `${JSON.stringify(await channelSummaries(), null, 2)}\n`);
+const { SUMMARIES_FILE } = await import(pathToFileURL(path.join(dist, 'channels/channel-summaries.js')).href);
+const { summarizeChannels } = await import(pathToFileURL(path.join(dist, 'channels/summarize-channels.js')).href);
+await writeFile(path.join(outdir, SUMMARIES_FILE), `${JSON.stringify(await summarizeChannels(), null, 2)}\n`);

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ChannelDefinition } from './define-channel.js';
-import { capabilityJson, type CapabilityJson } from './docs/capability-table.js';
-import { CHANNEL_IDS, loadChannel } from './registry.js';
+import type { CapabilityJson } from './docs/capability-table.js';
 
 /** What `shelfcast channels` lists of a channel. */
 export interface ChannelSummary {
@@ -17,13 +16,11 @@ export interface ChannelSummary {
 /** Written beside the bundle by `npm run build` (scripts/bundle.mjs), from the channels themselves. */
 export const SUMMARIES_FILE = 'channel-summaries.json';
 
-export const summarizeChannel = (c: ChannelDefinition<any>): ChannelSummary => ({ id: c.id, title: c.title, kind: c.kind, formats: c.formats.map((f) => f.id), capabilities: capabilityJson(c) });
-
 /**
- * Every channel's summary, in registry order. Why a file: loading the eleven channel modules (and
- * zod, which their option schemas need) is twice the CPU of the rest of `shelfcast channels`
- * (BENCHMARKS.md, start-up); the build writes their summaries once. Without the file (the sources
- * run directly, as in tests) the channels are loaded.
+ * Every channel's summary, in registry order. Why a file: loading the eleven channel modules and
+ * the registry (whose destination schemas need zod) is twice the CPU of the rest of
+ * `shelfcast channels` (BENCHMARKS.md, start-up); the build writes their summaries once. Without
+ * the file (the sources run directly, as in tests) the channels are loaded.
  */
 export async function channelSummaries(): Promise<ChannelSummary[]> {
   try {
@@ -31,5 +28,5 @@ export async function channelSummaries(): Promise<ChannelSummary[]> {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  return (await Promise.all(CHANNEL_IDS.map((id) => loadChannel(id)))).map(summarizeChannel);
+  return (await import('./summarize-channels.js')).summarizeChannels();
 }

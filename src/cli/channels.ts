@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { channelSummaries } from '../channels/channel-summaries.js';
 import { capabilityJson } from '../channels/docs/capability-table.js';
 import { renderChannelTable } from '../channels/docs/render-channel-table.js';
-import { CHANNEL_IDS, isChannelId, loadChannel } from '../channels/registry.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { CommandContext } from './context.js';
@@ -16,11 +15,13 @@ export function registerChannels(program: Command, ctx: CommandContext): void {
     .action(async (id: string | undefined, opts: { json?: boolean }) => {
       const { io } = ctx;
       if (id !== undefined) {
+        // The registry (and zod, for its destination schemas) only here: the list needs neither.
+        const { CHANNEL_IDS, capabilitiesOf, isChannelId, loadChannel } = await import('../channels/registry.js');
         if (!isChannelId(id)) throw new ShelfcastError(`channels: unknown channel "${id}"${didYouMean(id, CHANNEL_IDS)} (see \`shelfcast channels\`)`);
         const channel = await loadChannel(id);
         if (opts.json) {
           const { id: cid, title, kind, formats, attributes } = channel;
-          io.stdout(`${JSON.stringify({ id: cid, title, kind, formats, capabilities: capabilityJson(channel), attributes }, null, 2)}\n`);
+          io.stdout(`${JSON.stringify({ id: cid, title, kind, formats, capabilities: capabilityJson(capabilitiesOf(channel)), attributes }, null, 2)}\n`);
         } else io.stdout((await import('../channels/docs/render-channel-text.js')).renderChannelSummary(channel));
         return;
       }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineChannel, type ChannelDefinition } from '../../src/channels/define-channel.js';
 import { describeOptions } from '../../src/channels/docs/describe-options.js';
 import { renderChannelDoc } from '../../src/channels/docs/render-channel-doc.js';
-import { summarizeChannel } from '../../src/channels/channel-summaries.js';
+import { summarizeChannel } from '../../src/channels/summarize-channels.js';
 import { renderChannelTable } from '../../src/channels/docs/render-channel-table.js';
 import { renderChannelSummary } from '../../src/channels/docs/render-channel-text.js';
 import { firstRecord } from '../../src/channels/docs/sample-record.js';

@@ -1,5 +1,4 @@
-import type { ChannelCapabilities, ChannelDefinition } from '../define-channel.js';
-import { capabilitiesOf } from '../registry.js';
+import type { ChannelCapabilities } from '../define-channel.js';
 
 /** Column heads of the capability table, shared by `shelfcast channels` and docs/channels. */
 export const CAPABILITY_HEADS = ['formats', 'API push', 'deltas', 'deletes', 'variants', 'orders', 'stock'];
@@ -14,8 +13,11 @@ export function capabilityCells(c: ChannelCapabilities | CapabilityJson): string
   return [c.formats.join(', '), c.apiPush ?? 'no', yes(c.deltas), yes(c.deletes), yes(c.variants), yes(c.orders), yes(c.stock)];
 }
 
-/** The channel's capabilities as `--json` prints them. */
-export function capabilityJson(channel: ChannelDefinition<any>): CapabilityJson {
-  const c = capabilitiesOf(channel);
+/**
+ * A channel's capabilities (capabilitiesOf in the registry) as `--json` prints them. Takes them
+ * rather than the channel: this file stays free of the registry, whose destination schemas load
+ * zod, so the lazy `shelfcast channels` list renders its table without them.
+ */
+export function capabilityJson(c: ChannelCapabilities): CapabilityJson {
   return { ...c, apiPush: c.apiPush ?? null };
 }
