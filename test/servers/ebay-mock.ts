@@ -1,4 +1,4 @@
-import { ebayValidator, type EbaySchemaName } from './ebay-specs.js';
+import { aspectMetadataValidator, ebayValidator, type EbaySchemaName } from './ebay-specs.js';
 import { startMockServer, type FaultOptions, type MockReply, type MockRequest, type MockServer } from './mock-server.js';
 
 /**
@@ -12,8 +12,19 @@ export interface EbayMockOptions {
   failures?: { inventory?: Map<string, number>; offer?: Map<string, number>; publish?: Map<string, number>; priceQuantity?: Map<string, number> };
   /** SKU -> warning errorId attached to a successful inventory item entry. */
   inventoryWarnings?: Map<string, number>;
+  /**
+   * Category id -> its getItemAspectsForCategory answer (Taxonomy API AspectMetadata, checked
+   * against the contract): publishing refuses an item that lacks an aspect with aspectRequired.
+   */
+  categoryAspects?: Map<string, unknown>;
   faults?: FaultOptions;
   onRequest?: (route: string) => void;
+}
+
+export interface MockGroup {
+  body: Record<string, any>;
+  listingId?: string;
+  publishes: number;
 }
 
 export interface MockOffer {
@@ -36,8 +47,12 @@ export interface EbayMock {
   /** Offers created per SKU (must never exceed 1). */
   offerCreates: Map<string, number>;
   priceUpdates: Array<{ sku: string; offerId: string; quantity?: number; price?: unknown }>;
+  /** Inventory item groups by key. */
+  groups: Map<string, MockGroup>;
+  /** Publishes eBay would refuse and did here (the SKU or group, and why). */
+  refusals: string[];
   /** Offers withdrawn (listings ended), offers deleted and inventory items deleted, by SKU, in order. */
-  removed: { withdrawn: string[]; offers: string[]; items: string[] };
+  removed: { withdrawn: string[]; offers: string[]; items: string[]; groups: string[] };
   tokensIssued: number;
   /** Invalidate every access token issued so far (the next call gets 401). */
   revokeTokens(): void;
@@ -59,7 +74,28 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
   const offers = new Map<string, MockOffer>();
   const offerCreates = new Map<string, number>();
   const priceUpdates: EbayMock['priceUpdates'] = [];
-  const removed: EbayMock['removed'] = { withdrawn: [], offers: [], items: [] };
+  const removed: EbayMock['removed'] = { withdrawn: [], offers: [], items: [], groups: [] };
+  const groups = new Map<string, MockGroup>();
+  const refusals: string[] = [];
+  const required = new Map<string, string[]>();
+  for (const [category, metadata] of opts.categoryAspects ?? []) {
+    const errors = aspectMetadataValidator()(metadata);
+    if (errors.length) throw new Error(`categoryAspects ${category}: not a getItemAspectsForCategory answer: ${errors.join('; ')}`);
+    required.set(category, ((metadata as any).aspects ?? []).filter((a: any) => a.aspectConstraint?.aspectRequired).map((a: any) => a.localizedAspectName));
+  }
+  const groupOf = (sku: string) => [...groups.entries()].find(([, g]) => (g.body.variantSKUs ?? []).includes(sku));
+  /** Why eBay would not publish this SKU's offer (item specifics missing or lacking the category's required ones), or undefined. */
+  const unpublishable = (sku: string, categoryId: unknown, shared: Record<string, unknown> = {}): string | undefined => {
+    const aspects = { ...shared, ...((items.get(sku)?.product as any)?.aspects ?? {}) };
+    if (Object.keys(aspects).length === 0) return `${sku}: no item specifics (product.aspects is required to publish)`;
+    const missing = (required.get(String(categoryId)) ?? []).filter((n) => !(n in aspects));
+    return missing.length ? `${sku}: category ${categoryId} requires item specifics ${missing.join(', ')}` : undefined;
+  };
+  const groupNotFound = (key: string): MockReply => ({ status: 404, json: { errors: [{ errorId: 25705, message: `The Inventory Item Group named ${key} could not be found.` }] } });
+  const refuse = (why: string, errorId = 25002): MockReply => {
+    refusals.push(why);
+    return { status: 400, json: { errors: [{ errorId, domain: 'API_INVENTORY', category: 'REQUEST', message: why }] } };
+  };
   const notAvailable: MockReply = { status: 404, json: { errors: [{ errorId: 25713, domain: 'API_INVENTORY', category: 'REQUEST', message: 'This Offer is not available.' }] } };
   const tokens = new Set<string>();
   const state = { tokensIssued: 0, seq: 0 };
@@ -197,6 +233,89 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
         },
       },
       {
+        name: 'createOrReplaceInventoryItemGroup',
+        method: 'PUT',
+        path: /^\/sell\/inventory\/v1\/inventory_item_group\/([^/]+)$/,
+        handle: (req) => {
+          const body = req.json();
+          const denied = guard(req, 'InventoryItemGroup', body);
+          if (denied) return denied;
+          const key = decodeURIComponent(req.params[0]!);
+          const unknown = (body.variantSKUs ?? []).filter((sku: string) => !items.has(sku));
+          if (!body.variantSKUs?.length || unknown.length) return refuse(`group ${key}: variantSKUs ${unknown.join(', ') || '(none)'} are no inventory items`, 25709);
+          const existed = groups.get(key);
+          groups.set(key, { body, listingId: existed?.listingId, publishes: existed?.publishes ?? 0 });
+          return { status: existed ? 204 : 201 };
+        },
+      },
+      {
+        name: 'publishOfferByInventoryItemGroup',
+        method: 'POST',
+        path: /^\/sell\/inventory\/v1\/offer\/publish_by_inventory_item_group$/,
+        handle: (req) => {
+          const body = req.json();
+          const denied = guard(req, 'PublishByInventoryItemGroupRequest', body);
+          if (denied) return denied;
+          const group = groups.get(body.inventoryItemGroupKey);
+          if (!group || !body.marketplaceId) return refuse(`publish group ${body.inventoryItemGroupKey}: no such inventory item group`, 25705);
+          const g = group.body;
+          const specs: Array<{ name: string; values: string[] }> = g.variesBy?.specifications ?? [];
+          const imageBy: string[] = g.variesBy?.aspectsImageVariesBy ?? [];
+          // Publish notes of InventoryItemGroup: title, description, aspects and variesBy are required to publish.
+          if (!g.title || !g.description || !g.aspects || specs.length === 0 || imageBy.length === 0) return refuse(`publish group ${body.inventoryItemGroupKey}: title, description, aspects and variesBy (specifications, aspectsImageVariesBy) are required`);
+          if (imageBy.some((n) => !specs.some((sp) => sp.name === n))) return refuse(`publish group ${body.inventoryItemGroupKey}: aspectsImageVariesBy ${imageBy.join(', ')} not among the specifications`);
+          const offersOf = (g.variantSKUs as string[]).map((sku) => [...offers.values()].find((o) => o.sku === sku && o.marketplaceId === body.marketplaceId));
+          const seen = new Set<string>();
+          for (const [i, sku] of (g.variantSKUs as string[]).entries()) {
+            const offer = offersOf[i];
+            if (!offer) return refuse(`publish group ${body.inventoryItemGroupKey}: variant ${sku} has no offer on ${body.marketplaceId}`, 25713);
+            const aspects = ((items.get(sku)?.product as any)?.aspects ?? {}) as Record<string, string[]>;
+            const choice = specs.map((sp) => aspects[sp.name]?.[0]);
+            if (specs.some((sp, k) => aspects[sp.name]?.length !== 1 || !sp.values.includes(choice[k]!))) return refuse(`publish group ${body.inventoryItemGroupKey}: variant ${sku} lacks a value of ${specs.map((sp) => sp.name).join(', ')} listed in variesBy`);
+            if (seen.has(JSON.stringify(choice))) return refuse(`publish group ${body.inventoryItemGroupKey}: variant ${sku} duplicates another variant's ${specs.map((sp) => sp.name).join('/')}`);
+            seen.add(JSON.stringify(choice));
+            const why = unpublishable(sku, offer.body.categoryId, g.aspects);
+            if (why) return refuse(why);
+          }
+          group.listingId ??= String(110_000_000 + ++state.seq);
+          group.publishes++;
+          for (const offer of offersOf) {
+            offer!.status = 'PUBLISHED';
+            offer!.listingId = group.listingId;
+            offer!.publishes++;
+          }
+          return { status: 200, json: { listingId: group.listingId } };
+        },
+      },
+      {
+        name: 'withdrawOfferByInventoryItemGroup',
+        method: 'POST',
+        path: /^\/sell\/inventory\/v1\/offer\/withdraw_by_inventory_item_group$/,
+        handle: (req) => {
+          const body = req.json();
+          const denied = guard(req, 'WithdrawByInventoryItemGroupRequest', body);
+          if (denied) return denied;
+          const group = groups.get(body.inventoryItemGroupKey);
+          if (!group) return groupNotFound(body.inventoryItemGroupKey);
+          for (const o of offers.values()) if ((group.body.variantSKUs ?? []).includes(o.sku) && o.status === 'PUBLISHED') o.status = 'UNPUBLISHED';
+          removed.withdrawn.push(`group:${body.inventoryItemGroupKey}`);
+          return { status: 204 };
+        },
+      },
+      {
+        name: 'deleteInventoryItemGroup',
+        method: 'DELETE',
+        path: /^\/sell\/inventory\/v1\/inventory_item_group\/([^/]+)$/,
+        handle: (req) => {
+          const denied = guard(req, undefined);
+          if (denied) return denied;
+          const key = decodeURIComponent(req.params[0]!);
+          if (!groups.delete(key)) return groupNotFound(key);
+          removed.groups.push(key);
+          return { status: 204 };
+        },
+      },
+      {
         name: 'bulkCreateOffer',
         method: 'POST',
         path: /^\/sell\/inventory\/v1\/bulk_create_offer$/,
@@ -231,6 +350,12 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
             if (!offer) return { offerId: r.offerId, statusCode: 404, errors: [{ errorId: 25713, message: 'This Offer is not available.' }] };
             const err = f.publish?.get(offer.sku);
             if (err) return { offerId: r.offerId, statusCode: 400, errors: entryError(err) };
+            const grouped = groupOf(offer.sku);
+            const why = grouped ? `${offer.sku} is a variant of inventory item group ${grouped[0]}; publish it with publishOfferByInventoryItemGroup` : unpublishable(offer.sku, offer.body.categoryId);
+            if (why) {
+              refusals.push(why);
+              return { offerId: r.offerId, statusCode: 400, errors: [{ errorId: 25002, domain: 'API_INVENTORY', category: 'REQUEST', message: why }] };
+            }
             offer.status = 'PUBLISHED';
             offer.listingId ??= String(110_000_000 + ++state.seq);
             offer.publishes++;
@@ -271,6 +396,8 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
     offers,
     offerCreates,
     priceUpdates,
+    groups,
+    refusals,
     removed,
     get tokensIssued() {
       return state.tokensIssued;

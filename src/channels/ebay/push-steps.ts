@@ -13,6 +13,11 @@ export interface PushItem {
   inventoryItem?: Record<string, unknown>;
   offer?: Record<string, unknown>;
   priceQuantity?: Record<string, unknown>;
+  /** item_group_id of a variant in an inventory item group: its offer is published with the group. */
+  group?: string;
+  /** Of a group item (see item-groups.ts): the group's key and its InventoryItemGroup. */
+  groupKey?: string;
+  inventoryItemGroup?: Record<string, unknown>;
   offerId?: string;
   /** The offer found on eBay is live. */
   published?: boolean;
