@@ -1,5 +1,5 @@
 import { aspectMetadataValidator, ebayValidator, type EbaySchemaName } from './ebay-specs.js';
-import { startMockServer, type FaultOptions, type MockReply, type MockRequest, type MockRoute, type MockServer } from './mock-server.js';
+import { startMockServer, withHeldAnswer, type FaultOptions, type HoldAnswer, type MockReply, type MockRequest, type MockRoute, type MockServer } from './mock-server.js';
 
 /**
  * A loopback eBay: OAuth refresh-token grant and the Sell Inventory v1 calls a push makes. Request
@@ -19,11 +19,8 @@ export interface EbayMockOptions {
   categoryAspects?: Map<string, unknown>;
   faults?: FaultOptions;
   onRequest?: (route: string) => void;
-  /**
-   * The `nth` request of `route` is carried out, then its answer never comes and `reached` is
-   * called: a deterministic point to kill a client at, with eBay holding what it did.
-   */
-  hold?: { route: string; nth: number; reached: () => void };
+  /** A request carried out whose answer never comes (a point to kill the client at). */
+  hold?: HoldAnswer;
 }
 
 export interface MockGroup {
@@ -393,19 +390,7 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
       },
     },
   ];
-  if (opts.hold) {
-    const { route, nth, reached } = opts.hold;
-    const held = routes.find((r) => r.name === route)!;
-    const handle = held.handle;
-    let seen = 0;
-    held.handle = async (req) => {
-      const reply = await handle(req);
-      if (++seen !== nth) return reply;
-      reached();
-      return new Promise<MockReply>(() => undefined);
-    };
-  }
-  const server = await startMockServer(routes, opts.faults, opts.onRequest);
+  const server = await startMockServer(withHeldAnswer(routes, opts.hold), opts.faults, opts.onRequest);
   return {
     server,
     url: server.url,
