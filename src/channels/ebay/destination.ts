@@ -7,8 +7,8 @@ import { createHttpClient, realSleep, refreshTokenProvider, type Sleep } from '.
 import { ebayDestinationSchema, EBAY_ORIGINS, type EbayDestinationConfig } from './destination-schema.js';
 import { inventoryApi, type InventoryApi } from './inventory-api.js';
 import { contentLanguage, EBAY_DOCUMENT_FORMAT } from './listing-options.js';
-import { GROUP_PREFIX, inventoryItemGroups, isGroup, pushGroups, removeGroups } from './item-groups.js';
-import { BULK_LIMIT, createOffers, findOffers, publishOffers, removeListings, replaceInventoryItems, updateExistingOffers, updatePriceQuantity, type PushItem, type StepContext } from './push-steps.js';
+import { GROUP_PREFIX, inventoryItemGroups } from './item-groups.js';
+import { BULK_LIMIT, isGroup, pushGroups, removeGroups, createOffers, findOffers, publishOffers, removeListings, replaceInventoryItems, updateExistingOffers, updatePriceQuantity, type PushItem, type StepContext } from './push-steps.js';
 
 /** Injected for tests: time never really passes. Defaults: real timers, Math.random, ctx.now. */
 export interface EbayDestinationDeps {

@@ -6,6 +6,7 @@ import { checkSkuLength, onlyGroups } from '../common/marketplace.js';
 import type { EbayDestinationConfig } from './destination-schema.js';
 import { createEbayInventorySerializer } from './ebay-inventory.js';
 import { ASPECT_LIMITS, aspectsOf, checkAspects } from './aspects.js';
+import { GROUP_PREFIX, inventoryItemGroups } from './item-groups.js';
 
 const parseOptions = cachedOptions(ebayOptionsSchema);
 const ONLY_GROUPS = ['price', 'quantity'];
@@ -26,6 +27,10 @@ export default defineChannel<EbayOptions>({
     destination: 'ebay',
     deltas: true,
     deletes: true,
+    derivedIds: (records) =>
+      inventoryItemGroups(records.filter((r) => typeof r.group === 'string').map((r) => ({ id: String(r.sku), body: { group: r.group, inventoryItem: JSON.parse(String(r.inventoryItem)) } })))
+        .map((i) => i.id)
+        .filter((id) => id.startsWith(GROUP_PREFIX)),
     create: async (config, feedId) => (await import('./destination.js')).createDestination(config as EbayDestinationConfig, feedId),
   },
   formats: [{ id: 'json', serializer: 'ebay-inventory', ext: 'json', contentType: 'application/json' }],

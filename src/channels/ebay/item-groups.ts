@@ -1,13 +1,11 @@
-import { isHttpError } from '../../http/index.js';
 import type { ApiItem } from '../../transports/api-push.js';
-import { fail, type PushItem, type StepContext } from './push-steps.js';
 
 /**
  * eBay inventory item groups: the variants of one item_group_id become one multiple-variation
  * listing. Only the whole feed shows which aspects differ, so the push derives one item per group
  * (id `group:<item_group_id>`), sent after its variants: createOrReplaceInventoryItemGroup with
  * variantSKUs and variesBy, then publishOfferByInventoryItemGroup. Its variants' offers are never
- * published one by one. A group whose variants no aspect tells apart is no group: its variants are
+ * published one by one (the steps are in push-steps.ts). A group whose variants no aspect tells apart is no group: its variants are
  * standalone listings.
  */
 export const GROUP_PREFIX = 'group:';
@@ -78,38 +76,3 @@ export function inventoryItemGroups(items: readonly ApiItem[]): ApiItem[] {
   }
   return out;
 }
-
-export const isGroup = (item: PushItem): boolean => item.groupKey !== undefined;
-
-/** Puts each group, then (with publish) publishes its offers as one listing. A group whose variant failed in this batch is not published. */
-export async function pushGroups(groups: PushItem[], failedSkus: ReadonlySet<string>, publish: boolean, ctx: StepContext): Promise<void> {
-  for (const g of groups) {
-    const body = g.inventoryItemGroup as { variantSKUs: string[] };
-    const broken = body.variantSKUs.filter((s) => failedSkus.has(s));
-    if (broken.length) {
-      fail(g, 'item_group', undefined, ctx, `variant(s) ${broken.join(', ')} were refused, so the group was not published; fix them and push again`);
-      continue;
-    }
-    try {
-      await ctx.api.putInventoryItemGroup(g.groupKey!, g.inventoryItemGroup);
-      if (publish) await ctx.api.publishOfferByInventoryItemGroup(g.groupKey!, ctx.marketplaceId);
-    } catch (e) {
-      fail(g, 'item_group', undefined, ctx, groupError(e));
-    }
-  }
-}
-
-/** Groups gone from the feed: the listing ended, then the group deleted (its items go with their own deletes). */
-export async function removeGroups(groups: PushItem[], ctx: StepContext): Promise<void> {
-  for (const g of groups) {
-    const key = g.sku.slice(GROUP_PREFIX.length);
-    try {
-      await ctx.api.withdrawOfferByInventoryItemGroup(key, ctx.marketplaceId);
-      await ctx.api.deleteInventoryItemGroup(key);
-    } catch (e) {
-      fail(g, 'delete', undefined, ctx, groupError(e));
-    }
-  }
-}
-
-const groupError = (e: unknown): string => (isHttpError(e) ? e.message : String(e));
