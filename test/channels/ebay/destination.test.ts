@@ -257,3 +257,27 @@ describe('ebay inventory item groups', () => {
     expect(mock.violations).toEqual([]);
   });
 });
+
+describe('ebay inventory item groups under faults', () => {
+  it('publishes every family as one listing and every single SKU once through 429s, 500s, resets, lost answers and stalls', async () => {
+    const { destination, ctx, mock } = await setup({ faults: { rate: 0.2, kinds: ['429', '500', 'drop', 'drop-after', 'slow'], seed: 4 } });
+    const families = Array.from({ length: 12 }, (_, f) =>
+      ['S', 'M', 'L'].map((size) => sampleProduct({ id: `FAM${f}-${size}`, item_group_id: `FAM${f}`, size, mpn: `FAM${f}-${size}` })),
+    ).flat();
+    const singles = Array.from({ length: 14 }, (_, i) => sampleProduct({ id: `ONE-${i}`, item_group_id: undefined }));
+    const result = await destination.publish(await docOf([...families, ...singles]), ctx);
+    expect(mock.server.injected['drop-after'] + mock.server.injected['500']).toBeGreaterThan(0);
+    expect(result.issues).toEqual([]);
+    expect(result).toMatchObject({ pushed: 36 + 14 + 12, failed: 0 });
+    expect(mock.violations).toEqual([]);
+    expect(mock.refusals).toEqual([]);
+    expect([...mock.offerCreates.values()].every((n) => n === 1)).toBe(true);
+    expect(mock.groups.size).toBe(12);
+    for (let f = 0; f < 12; f++) {
+      const listings = new Set([...mock.offers.values()].filter((o) => o.sku.startsWith(`FAM${f}-`)).map((o) => o.status === 'PUBLISHED' && o.listingId));
+      expect(listings.size, `FAM${f}`).toBe(1);
+      expect([...listings][0], `FAM${f}`).toBeTruthy();
+    }
+    expect([...mock.offers.values()].filter((o) => o.sku.startsWith('ONE-') && o.status === 'PUBLISHED')).toHaveLength(14);
+  });
+});
