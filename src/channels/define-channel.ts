@@ -29,6 +29,12 @@ export interface FormatSpec {
   contentType: string;
   /** Split the output into parts past these limits (Amazon: 25,000 messages / 10 MiB). */
   split?: { maxItems?: number; maxBytes?: number };
+  /**
+   * People open this file in a spreadsheet rather than a channel reading it as data: formula
+   * cells are neutralised by default (the feed's `neutralize_formulas` decides). Leave it unset
+   * where the channel's importer reads every cell as text: the neutralising `'` would show there.
+   */
+  spreadsheet?: boolean;
 }
 
 /** Feed settings a channel map sees (from the feed's YAML). */
@@ -142,6 +148,8 @@ export interface ChannelCapabilities {
   deletes: boolean;
   /** Variants grouped by item_group_id (or the channel's own parent). */
   variants: boolean;
+  /** Attribute groups `--only` can send alone (partial updates); empty when only whole items go. */
+  partial: string[];
   /** `shelfcast stock orders --format <id>` reads its order export. */
   orders: boolean;
   /** Its feeds show the quantity (or the availability) the shared-stock ledger allocates to it. */

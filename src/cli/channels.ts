@@ -10,7 +10,7 @@ export function registerChannels(program: Command, ctx: CommandContext): void {
   program
     .command('channels')
     .argument('[id]', 'one channel: its attributes, limits and catalog sources')
-    .description('list the channels and what each can do (formats, API push, deltas, deletes, variants, orders, stock), or describe one channel')
+    .description('list the channels and what each can do (formats, API push, deltas, deletes, variants, --only groups, orders, stock), or describe one channel')
     .option('--json', 'print one JSON document on stdout')
     .action(async (id: string | undefined, opts: { json?: boolean }) => {
       const { io } = ctx;

@@ -13,6 +13,10 @@ export interface PrintContext {
   now: Date;
   /** Project folder relative to the git repository root (GitHub Actions), when known. */
   repoPath?: string;
+  /** `--shards N`: each run cut into N shards and merged (Kubernetes, GitHub Actions); default 1. */
+  shards?: number;
+  /** `--shard-dir s3://bucket/prefix` (Kubernetes): the runs' shard folders in S3 instead of on the shared volume. */
+  shardDir?: string;
 }
 
 /** The feeds with a `schedule:` (enabled ones only), as the scheduler sees them. */

@@ -123,9 +123,9 @@ describe('channel docs renderer', () => {
   it('renders `shelfcast channels` and `shelfcast channels <id>` as aligned plain text', () => {
     const list = renderChannelTable([toy, { ...toy, id: 'other-channel', formats: [toy.formats[0]!] }]);
     expect(list.split('\n')).toEqual([
-      'CHANNEL        KIND         FORMATS        API PUSH  DELTAS  DELETES  VARIANTS  ORDERS  STOCK  TITLE',
-      'toy            marketplace  csv, listings  no        no      no       no        no      no     Toy Market',
-      'other-channel  marketplace  csv            no        no      no       no        no      no     Toy Market',
+      'CHANNEL        KIND         FORMATS        API PUSH  DELTAS  DELETES  VARIANTS  --ONLY  ORDERS  STOCK  TITLE',
+      'toy            marketplace  csv, listings  no        no      no       no        no      no      no     Toy Market',
+      'other-channel  marketplace  csv            no        no      no       no        no      no      no     Toy Market',
       '',
     ]);
     const summary = renderChannelSummary(toy);
@@ -134,7 +134,7 @@ describe('channel docs renderer', () => {
     expect(summary).toContain('sku        yes       text                   40     id');
     expect(summary).toContain('notes      no        text                   12000  description');
     expect(summary).toContain('mode         full | delta     no        "full"');
-    expect(summary).toContain('API push: no; deltas: no; deletes: no; variants: no; orders: no; stock: no');
+    expect(summary).toContain('API push: no; deltas: no; deletes: no; variants: no; --only: no; orders: no; stock: no');
     expect(summary).toContain('Details: docs/channels/toy.md');
   });
 });

@@ -3,6 +3,7 @@ import { error, ShelfcastError, type Issue } from '../../issues/issue.js';
 import { pushThroughApi, type ChannelApi, type ItemResult } from '../../transports/api-push.js';
 import type { FeedItem } from '../../transports/read-feed-records.js';
 import type { BuiltFile, Destination, PublishContext, PublishResult } from '../../transports/types.js';
+import { createUrlPolicy } from '../../http/url-policy.js';
 import { createHttpClient, createTokenBucket, createWindowLimit, realSleep, refreshTokenProvider, type RateLimit, type Sleep } from '../../http/index.js';
 import { amazonDestinationSchema, LWA_TOKEN_URL, SP_API_ENDPOINTS, type AmazonDestinationConfig } from './destination-schema.js';
 import { feedsApi } from './feeds-api.js';
@@ -58,13 +59,16 @@ export function createDestination(config: AmazonDestinationConfig, feedId: strin
       const header = docs[0]?.doc?.header ?? {};
       const partial = docs.some((d) => d.doc!.messages!.some((m) => m.operationType === 'PATCH'));
       const where = `feeds/${feedId}.yaml: destination`;
-      const httpOptions = { now, sleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000 };
+      const tokenUrl = cfg.token_endpoint ?? LWA_TOKEN_URL;
+      // The endpoints the config names may be internal (a test server); nothing an API answers with may.
+      const urlPolicy = createUrlPolicy({ named: [endpoint, tokenUrl] });
+      const httpOptions = { now, sleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000, urlPolicy };
       let submit: SubmitDeps | undefined;
       /** The HTTP client and quotas (a dry run needs no credentials). */
       const submitDeps = (): SubmitDeps => {
         if (submit) return submit;
         const token = refreshTokenProvider(
-          { tokenUrl: cfg.token_endpoint ?? LWA_TOKEN_URL, clientIdEnv: cfg.client_id_env, clientSecretEnv: cfg.client_secret_env, refreshTokenEnv: cfg.refresh_token_env, clientAuth: 'form' },
+          { tokenUrl, clientIdEnv: cfg.client_id_env, clientSecretEnv: cfg.client_secret_env, refreshTokenEnv: cfg.refresh_token_env, clientAuth: 'form' },
           ctx.env,
           where,
           httpOptions,

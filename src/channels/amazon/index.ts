@@ -66,7 +66,7 @@ export default defineChannel<AmazonOptions>({
     { name: 'other_product_image_locator_1..8', required: false, format: 'URL', source: 'additional_image_link' },
     { name: 'color', required: false, format: 'text', source: 'color' },
     { name: 'size', required: false, format: 'text', source: 'size' },
-    { name: 'parentage_level / child_parent_sku_relationship / variation_theme', required: false, format: 'child of the parent SKU; the push adds one parent per group', source: 'item_group_id' },
+    { name: 'parentage_level, child_parent_sku_relationship', required: false, format: 'child of the parent SKU (the push adds the parent)', source: 'item_group_id' },
   ],
   map(product, ctx) {
     const opts = parseOptions(ctx.feed.options);

@@ -3,6 +3,7 @@ import { error, ShelfcastError, type Issue } from '../../issues/issue.js';
 import { pushThroughApi, type ChannelApi, type ItemResult } from '../../transports/api-push.js';
 import type { FeedItem } from '../../transports/read-feed-records.js';
 import type { BuiltFile, Destination, PublishContext, PublishResult } from '../../transports/types.js';
+import { createUrlPolicy } from '../../http/url-policy.js';
 import { createHttpClient, realSleep, refreshTokenProvider, type Sleep } from '../../http/index.js';
 import { ebayDestinationSchema, EBAY_ORIGINS, type EbayDestinationConfig } from './destination-schema.js';
 import { inventoryApi, type InventoryApi } from './inventory-api.js';
@@ -52,10 +53,13 @@ export function createDestination(config: EbayDestinationConfig, feedId: string,
       let client: InventoryApi | undefined;
       const inventory = (): InventoryApi => {
         if (client) return client;
-        const httpOptions = { now: deps.now ?? ctx.now, sleep: deps.sleep ?? realSleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000 };
+        const tokenUrl = cfg.token_endpoint ?? `${origin}/identity/v1/oauth2/token`;
+        // The endpoints the config names may be internal (a sandbox proxy, a test server); nothing else.
+        const urlPolicy = createUrlPolicy({ named: [origin, tokenUrl] });
+        const httpOptions = { now: deps.now ?? ctx.now, sleep: deps.sleep ?? realSleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000, urlPolicy };
         const token = refreshTokenProvider(
           {
-            tokenUrl: cfg.token_endpoint ?? `${origin}/identity/v1/oauth2/token`,
+            tokenUrl,
             clientIdEnv: cfg.client_id_env,
             clientSecretEnv: cfg.client_secret_env,
             refreshTokenEnv: cfg.refresh_token_env,
