@@ -81,6 +81,7 @@ export function createDestination(config: EbayDestinationConfig, feedId: string,
         deletes: !partial,
         readItems: async (file) => docs.find((d) => d.file.path === file.path)!.doc!.items as unknown as FeedItem[],
         derive: partial ? undefined : inventoryItemGroups,
+        deleteFirst: (id) => id.startsWith(GROUP_PREFIX),
         toItem(raw) {
           const { sku, row, ...body } = raw as unknown as PushItem;
           return { id: sku, body, ...(row > 0 ? { row } : {}) };

@@ -233,6 +233,19 @@ describe('ebay inventory item groups', () => {
     expect(mock.refusals).toEqual([]);
   });
 
+  it('lists the last variant of a family alone in the same run that ends the group', async () => {
+    const { destination, ctx, mock } = await setup();
+    await destination.publish(await docOf(family(['S', 'M'])), ctx);
+    const one = await destination.publish(await docOf(family(['S'])), ctx);
+    expect(one.issues).toEqual([]);
+    expect(mock.refusals).toEqual([]);
+    expect(mock.removed.groups).toEqual(['TEE']);
+    expect(mock.removed.items).toEqual(['TEE-M']);
+    const s = [...mock.offers.values()].find((o) => o.sku === 'TEE-S')!;
+    expect(s.status).toBe('PUBLISHED');
+    expect(mock.violations).toEqual([]);
+  });
+
   it('is refused by the test server where eBay refuses: a variant published alone, a required aspect missing', async () => {
     // Aspects as the Taxonomy API's getItemAspectsForCategory gives them for category 15687.
     const categoryAspects = new Map([['15687', { aspects: [
