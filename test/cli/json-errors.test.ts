@@ -74,7 +74,9 @@ function jsonCommands(): Array<{ name: string[]; cmd: Command }> {
 const commands = jsonCommands();
 /** Placeholder values for a command's required arguments, so that only the case under test fails. */
 const argsFor = (cmd: Command): string[] => [...cmd.registeredArguments.filter((a) => a.required).map(() => 'x'), ...mandatoryOptions(cmd)];
-const mandatoryOptions = (cmd: Command): string[] => cmd.options.filter((o) => o.mandatory).flatMap((o) => [o.long!, 'x']);
+/** A valid value for mandatory options whose values are checked before the project is read. */
+const OPTION_VALUES: Record<string, string> = { '--shards': '2' };
+const mandatoryOptions = (cmd: Command): string[] => cmd.options.filter((o) => o.mandatory).flatMap((o) => [o.long!, OPTION_VALUES[o.long!] ?? 'x']);
 
 describe('--json: one JSON error document on stdout for every exit-2 path', () => {
   it('knows the commands that take --json', () => {
