@@ -38,8 +38,8 @@ function parseAt(value: string): Date {
 }
 
 /** The folder every shard of a set and the merge share. */
-const withShardFolder = (cmd: Command): Command =>
-  cmd.option('--shard-dir <dir>', 'the folder where the shards of a build meet (a shared volume, a folder the CI carries as artifacts) or s3://bucket/prefix');
+const SHARD_DIR_HELP = 'the folder where the shards of a build meet (a shared volume, a folder the CI carries as artifacts) or s3://bucket/prefix';
+const withShardFolder = (cmd: Command): Command => cmd.option('--shard-dir <dir>', SHARD_DIR_HELP);
 
 /** `--shard K/N`, `--shard-dir`, `--at` (and the unit sizes, which every shard must share) for build and run. */
 export function withShardOptions(cmd: Command): Command {
@@ -52,11 +52,12 @@ export function withShardOptions(cmd: Command): Command {
 
 /** `--shards N` and `--shard-dir` for merge. */
 export function withMergeOptions(cmd: Command): Command {
-  return withShardFolder(cmd).requiredOption('--shards <n>', 'how many shards the build was cut into', asArgument(parseShardCount));
+  // merge has no meaning without the folder, so commander names it missing like --shards.
+  return cmd.requiredOption('--shard-dir <dir>', SHARD_DIR_HELP).requiredOption('--shards <n>', 'how many shards the build was cut into', asArgument(parseShardCount));
 }
 
 /** The shard folder given, or a usage error naming the option. */
 export function shardDirOf(opts: ShardOptions): string {
-  if (!opts.shardDir) throw new ShelfcastError('--shard-dir <dir> is required with --shard and --shards: the folder (or s3://bucket/prefix) where the shards of a build meet');
+  if (!opts.shardDir) throw new ShelfcastError('--shard-dir <dir> is required with --shard and --shards: the folder (or s3://bucket/prefix) where the shards of a build meet', { code: 'usage.missing_option' });
   return opts.shardDir;
 }
