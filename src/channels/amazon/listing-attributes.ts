@@ -141,10 +141,13 @@ export function listingAttributesJson(p: Product, offer: OfferInput | undefined,
   if (description !== undefined) a.add('product_description', descriptionJson(description, tt));
   const bullets = bulletPoints(p, description);
   if (bullets.length > 0) a.add('bullet_point', bulletsJson(bullets, tt));
-  text('color', p.color);
-  text('size', p.size);
-  text('material', p.material);
-  text('pattern', p.pattern);
+  // A product type may require these (PRODUCT requires color): the feed's attribute_defaults stand in for items without them.
+  const defaults = opts.attribute_defaults;
+  text('color', p.color ?? defaults.color);
+  text('size', p.size ?? defaults.size);
+  text('material', p.material ?? defaults.material);
+  text('pattern', p.pattern ?? defaults.pattern);
+  if (productTypeDefinition(productType).required.includes('fabric_type')) text('fabric_type', p.extra.fabric_type?.trim() || p.material || defaults.fabric_type);
   if (p.image_link) a.add('main_product_image_locator', `[${entry('"media_location"', p.image_link, mp)}]`);
   const images = p.additional_image_link;
   if (images.length > MAX_OTHER_IMAGES) {
