@@ -135,6 +135,16 @@ describe('amazon channel', () => {
     expect(attrs(mapOne(sampleProduct({ product_type: 'Garden' }))).fabric_type).toBeUndefined();
   });
 
+  it('takes a description without a sentence as the one bullet point Amazon requires', () => {
+    const mug = mapOne(sampleProduct({ description: 'Ceramic mug, 0.3l' }));
+    expect(mug.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(JSON.parse((mug.record as FeedRecord).attributes as string).bullet_point.map((b: any) => b.value)).toEqual(['Ceramic mug, 0.3l']);
+    // Stray marks are no bullet point: the item is left out, with the columns that give one.
+    const marks = mapOne(sampleProduct({ description: '""' }));
+    expect(marks.record).toBeUndefined();
+    expect(marks.issues.find((i) => i.code === 'amazon.bullet_point.missing')!.fix).toBe('Fill in bullet_point_1 .. bullet_point_5 (or a description with sentences).');
+  });
+
   it('is checked by a validator that rejects what Amazon would', () => {
     const good = JSON.parse(render([sampleProduct()]).text);
     const bad = (mutate: (d: any) => void) => {
