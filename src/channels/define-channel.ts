@@ -121,6 +121,12 @@ export interface ChannelPush {
   deltas: boolean;
   /** Items gone from the feed are deleted on the channel. */
   deletes: boolean;
+  /**
+   * Ids of the items the push adds from the whole feed (Amazon's variation parents, eBay's
+   * inventory item groups), given the feed's records, so that `plan` does not count them as gone.
+   * Default none.
+   */
+  derivedIds?(records: readonly FeedRecord[]): string[];
   /** Loaded lazily: the API client loads only when a feed pushes through it. */
   create(config: { type: string }, feedId: string): Promise<Destination>;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { FieldValue } from '../channels/define-channel.js';
+import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
 import { selectFeeds } from '../config/load.js';
 import { apiPlan, type ApiPlan } from '../plan/api-plan.js';
 import { openBaseline } from '../plan/plan-baseline.js';
@@ -76,7 +76,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       const processors = [];
       for (const f of feeds) {
         const processor = createFeedProcessor(f, { now });
-        processors.push({ feed: f, processor, baseline: await openBaseline(project, f, processor.target), ids: new Set<string>() });
+        processors.push({ feed: f, processor, baseline: await openBaseline(project, f, processor.target), ids: new Set<string>(), records: [] as FeedRecord[] });
       }
       const log = new IssueLog();
       for await (const event of readProducts(project, { catalog: opts.catalog, cwd: io.cwd })) {
@@ -91,12 +91,15 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
             f.baseline.add(key, record);
             // The id a channel API knows the item by (marketplaces: the SKU).
             f.ids.add(String(record.sku ?? record.id ?? key));
+            if (f.feed.channel.push?.derivedIds) f.records.push(record);
           });
         }
       }
       const plans: Array<FeedPlan & { api?: ApiPlan }> = [];
       for (const f of processors) {
         const { plan, issues } = await f.baseline.finish();
+        // Items the push adds from the whole feed (variation parents, item groups) are not gone.
+        for (const id of f.feed.channel.push?.derivedIds?.(f.records) ?? []) f.ids.add(id);
         const api = await apiPlan(f.feed.config.destination?.type, stateDir(project), f.feed.id, f.ids, plan);
         plans.push(api ? { ...plan, api } : plan);
         log.add(issues);

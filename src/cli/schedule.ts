@@ -15,6 +15,7 @@ import { Scheduler } from '../schedule/scheduler.js';
 import { collectList } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { runFeedPass } from './feed-command.js';
+import { projectInstall } from './installation.js';
 
 interface ScheduleOptions {
   config: string;
@@ -98,7 +99,7 @@ export function registerSchedule(program: Command, ctx: CommandContext): void {
     .option('-c, --config <path>', 'project file', 'shelfcast.yaml')
     .option('-f, --feed <id>', 'only these feeds (repeatable, or comma-separated)', collectList)
     .addOption(new Option('--print <format>', 'print configuration for another scheduler instead of running').choices(Object.keys(PRINTERS)))
-    .option('--bin <command>', 'command that starts shelfcast in printed configuration', 'shelfcast')
+    .option('--bin <command>', "command that starts shelfcast in printed configuration (default: the project's node_modules/.bin/shelfcast, else this copy; npx in GitHub Actions)", 'shelfcast')
     .option('--shards <n>', 'with --print kubernetes or github-actions: cut each run into N shards (an Indexed Job, a matrix) and merge them', parseShardCount)
     .option('--shard-dir <s3-prefix>', 'with --print kubernetes --shards N: keep the runs\' shard folders under s3://bucket/prefix instead of on the shared volume')
     .action(async (opts: ScheduleOptions) => {
@@ -108,7 +109,11 @@ export function registerSchedule(program: Command, ctx: CommandContext): void {
       const project = await ctx.loadProject(opts.config);
       const feeds = scheduledFeeds(project, opts.feed);
       if (feeds.length === 0) throw new ShelfcastError(`${path.basename(project.configFile)}: no enabled feed has a \`schedule:\`, so there is nothing to print`);
-      const pc: PrintContext = { project, feeds, bin: opts.bin, now: (ctx.io.now ?? (() => new Date()))(), repoPath: await repoPath(project.root), shards: opts.shards, shardDir: opts.shardDir };
+      const install = await projectInstall(project.root);
+      const pc: PrintContext = { project, feeds, bin: opts.bin, installed: install, now: (ctx.io.now ?? (() => new Date()))(), repoPath: await repoPath(project.root), shards: opts.shards, shardDir: opts.shardDir };
+      if (opts.print === 'github-actions' && opts.bin === 'shelfcast' && !install.listed) {
+        ctx.io.stderr(`shelfcast: warning: ${path.join(project.root, 'package.json')} does not list shelfcast, so the workflow's \`npm ci\` will not install it: run \`npm install --save-dev <the shelfcast tarball or git URL>\` there and commit package.json and package-lock.json\n`);
+      }
       ctx.io.stdout(PRINTERS[opts.print](pc));
     });
 }

@@ -75,7 +75,7 @@ export function workflowHead(ctx: PrintContext, w: Workflow, does: string): stri
 export const jobDefaults = (w: Workflow): string[] => (w.dir ? ['    defaults:', '      run:', `        working-directory: ${q(w.dir)}`] : []);
 
 /** Checkout, Node 20 and the project's dependencies: the first steps of every job that runs shelfcast. */
-export const setupSteps = ['      - uses: actions/checkout@v4', '      - uses: actions/setup-node@v4', '        with:', '          node-version: 20', '      - run: npm ci'];
+export const setupSteps = ['      - uses: actions/checkout@v4', '      - uses: actions/setup-node@v4', '        with:', '          node-version: 22', '      - run: npm ci'];
 
 /** The state folder kept from run to run: the publishing job's step before it runs shelfcast. */
 export const stateCacheStep = (ctx: PrintContext, w: Workflow): string[] => [

@@ -50,6 +50,8 @@ export interface ChannelApi {
   derive?(items: ApiItem[]): ApiItem[];
   /** False for partial documents (price and quantity only): items missing from them are not gone. Default true. */
   deletes?: boolean;
+  /** Deletes that go before the updates (eBay: a gone item group ends its listing before its former variants are listed alone); default none. */
+  deleteFirst?(id: string): boolean;
   /** Wait before the `n`-th poll (0-based) of a batch, in ms; default options.pollIntervalMs. */
   pollWaitMs?(n: number): number;
   send(op: PlannedBatch['op'], items: ApiItem[]): Promise<SendResult>;
@@ -198,9 +200,12 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
     const stamp = ctx.now().toISOString().replace(/[-:.]/g, '');
     let n = 0;
     const bodyBytes = (c: { id: string }) => JSON.stringify(items.get(c.id)!.item.body).length;
+    const deletes = (ids: string[]) => chunk(ids, api.maxBatch).map((c) => ({ batch: `${stamp}-${++n}`, op: 'delete' as const, items: c.map((id) => ({ id })) }));
+    const first = api.deleteFirst ? delta.deleted.filter((id) => api.deleteFirst!(id)) : [];
     const plans: PlannedBatch[] = [
+      ...deletes(first),
       ...chunk(delta.changed, api.maxBatch, api.maxBatchBytes, bodyBytes).map((c) => ({ batch: `${stamp}-${++n}`, op: 'upsert' as const, items: c })),
-      ...chunk(delta.deleted, api.maxBatch).map((c) => ({ batch: `${stamp}-${++n}`, op: 'delete' as const, items: c.map((id) => ({ id })) })),
+      ...deletes(first.length ? delta.deleted.filter((id) => !api.deleteFirst!(id)) : delta.deleted),
     ];
     for (const plan of plans) {
       ctx.signal?.throwIfAborted();

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { defineChannel, type ChannelDefinition } from '../../src/channels/define-channel.js';
 import { describeOptions } from '../../src/channels/docs/describe-options.js';
 import { renderChannelDoc } from '../../src/channels/docs/render-channel-doc.js';
-import { renderChannelSummary, renderChannelTable } from '../../src/channels/docs/render-channel-text.js';
+import { summarizeChannel } from '../../src/channels/summarize-channels.js';
+import { renderChannelTable } from '../../src/channels/docs/render-channel-table.js';
+import { renderChannelSummary } from '../../src/channels/docs/render-channel-text.js';
 import { firstRecord } from '../../src/channels/docs/sample-record.js';
 import { markdownTable } from '../../src/channels/docs/text-table.js';
 import { renderChannelPage, renderChannelPages, writeChannelDocs } from '../../src/channels/docs/write-channel-docs.js';
@@ -121,7 +123,7 @@ describe('channel docs renderer', () => {
   });
 
   it('renders `shelfcast channels` and `shelfcast channels <id>` as aligned plain text', () => {
-    const list = renderChannelTable([toy, { ...toy, id: 'other-channel', formats: [toy.formats[0]!] }]);
+    const list = renderChannelTable([toy, { ...toy, id: 'other-channel', formats: [toy.formats[0]!] }].map(summarizeChannel));
     expect(list.split('\n')).toEqual([
       'CHANNEL        KIND         FORMATS        API PUSH  DELTAS  DELETES  VARIANTS  --ONLY  ORDERS  STOCK  TITLE',
       'toy            marketplace  csv, listings  no        no      no       no        no      no      no     Toy Market',

@@ -56,9 +56,9 @@ async function expectJsonError(args: string[], cwd: string, want: { code: string
 }
 
 /** Every command (subcommands included) that takes --json, with its full name. */
-function jsonCommands(): Array<{ name: string[]; cmd: Command }> {
+async function jsonCommands(): Promise<Array<{ name: string[]; cmd: Command }>> {
   const io: CliIO = { stdout: () => {}, stderr: () => {}, env: {}, cwd: REPO, isTTY: false };
-  const program = createProgram({ io, loadProject, setExitCode: () => {} });
+  const program = await createProgram({ io, loadProject, setExitCode: () => {} });
   const found: Array<{ name: string[]; cmd: Command }> = [];
   const walk = (cmd: Command, name: string[]) => {
     for (const sub of cmd.commands) {
@@ -71,7 +71,7 @@ function jsonCommands(): Array<{ name: string[]; cmd: Command }> {
   return found;
 }
 
-const commands = jsonCommands();
+const commands = await jsonCommands();
 /** Placeholder values for a command's required arguments, so that only the case under test fails. */
 const argsFor = (cmd: Command): string[] => [...cmd.registeredArguments.filter((a) => a.required).map(() => 'x'), ...mandatoryOptions(cmd)];
 /** A valid value for mandatory options whose values are checked before the project is read. */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { amazonOptionsSchema } from '../../src/channels/amazon/listing-options.js';
+import { amazonValidators } from '../servers/amazon-specs.js';
+import { ebayValidator } from '../servers/ebay-specs.js';
 import { demoProject, runCli, SHARED } from './cli.js';
 
 interface Issue {
@@ -99,6 +101,17 @@ describe('real shop exports through the CLI', () => {
         expect(feed.items + feed.excluded + feed.filtered, feed.id).toBe(doc.items.valid);
         if (feed.excluded > 0) expect(doc.issues.some((i: { feed?: string; severity: string }) => i.feed === feed.id && i.severity === 'error'), feed.id).toBe(true);
       }
+      // What the marketplace pushes would send passes their contracts (0 violations); the rest was left out above.
+      const amazonDoc = JSON.parse(await readFile(path.join(dir, 'out', 'amazon.json'), 'utf8'));
+      // (A feed of no messages is never sent; the schema wants at least one.)
+      if (amazonDoc.messages.length > 0) expect(amazonValidators().feed(amazonDoc)).toEqual([]);
+      const ebay = JSON.parse(await readFile(path.join(dir, 'out', 'ebay.json'), 'utf8'));
+      const validate = ebayValidator();
+      for (const item of ebay.items) {
+        expect(validate('InventoryItemWithSkuLocale', item.inventoryItem), item.sku).toEqual([]);
+        expect(validate('EbayOfferDetailsWithKeys', item.offer), item.sku).toEqual([]);
+        expect(Object.keys(item.inventoryItem.product.aspects ?? {}).length, item.sku).toBeGreaterThan(0);
+      }
       expectExplainedAmazonExclusions(doc);
       // The Akeneo sample has generated attribute names only (no price, link or image column).
       if (c.preset === 'akeneo') return;
@@ -126,6 +139,7 @@ describe('real shop exports through the CLI', () => {
       expect(amazon(after).items + amazon(after).excluded + amazon(after).filtered).toBe(after.items.valid);
       expect(after.issues.filter((i: Issue) => i.code === 'amazon.brand.missing' || i.code === 'amazon.externally_assigned_product_identifier.missing')).toEqual([]);
       expectExplainedAmazonExclusions(after);
+      expect(amazonValidators().feed(JSON.parse(await readFile(path.join(dir, 'out', 'amazon.json'), 'utf8')))).toEqual([]);
     });
   }
 });

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { amazonValidators } from './amazon-specs.js';
-import { startMockServer, type FaultOptions, type MockReply, type MockRequest, type MockServer } from './mock-server.js';
+import { startMockServer, withHeldAnswer, type FaultOptions, type HoldAnswer, type MockReply, type MockRequest, type MockServer } from './mock-server.js';
 
 /**
  * A loopback SP-API: Login with Amazon, the Feeds API 2021-06-30 and the pre-signed document URLs.
@@ -21,6 +21,8 @@ export interface SpApiMockOptions {
   faults?: FaultOptions;
   /** Called before each request with the route name (token, createFeedDocument, upload, createFeed, ...). */
   onRequest?: (route: string) => void;
+  /** A request carried out whose answer never comes (a point to kill the client at). */
+  hold?: HoldAnswer;
 }
 
 export interface SpApiMock {
@@ -126,7 +128,7 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
   };
 
   const server = await startMockServer(
-    [
+    withHeldAnswer([
       {
         name: 'token',
         method: 'POST',
@@ -257,7 +259,7 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
           return doc?.content ? { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: doc.content } : { status: 404, body: 'NoSuchKey' };
         },
       },
-    ],
+    ], opts.hold),
     opts.faults,
     opts.onRequest,
   );

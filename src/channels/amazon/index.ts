@@ -1,5 +1,6 @@
 import { AMAZON_LIMITS, availabilityAttributeJson, listingAttributesJson, offerAttributeJson } from './listing-attributes.js';
 import { amazonOptionsSchema, productTypeFor, type AmazonOptions } from './listing-options.js';
+import { variationFamilies } from './variation-families.js';
 import { defineChannel, type FeedRecord } from '../define-channel.js';
 import { columnValues, identification, MISSING_BRAND, missingBuilt, brandFor, type Missing } from './listing-requirements.js';
 import { cachedOptions, itemIssues, priceForFeed } from '../common/index.js';
@@ -33,6 +34,11 @@ export default defineChannel<AmazonOptions>({
     destination: 'amazon',
     deltas: true,
     deletes: true,
+    derivedIds(records) {
+      const skus = new Set(records.map((r) => String(r.sku)));
+      const messages = records.map((r) => ({ id: String(r.sku), body: { sku: r.sku, operationType: r.operationType, productType: r.productType, attributes: typeof r.attributes === 'string' ? JSON.parse(r.attributes) : undefined } }));
+      return variationFamilies(messages).map((i) => i.id).filter((id) => !skus.has(id));
+    },
     create: async (config, feedId) => (await import('./destination.js')).createDestination(config as AmazonDestinationConfig, feedId),
   },
   formats: [

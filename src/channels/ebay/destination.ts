@@ -8,7 +8,8 @@ import { createHttpClient, realSleep, refreshTokenProvider, type Sleep } from '.
 import { ebayDestinationSchema, EBAY_ORIGINS, type EbayDestinationConfig } from './destination-schema.js';
 import { inventoryApi, type InventoryApi } from './inventory-api.js';
 import { contentLanguage, EBAY_DOCUMENT_FORMAT } from './listing-options.js';
-import { BULK_LIMIT, createOffers, findOffers, publishOffers, removeListings, replaceInventoryItems, updateExistingOffers, updatePriceQuantity, type PushItem, type StepContext } from './push-steps.js';
+import { GROUP_PREFIX, inventoryItemGroups } from './item-groups.js';
+import { BULK_LIMIT, isGroup, pushGroups, removeGroups, createOffers, findOffers, publishOffers, removeListings, replaceInventoryItems, updateExistingOffers, updatePriceQuantity, type PushItem, type StepContext } from './push-steps.js';
 
 /** Injected for tests: time never really passes. Defaults: real timers, Math.random, ctx.now. */
 export interface EbayDestinationDeps {
@@ -29,7 +30,8 @@ interface EbayDocument {
  * content hash (a rerun sends only what changed), in batches of 25 (eBay's bulk limit). A batch
  * goes through inventory items (create or replace), offers (updated in place when the SKU has
  * one, created otherwise) and publishing; a SKU that fails a step is reported with eBay's error id
- * and skips the later steps. A SKU gone from the feed has its offer withdrawn and deleted and its
+ * and skips the later steps. Variants of an item group are published together, as one listing,
+ * with publishOfferByInventoryItemGroup (item-groups.ts). A SKU gone from the feed has its offer withdrawn and deleted and its
  * inventory item deleted (behind the publish guard, which runs first). Price/quantity documents
  * use bulkUpdatePriceQuantity, are kept apart and never delete.
  */
@@ -78,6 +80,8 @@ export function createDestination(config: EbayDestinationConfig, feedId: string,
         maxBatch: BULK_LIMIT,
         deletes: !partial,
         readItems: async (file) => docs.find((d) => d.file.path === file.path)!.doc!.items as unknown as FeedItem[],
+        derive: partial ? undefined : inventoryItemGroups,
+        deleteFirst: (id) => id.startsWith(GROUP_PREFIX),
         toItem(raw) {
           const { sku, row, ...body } = raw as unknown as PushItem;
           return { id: sku, body, ...(row > 0 ? { row } : {}) };
@@ -86,8 +90,10 @@ export function createDestination(config: EbayDestinationConfig, feedId: string,
           const issues: Issue[] = [];
           const step: StepContext = { api: inventory(), marketplaceId, feed: feedId, file: '', issues };
           const push: PushItem[] = items.map((it) => ({ sku: it.id, row: it.row ?? 0, ...(it.body as object) }));
-          if (op === 'delete') await removeListings(push, step);
-          else if (partial) await updatePriceQuantity(push, step);
+          if (op === 'delete') {
+            await removeGroups(push.filter((p) => p.sku.startsWith(GROUP_PREFIX)), step);
+            await removeListings(push.filter((p) => !p.sku.startsWith(GROUP_PREFIX)), step);
+          } else if (partial) await updatePriceQuantity(push, step);
           else await pushFull(push, step, cfg.publish, ctx, feedId);
           const bySku = new Map<string, Issue[]>();
           for (const { file: _file, ...i } of issues) bySku.set(i.id ?? '', [...(bySku.get(i.id ?? '') ?? []), i]);
@@ -106,15 +112,24 @@ export function createDestination(config: EbayDestinationConfig, feedId: string,
   };
 }
 
-async function pushFull(items: PushItem[], step: StepContext, publish: boolean, ctx: PublishContext, feedId: string): Promise<void> {
+/** Items, then offers, then publishing: single offers one by one, variants' offers with their group (groups come after their variants). */
+async function pushFull(all: PushItem[], step: StepContext, publish: boolean, ctx: PublishContext, feedId: string): Promise<void> {
+  const items = all.filter((i) => !isGroup(i));
   const live = () => items.filter((i) => !i.failed);
   await replaceInventoryItems(items, step);
   await findOffers(live(), step);
   await updateExistingOffers(live().filter((i) => i.offerId), step);
   await createOffers(live().filter((i) => !i.offerId), step);
-  if (!publish) return;
-  ctx.log(`${feedId}: publishing ${live().length} offers`);
-  await publishOffers(live(), step);
+  if (publish) {
+    const single = live().filter((i) => i.group === undefined);
+    ctx.log(`${feedId}: publishing ${single.length} offers`);
+    await publishOffers(single, step);
+  }
+  const groups = all.filter(isGroup);
+  if (groups.length) {
+    if (publish) ctx.log(`${feedId}: publishing ${groups.length} inventory item groups`);
+    await pushGroups(groups, new Set(items.filter((i) => i.failed).map((i) => i.sku)), publish, step);
+  }
 }
 
 function parseDocument(text: string): EbayDocument | undefined {
