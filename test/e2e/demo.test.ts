@@ -63,7 +63,7 @@ describe('the demo project, through the built CLI', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
-    expect(doc.items).toEqual({ total: 10, valid: 10, invalid: 0 });
+    expect(doc.items).toEqual({ total: 10, valid: 10, invalid: 0, unpublished: 0 });
     expect(doc.feeds.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['google', 'meta']));
     expect(r.stderr).toBe('');
     const runs = await readdir(path.join(dir, '.shelfcast', 'runs'));
