@@ -16,6 +16,7 @@ import { registerCategories } from './categories.js';
 import { registerExplain } from './explain.js';
 import { registerPlan } from './plan.js';
 import { registerServe } from './serve.js';
+import { registerDiagnostics } from './diagnostics.js';
 import { VERSION } from './version.js';
 
 /**
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of [registerInit, registerValidate, registerBuild, registerRun, registerChannels, registerSchedule, registerHistory, registerStatus, registerRollback, registerStock, registerPlan, registerExplain, registerCategories, registerServe]) register(program, ctx);
+  for (const register of [registerInit, registerValidate, registerBuild, registerRun, registerChannels, registerSchedule, registerHistory, registerStatus, registerRollback, registerStock, registerPlan, registerExplain, registerCategories, registerServe, registerDiagnostics]) register(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
     await program.parseAsync(argv, { from: 'user' });

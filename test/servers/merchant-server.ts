@@ -1,7 +1,7 @@
 import { createVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppliedLog, startMockApi, type FaultOptions, type MockApi } from './merchant-meta-pinterest-faults.js';
+import { AppliedLog, startMockApi, type FaultOptions, type MockApi, type MockReply, type MockRequest } from './merchant-meta-pinterest-faults.js';
 
 const PROTOS = path.resolve(process.cwd(), '../shared/specs/google/merchantapi/products/v1');
 const camel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -24,6 +24,9 @@ export function protoEnum(file: string, name: string): Set<string> {
   return new Set([...body.matchAll(/^ {2}([A-Z0-9_]+) = \d+;/gm)].map((m) => m[1]!).filter((v) => !v.endsWith('_UNSPECIFIED')));
 }
 
+/** More Merchant API endpoints on the same server and token (e.g. products.list); undefined: not theirs. */
+export type MerchantRoutes = (req: MockRequest, products: Map<string, Record<string, any>>, violations: string[]) => MockReply | undefined;
+
 export interface MerchantServer extends MockApi {
   /** Product inputs held, by `language~label~offerId`. */
   products: Map<string, Record<string, any>>;
@@ -38,7 +41,7 @@ export interface MerchantServer extends MockApi {
  * productinputs.proto / products_common.proto, and the enums' values. A title containing REJECT
  * is refused with 400 (a per-item error).
  */
-export async function startMerchantServer(o: { account: string; dataSource: string; publicKey: string; clientEmail: string; revokeFirstToken?: boolean } & FaultOptions): Promise<MerchantServer> {
+export async function startMerchantServer(o: { account: string; dataSource: string; publicKey: string; clientEmail: string; revokeFirstToken?: boolean; routes?: MerchantRoutes } & FaultOptions): Promise<MerchantServer> {
   const inputFields = protoFields('productinputs.proto', 'ProductInput');
   const attrFields = protoFields('products_common.proto', 'ProductAttributes');
   const enums: Record<string, Set<string>> = {
@@ -73,6 +76,8 @@ export async function startMerchantServer(o: { account: string; dataSource: stri
     // An access token revoked after its first use: the client must fetch a new one, once.
     if (o.revokeFirstToken && auth === 'ya29.mock-1' && counters.calls > 1) tokens.delete(auth);
     if (!auth || !tokens.has(auth)) return { status: 401, body: { error: { code: 401, message: 'Request had invalid authentication credentials.' } } };
+    const routed = o.routes?.(req, products, violations);
+    if (routed) return routed;
     if (req.url.searchParams.get('dataSource') !== dataSource) v(`dataSource must be ${dataSource}, got ${req.url.searchParams.get('dataSource')}`);
     if (req.method === 'POST' && req.url.pathname === `/products/v1/accounts/${o.account}/productInputs:insert`) {
       const body = req.json as Record<string, any>;
