@@ -5,7 +5,8 @@
 // to BENCHMARKS.md. Options: --rows N (200000), --quick (2000 rows), --seed N (1), --repeat N (1,
 // best of N), --dir DIR (temp folder), --no-xml, --no-peer, --no-record, --record FILE
 // (BENCHMARKS.md), --peer FILE, --label TEXT (what was measured, in the BENCHMARKS.md heading),
-// --help.
+// --shards N (2: a sharded build of the six feeds, N shard processes side by side, then the
+// merge; 0 skips it), --help.
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, generateCsv, generateXml } from './catalog-generator.js';
 import { loadAverage, machine } from './machine.js';
-import { hasGnuTime, measure } from './measure.js';
+import { hasGnuTime, measure, measureGroup } from './measure.js';
 import { FEEDS, resetProject, writeProject } from './project.js';
 import { appendMarkdown, textTable, withRates } from './report.js';
 
@@ -26,6 +27,7 @@ const usage = `usage: npm run bench -- [--rows N | --quick] [--seed N] [--repeat
   --repeat N    best of N runs of each measurement (1)             --dir     where catalogs are kept
   --no-xml      skip the XML catalog measurements                  --no-peer skip the Python peer
   --no-record   do not append the table to BENCHMARKS.md           --label   heading text
+  --shards N    sharded build: N shard processes at once, then the merge (2; 0: skip)
 `;
 
 /** Option mistakes get the usage, not a stack trace. */
@@ -44,6 +46,7 @@ function parseOptions() {
         peer: { type: 'string', default: path.resolve(root, '../shared/peers/python_google_feed.py') },
         record: { type: 'string', default: path.join(root, 'BENCHMARKS.md') },
         label: { type: 'string', default: '' },
+        shards: { type: 'string', default: '2' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -61,7 +64,8 @@ if (values.help) {
 const rows = Number(values.rows ?? (values.quick ? 2000 : 200_000));
 const seed = Number(values.seed);
 const repeat = Math.max(1, Number(values.repeat));
-for (const [name, n, min] of [['--rows', rows, 1], ['--seed', seed, 0], ['--repeat', Number(values.repeat), 1]]) {
+const shardCount = Number(values.shards);
+for (const [name, n, min] of [['--rows', rows, 1], ['--seed', seed, 0], ['--repeat', Number(values.repeat), 1], ['--shards', shardCount, 0]]) {
   if (!Number.isInteger(n) || n < min) {
     process.stderr.write(`bench: ${name} must be a whole number of at least ${min}\n${usage}`);
     process.exit(2);
@@ -109,6 +113,20 @@ const plan = [
   { name: 'shelfcast build google xml', cat: csv, cmd: shelfcast('build', '--force', '--catalog', csv.file, '--feed', 'google'), expect: [outFile('google.xml')] },
   { name: 'shelfcast build 6 feeds', cat: csv, cmd: shelfcast('build', '--force', '--catalog', csv.file, '--feed', allFeeds.join(',')), expect: [outFile('google.xml'), outFile('meta.csv'), outFile('pinterest.tsv'), outFile('tiktok.csv'), outFile('idealo.csv'), outFile('amazon.json')] },
 ];
+if (shardCount > 0) {
+  // One thread per shard, as a pod of one CPU runs it; the shards run side by side, then the merge.
+  const shardDir = path.join(dir, 'shards');
+  const feedList = allFeeds.join(',');
+  plan.push(
+    {
+      name: `sharded build 6 feeds: ${shardCount} shards at once`,
+      cat: csv,
+      before: () => rm(shardDir, { recursive: true, force: true }),
+      group: Array.from({ length: shardCount }, (_, k) => shelfcast('build', '--catalog', csv.file, '--feed', feedList, '--workers', '0', '--shard', `${k}/${shardCount}`, '--shard-dir', shardDir)),
+    },
+    { name: `merge 6 feeds of ${shardCount} shards`, cat: csv, cmd: shelfcast('merge', '--shards', String(shardCount), '--shard-dir', shardDir, '--no-push', '--force'), expect: [outFile('google.xml'), outFile('amazon.json')] },
+  );
+}
 if (xml) {
   plan.push(
     { name: 'xml catalog: validate', cat: xml, cmd: shelfcast('validate', '--catalog', xml.file) },
@@ -125,8 +143,9 @@ for (let round = 1; round <= repeat; round++) {
     await resetProject(projectDir);
     await rm(path.join(dir, 'peer.xml'), { force: true });
     process.stderr.write(`[${round}/${repeat}] ${step.name}...`);
-    const [command, args] = step.cmd;
-    const m = await measure(command, args, { cwd: projectDir, env: { NO_COLOR: '1' } });
+    await step.before?.();
+    const env = { NO_COLOR: '1' };
+    const m = step.group ? await measureGroup(step.group, { cwd: projectDir, env }) : await measure(step.cmd[0], step.cmd[1], { cwd: projectDir, env });
     // validate and build finish with 1 when the catalog has errors, which this one has on purpose.
     const ok = (m.exitCode === 0 || m.exitCode === 1) && (step.expect ?? []).every((f) => existsSync(f));
     process.stderr.write(` ${m.wallSeconds.toFixed(2)} s${ok ? '' : ` FAILED (exit ${m.exitCode}): ${m.stderr.slice(-500)}`}\n`);

@@ -29,6 +29,12 @@ export interface FormatSpec {
   contentType: string;
   /** Split the output into parts past these limits (Amazon: 25,000 messages / 10 MiB). */
   split?: { maxItems?: number; maxBytes?: number };
+  /**
+   * People open this file in a spreadsheet rather than a channel reading it as data: formula
+   * cells are neutralised by default (the feed's `neutralize_formulas` decides). Leave it unset
+   * where the channel's importer reads every cell as text: the neutralising `'` would show there.
+   */
+  spreadsheet?: boolean;
 }
 
 /** Feed settings a channel map sees (from the feed's YAML). */
@@ -115,6 +121,12 @@ export interface ChannelPush {
   deltas: boolean;
   /** Items gone from the feed are deleted on the channel. */
   deletes: boolean;
+  /**
+   * Ids of the items the push adds from the whole feed (Amazon's variation parents, eBay's
+   * inventory item groups), given the feed's records, so that `plan` does not count them as gone.
+   * Default none.
+   */
+  derivedIds?(records: readonly FeedRecord[]): string[];
   /** Loaded lazily: the API client loads only when a feed pushes through it. */
   create(config: { type: string }, feedId: string): Promise<Destination>;
 }
@@ -136,6 +148,8 @@ export interface ChannelCapabilities {
   deletes: boolean;
   /** Variants grouped by item_group_id (or the channel's own parent). */
   variants: boolean;
+  /** Attribute groups `--only` can send alone (partial updates); empty when only whole items go. */
+  partial: string[];
   /** `shelfcast stock orders --format <id>` reads its order export. */
   orders: boolean;
   /** Its feeds show the quantity (or the availability) the shared-stock ledger allocates to it. */

@@ -87,6 +87,7 @@ export function capabilitiesOf(channel: ChannelDefinition<any>): ChannelCapabili
     deltas: channel.push?.deltas ?? false,
     deletes: channel.push?.deletes ?? false,
     variants: sources.some((s) => s.includes('item_group_id')),
+    partial: [...(channel.only ?? [])],
     orders: isChannelId(id) && entry(id).orders !== undefined,
     // The allocation overrides quantity and, from it, availability (src/run/stock-overrides.ts).
     stock: sources.some((s) => /\b(quantity|availability)\b/.test(s)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_UNCOMPRESSED_MB } from '../catalog/inflate-limited.js';
 import { stockConfigSchema } from '../stock/schema.js';
 
 const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "USD"');
@@ -30,6 +31,10 @@ export const catalogConfigSchema = z
     content_locale: z.string().optional(),
     /** Akeneo: channel (scope) suffix, e.g. `ecommerce`; default `ecommerce`. */
     scope: z.string().optional(),
+    /** Compressed catalogs (`.gz`, or a compressed HTTP response): largest uncompressed size in MiB; default 4096. */
+    max_uncompressed_mb: z.number().int().positive().default(DEFAULT_MAX_UNCOMPRESSED_MB),
+    /** Compressed catalogs: largest uncompressed size per compressed byte (a bomb expands ~1,000 times); default 100. */
+    max_compression_ratio: z.number().positive().default(DEFAULT_MAX_COMPRESSION_RATIO),
   })
   .strict();
 

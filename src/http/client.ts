@@ -1,5 +1,6 @@
 import got, { RequestError } from 'got';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { createUrlPolicy, UrlRefusedError, type UrlPolicy } from './url-policy.js';
 import { fullJitter, parseRetryAfter, realSleep, type Sleep } from './backoff.js';
 import { HttpError } from './errors.js';
 import { redact, safeUrl } from './redact.js';
@@ -38,6 +39,11 @@ export interface HttpClientOptions {
   userAgent?: string;
   /** Progress lines (retries and waits), never holding a secret; default silent. */
   log?: (line: string) => void;
+  /**
+   * The URL rule every request passes before it connects (src/http/url-policy.ts); destinations
+   * name their configured endpoint and token URL. Default: https to public addresses only.
+   */
+  urlPolicy?: UrlPolicy;
 }
 
 export interface HttpRequest {
@@ -90,6 +96,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   };
   const secrets = (): string[] => [...(options.secrets ?? []), ...(options.token?.secrets() ?? [])];
   const clean = (text: string): string => redact(text, secrets());
+  const policy = options.urlPolicy ?? createUrlPolicy();
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const where = `${req.method} ${safeUrl(req.url)}`;
@@ -100,6 +107,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let refreshed = false;
     let retries = 0;
     let attempts = 0;
+    // Redirects are never followed (followRedirect: false), so the request URL is the only hop.
+    let target: Awaited<ReturnType<UrlPolicy['check']>>;
+    try {
+      target = await policy.check(req.url);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const message = e instanceof UrlRefusedError ? `${where}: refused: ${e.reason}` : `${where}: no answer (${code ?? 'lookup failed'})`;
+      throw new HttpError(message, { method: req.method, url: safeUrl(req.url), outcome: 'rejected', code, attempts: 0, cause: new Error(clean((e as Error).message)) });
+    }
 
     // Waits before the next attempt, or throws `failure` when the budget or retry count is spent.
     const backoff = async (failure: HttpError, serverDelay: number | undefined): Promise<void> => {
@@ -127,8 +143,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       let res: { statusCode: number; headers: HttpResponse['headers']; body: Buffer };
       try {
         res = await limiterFor(req.url)(() =>
-          got(req.url, {
+          got(target.url, {
             method: req.method,
+            dnsLookup: target.lookup as never,
             headers,
             body,
             responseType: 'buffer',

@@ -11,7 +11,9 @@
  *   refused connection always. A 401 (or any status in
  *   `refreshOn`) invalidates the token and retries once with a fresh one.
  *   Requests in flight are limited per host (`concurrencyPerHost`, default 4, p-limit).
- *   `sleep`, `random` and `now` are injectable so tests never wait for real time.
+ *   `sleep`, `random` and `now` are injectable so tests never wait for real time. Every request
+ *   URL passes `urlPolicy` (src/http/url-policy.ts) before it connects: https to public addresses,
+ *   internal or plain-http origins only when the destination's config names them.
  * - `HttpError` (`status?`, `body?` redacted, `method`, `url` without query, `outcome`:
  *   `rejected` | `unknown` (a non-idempotent request may have been applied), `code?`, `attempts`,
  *   `cause` redacted): never carries an Authorization header, a token or a query string.

@@ -30,6 +30,7 @@ export function catalogSource(project: LoadedProject, override: string | undefin
     delimiter: c.delimiter === 'auto' ? undefined : c.delimiter,
     itemPath: c.item_path,
     jsonPath: c.json_path,
+    decompression: { maxBytes: c.max_uncompressed_mb * 1024 * 1024, maxRatio: c.max_compression_ratio },
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachedToken, createHttpClient, HttpError, type HttpClientOptions } from '../../src/http/index.js';
+import { createUrlPolicy } from '../../src/http/url-policy.js';
 import { fakeTime } from '../servers/fake-time.js';
 import { startMockServer, type MockReply, type MockRoute, type MockServer } from '../servers/mock-server.js';
 
@@ -23,7 +24,9 @@ const scripted = (name: string, method: string, replies: Array<MockReply | 'hang
   };
 };
 
-const client = (t = fakeTime(), extra: HttpClientOptions = {}) => createHttpClient({ sleep: t.sleep, now: t.now, random: () => 0.5, ...extra });
+// The mock server is the origin the configuration names, as a destination's endpoint would be.
+const client = (t = fakeTime(), extra: HttpClientOptions = {}) =>
+  createHttpClient({ sleep: t.sleep, now: t.now, random: () => 0.5, urlPolicy: createUrlPolicy({ named: server ? [server.url] : [] }), ...extra });
 
 describe('createHttpClient retries', () => {
   it('honours Retry-After in seconds on 429, even for a request not safe to repeat', async () => {
@@ -218,5 +221,35 @@ describe('cancellation', () => {
     expect(err.message).toMatch(/cancelled/);
     expect(JSON.stringify(err) + String(err.cause)).not.toContain('secret-token-abcdef');
     expect(server.log).toHaveLength(1);
+  });
+});
+
+describe('URL policy', () => {
+  it('refuses an origin the configuration does not name (a URL an API answered with), before sending anything', async () => {
+    server = await startMockServer([scripted('x', 'GET', [{ status: 200, json: { ok: 1 } }])]);
+    const other = await startMockServer([scripted('x', 'GET', [{ status: 200, json: { leaked: 1 } }])]);
+    try {
+      const token = cachedToken(async () => ({ token: 'secret-token-abcdef', expiresInSeconds: 3600 }));
+      const api = client(fakeTime(), { token, urlPolicy: createUrlPolicy({ named: [server.url] }) });
+      expect((await api.request({ method: 'GET', url: `${server.url}/x` })).json()).toEqual({ ok: 1 });
+      const err = await api.request({ method: 'GET', url: `${other.url}/x`, idempotent: true }).catch((e) => e);
+      expect(err).toBeInstanceOf(HttpError);
+      expect(err.outcome).toBe('rejected');
+      expect(err.message).toContain('does not name');
+      expect(other.log).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('is strict by default: https only, no internal address, checked before any connection', async () => {
+    const asked: string[] = [];
+    const urlPolicy = createUrlPolicy({ resolve: async (h) => (asked.push(h), [{ address: '169.254.169.254', family: 4 }]) });
+    const err = await client(fakeTime(), { urlPolicy }).request({ method: 'POST', url: 'https://api.example.com/token', body: 'x' }).catch((e) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err.message).toContain('resolves to 169.254.169.254');
+    expect(asked).toEqual(['api.example.com']);
+    const plain = await createHttpClient().request({ method: 'GET', url: 'http://api.example.com/x' }).catch((e) => e);
+    expect(plain.message).toContain('use https');
   });
 });

@@ -1,6 +1,7 @@
 import { createVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { intervalProblems, isRfc3339, textProblems } from './api-checks.js';
 import { AppliedLog, startMockApi, type FaultOptions, type MockApi, type MockReply, type MockRequest } from './merchant-meta-pinterest-faults.js';
 
 const PROTOS = path.resolve(process.cwd(), '../shared/specs/google/merchantapi/products/v1');
@@ -35,15 +36,23 @@ export interface MerchantServer extends MockApi {
   counters: { tokens: number; calls: number };
 }
 
+/** Merchant Center limits the API enforces (product data specification), in characters or entries. */
+const LIMITS = { offerId: 50, title: 150, description: 5000, additionalImageLinks: 10, productTypes: 5 } as const;
+const WEIGHT_UNITS = new Set(['lb', 'oz', 'g', 'kg']);
+
 /**
  * Plays the Merchant API v1 (productInputs insert and delete) and Google's OAuth token endpoint.
- * Checks the JWT signature against the service account's public key, every body field against
- * productinputs.proto / products_common.proto, and the enums' values. A title containing REJECT
- * is refused with 400 (a per-item error).
+ * Checks the JWT signature against the service account's public key, every body field (nested
+ * Shipping and ShippingWeight too) against productinputs.proto / products_common.proto, the enums'
+ * values, timestamps (RFC 3339, as proto3 JSON reads google.protobuf.Timestamp), intervals and
+ * limits. A body that breaks any of these is refused with 400 INVALID_ARGUMENT, as the API does,
+ * and also recorded as a violation; a title containing REJECT is refused with 400 too.
  */
 export async function startMerchantServer(o: { account: string; dataSource: string; publicKey: string; clientEmail: string; revokeFirstToken?: boolean; routes?: MerchantRoutes } & FaultOptions): Promise<MerchantServer> {
   const inputFields = protoFields('productinputs.proto', 'ProductInput');
   const attrFields = protoFields('products_common.proto', 'ProductAttributes');
+  const shippingFields = protoFields('products_common.proto', 'Shipping');
+  const weightFields = protoFields('products_common.proto', 'ShippingWeight');
   const enums: Record<string, Set<string>> = {
     availability: protoEnum('products_common.proto', 'Availability'),
     condition: protoEnum('products_common.proto', 'Condition'),
@@ -81,13 +90,38 @@ export async function startMerchantServer(o: { account: string; dataSource: stri
     if (req.url.searchParams.get('dataSource') !== dataSource) v(`dataSource must be ${dataSource}, got ${req.url.searchParams.get('dataSource')}`);
     if (req.method === 'POST' && req.url.pathname === `/products/v1/accounts/${o.account}/productInputs:insert`) {
       const body = req.json as Record<string, any>;
-      for (const k of Object.keys(body ?? {})) if (!inputFields.has(k)) v(`ProductInput has no field ${k}`);
-      for (const k of ['offerId', 'contentLanguage', 'feedLabel']) if (typeof body?.[k] !== 'string' || !body[k]) v(`ProductInput.${k} is required`);
+      const problems: string[] = [];
+      const p = (m: string) => problems.push(m);
+      const isPrice = (val: any) => typeof val?.amountMicros === 'string' && /^\d+$/.test(val.amountMicros) && /^[A-Z]{3}$/.test(val.currencyCode) && Object.keys(val).length === 2;
+      for (const k of Object.keys(body ?? {})) if (!inputFields.has(k)) p(`ProductInput has no field ${k}`);
+      for (const k of ['offerId', 'contentLanguage', 'feedLabel']) if (typeof body?.[k] !== 'string' || !body[k]) p(`ProductInput.${k} is required`);
+      if (typeof body?.offerId === 'string') problems.push(...textProblems('offerId', body.offerId, LIMITS.offerId));
       const attrs = (body?.productAttributes ?? {}) as Record<string, any>;
       for (const [k, val] of Object.entries(attrs)) {
-        if (!attrFields.has(k)) v(`ProductAttributes has no field ${k}`);
-        if (enums[k] && !enums[k]!.has(val)) v(`ProductAttributes.${k}: ${val} is not a value of the enum`);
-        if ((k === 'price' || k === 'salePrice') && !(typeof val.amountMicros === 'string' && /^\d+$/.test(val.amountMicros) && /^[A-Z]{3}$/.test(val.currencyCode))) v(`${k} must be a Price {amountMicros, currencyCode}`);
+        if (!attrFields.has(k)) p(`ProductAttributes has no field ${k}`);
+        if (enums[k] && !enums[k]!.has(val)) p(`ProductAttributes.${k}: ${val} is not a value of the enum`);
+        if ((k === 'price' || k === 'salePrice') && !isPrice(val)) p(`${k} must be a Price {amountMicros, currencyCode}`);
+        if ((k === 'availabilityDate' || k === 'expirationDate') && !isRfc3339(val)) p(`${k} "${val}" is not an RFC 3339 timestamp`);
+        if (k === 'salePriceEffectiveDate') for (const e of intervalProblems(val)) p(`salePriceEffectiveDate ${e}`);
+        if (k === 'title' || k === 'description') problems.push(...textProblems(k, val, LIMITS[k]));
+        if ((k === 'additionalImageLinks' || k === 'productTypes') && (!Array.isArray(val) || val.length > LIMITS[k])) p(`${k}: at most ${LIMITS[k]} entries`);
+        if (k === 'shipping') {
+          (Array.isArray(val) ? val : [val]).forEach((row: Record<string, any>, i: number) => {
+            for (const f of Object.keys(row ?? {})) if (!shippingFields.has(f)) p(`shipping[${i}]: Shipping has no field ${f}`);
+            if (!isPrice(row?.price)) p(`shipping[${i}].price must be a Price`);
+            if (typeof row?.country !== 'string') p(`shipping[${i}].country is required`);
+            for (const t of ['minHandlingTime', 'maxHandlingTime', 'minTransitTime', 'maxTransitTime']) if (row?.[t] !== undefined && !/^\d+$/.test(String(row[t]))) p(`shipping[${i}].${t} is not an int64`);
+          });
+        }
+        if (k === 'shippingWeight') {
+          for (const f of Object.keys(val ?? {})) if (!weightFields.has(f)) p(`shippingWeight: ShippingWeight has no field ${f}`);
+          if (typeof val?.value !== 'number' || !WEIGHT_UNITS.has(val?.unit)) p('shippingWeight must be {value: number, unit: lb|oz|g|kg}');
+        }
+      }
+      if (attrs.salePrice && attrs.price && BigInt(attrs.salePrice.amountMicros ?? 0) > BigInt(attrs.price.amountMicros ?? 0)) p('salePrice is above price');
+      if (problems.length) {
+        for (const m of problems) v(m);
+        return { status: 400, body: { error: { code: 400, message: `Invalid JSON payload received. ${problems.join('; ')}`, status: 'INVALID_ARGUMENT' } } };
       }
       if (String(attrs.title ?? '').includes('REJECT')) return { status: 400, body: { error: { code: 400, message: `[title] Invalid value for offer ${body.offerId}`, status: 'INVALID_ARGUMENT' } } };
       const key = `${body.contentLanguage}~${body.feedLabel}~${body.offerId}`;

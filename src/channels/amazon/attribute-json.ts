@@ -53,8 +53,11 @@ export function entryTails(opts: AmazonOptions): EntryTails {
 /** An attributes object written member by member, in the order they are added. */
 export class AttributesJson {
   private text = '';
+  /** The attributes added. */
+  readonly names = new Set<string>();
   /** `entries` is the attribute's JSON array text; names are plain identifiers, so need no escaping. */
   add(name: string, entries: string): void {
+    this.names.add(name);
     this.text += this.text === '' ? `"${name}":${entries}` : `,"${name}":${entries}`;
   }
   toString(): string {

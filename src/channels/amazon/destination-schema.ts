@@ -24,6 +24,8 @@ export const amazonDestinationSchema = z
     client_secret_env: envName.default('AMAZON_CLIENT_SECRET'),
     /** Variable holding the seller's refresh token; default AMAZON_REFRESH_TOKEN. */
     refresh_token_env: envName.default('AMAZON_REFRESH_TOKEN'),
+    /** Messages per submitted document, 1 to 25,000 (Amazon's limit; documents also stay under 9 MiB); default 25,000. */
+    batch_size: z.number().int().min(1).max(25_000).default(25_000),
     /** Longest wait for Amazon to process one document, in seconds; default 3600. */
     max_wait_seconds: z.number().int().positive().default(3600),
     /** Deadline of one HTTP request in seconds; default 30. */

@@ -25,6 +25,9 @@ export interface FeedsApi {
 
 const BASE = '/feeds/2021-06-30';
 
+/** Largest processing report or document read back, uncompressed. */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+
 export function feedsApi(endpoint: string, http: HttpClient): FeedsApi {
   const url = (p: string) => `${endpoint.replace(/\/$/, '')}${BASE}${p}`;
   return {
@@ -57,7 +60,8 @@ export function feedsApi(endpoint: string, http: HttpClient): FeedsApi {
       const res = await http.request({ method: 'GET', url: doc.url, auth: false, idempotent: true });
       // GZIP documents may already be inflated by a Content-Encoding header: check the magic bytes.
       const gz = res.body[0] === 0x1f && res.body[1] === 0x8b;
-      return doc.compressionAlgorithm === 'GZIP' && gz ? gunzipSync(res.body) : res.body;
+      // A report of 25,000 messages is tens of MiB; the cap keeps a corrupt or hostile document from expanding without end.
+      return doc.compressionAlgorithm === 'GZIP' && gz ? gunzipSync(res.body, { maxOutputLength: MAX_REPORT_BYTES }) : res.body;
     },
   };
 }

@@ -1,6 +1,8 @@
 import { AMAZON_LIMITS, availabilityAttributeJson, listingAttributesJson, offerAttributeJson } from './listing-attributes.js';
 import { amazonOptionsSchema, productTypeFor, type AmazonOptions } from './listing-options.js';
+import { variationFamilies } from './variation-families.js';
 import { defineChannel, type FeedRecord } from '../define-channel.js';
+import { columnValues, identification, MISSING_BRAND, missingBuilt, brandFor, type Missing } from './listing-requirements.js';
 import { cachedOptions, itemIssues, priceForFeed } from '../common/index.js';
 import { checkSkuLength, onlyGroups } from '../common/marketplace.js';
 import type { AmazonDestinationConfig } from './destination-schema.js';
@@ -30,8 +32,13 @@ export default defineChannel<AmazonOptions>({
   serializers: { 'amazon-listings': createAmazonListingsSerializer },
   push: {
     destination: 'amazon',
-    deltas: false,
-    deletes: false,
+    deltas: true,
+    deletes: true,
+    derivedIds(records) {
+      const skus = new Set(records.map((r) => String(r.sku)));
+      const messages = records.map((r) => ({ id: String(r.sku), body: { sku: r.sku, operationType: r.operationType, productType: r.productType, attributes: typeof r.attributes === 'string' ? JSON.parse(r.attributes) : undefined } }));
+      return variationFamilies(messages).map((i) => i.id).filter((id) => !skus.has(id));
+    },
     create: async (config, feedId) => (await import('./destination.js')).createDestination(config as AmazonDestinationConfig, feedId),
   },
   formats: [
@@ -59,6 +66,7 @@ export default defineChannel<AmazonOptions>({
     { name: 'other_product_image_locator_1..8', required: false, format: 'URL', source: 'additional_image_link' },
     { name: 'color', required: false, format: 'text', source: 'color' },
     { name: 'size', required: false, format: 'text', source: 'size' },
+    { name: 'parentage_level, child_parent_sku_relationship', required: false, format: 'child of the parent SKU (the push adds the parent)', source: 'item_group_id' },
   ],
   map(product, ctx) {
     const opts = parseOptions(ctx.feed.options);
@@ -80,8 +88,19 @@ export default defineChannel<AmazonOptions>({
       record.operationType = 'PATCH';
       record.patches = `[${patches.join(',')}]`;
     } else {
+      // Amazon refuses a listing without brand, identifier or a required attribute of its type: left out, never sent.
+      const productType = record.productType as string;
+      const missing: Missing[] = [];
+      if (!brandFor(product, opts)) missing.push(MISSING_BRAND);
+      const id = identification(product, opts);
+      if (id.kind === 'none') missing.push(id.missing);
+      missing.push(...columnValues(product, productType, opts).missing);
+      const built = listingAttributesJson(product, prices, opts, out, productType);
+      missing.push(...missingBuilt(productType, built.names).filter((m) => m.attribute !== 'brand'));
+      for (const m of missing) out.error(m.attribute, 'missing', m.message, { field: m.column, fix: m.fix });
+      if (out.failed) return { issues: out.list };
       record.operationType = opts.operation;
-      record.attributes = listingAttributesJson(product, prices, opts, out);
+      record.attributes = built.json;
     }
     return { record, issues: out.list };
   },

@@ -5,6 +5,8 @@ import { lastCall, lastCall2 } from '../../util/last-call.js';
 import { firstSentences } from '../../util/sentences.js';
 import { AttributesJson, entry, entryTails, member, quote } from './attribute-json.js';
 import { conditionType, type AmazonOptions } from './listing-options.js';
+import { brandFor, columnValues } from './listing-requirements.js';
+import { productTypeDefinition } from './product-types.js';
 
 /**
  * Canonical product -> Amazon listing attributes (Product Type Definitions vocabulary), as the JSON
@@ -108,22 +110,31 @@ const bulletsJson = lastCall2((bullets: readonly string[], tail: string) => {
   return `[${json}]`;
 });
 
-/** The full attribute set of an UPDATE / PARTIAL_UPDATE message, as JSON text. */
-export function listingAttributesJson(p: Product, offer: OfferInput | undefined, opts: AmazonOptions, out: ItemIssues): string {
+/**
+ * The full attribute set of an UPDATE / PARTIAL_UPDATE message, as JSON text, with the names of
+ * the attributes it holds. A variant (item_group_id) of a type that lists variations is a child
+ * of its group's parent SKU; the push adds the family's theme and parent (variation-families.ts).
+ */
+export function listingAttributesJson(p: Product, offer: OfferInput | undefined, opts: AmazonOptions, out: ItemIssues, productType: string): { json: string; names: ReadonlySet<string> } {
   const { marketplace: mp, text: tt } = entryTails(opts);
   const a = new AttributesJson();
   const text = (name: string, value: string | undefined) => {
     if (value !== undefined) a.add(name, `[${textEntry(value, tt)}]`);
   };
   text('item_name', limitText(p.title, AMAZON_LIMITS.item_name, 'title', out));
-  text('brand', limitText(p.brand, AMAZON_LIMITS.brand, 'brand', out));
+  text('brand', limitText(brandFor(p, opts), AMAZON_LIMITS.brand, 'brand', out));
   if (p.gtin) {
     const type = gtinType(p.gtin);
     if (type) a.add('externally_assigned_product_identifier', `[${entry('"type"', type, member('"value"', p.gtin, mp))}]`);
     else out.warn('gtin', 'invalid_length', `GTIN ${p.gtin} has ${p.gtin.length} digits; Amazon takes 8, 12, 13 or 14, so it was left out.`);
-  } else if (p.identifier_exists === false) {
+  } else if (p.identifier_exists === false || opts.gtin_exemption) {
     a.add('supplier_declared_has_product_identifier_exemption', `[${entry('"value"', true, mp)}]`);
   }
+  if (p.item_group_id && productTypeDefinition(productType).variations) {
+    a.add('parentage_level', `[${entry('"value"', 'child', mp)}]`);
+    a.add('child_parent_sku_relationship', `[${entry('"child_relationship_type"', 'variation', member('"parent_sku"', p.item_group_id, mp))}]`);
+  }
+  for (const c of columnValues(p, productType, opts).values) a.add(c.attribute, `[${entry(quote(c.valueKey), c.value, c.language ? tt : mp)}]`);
   if (p.mpn) a.add('part_number', `[${entry('"value"', p.mpn, mp)}]`);
   a.add('condition_type', `[${entry('"value"', conditionType(p.condition, opts), mp)}]`);
   const description = limitText(plainText(p.description), AMAZON_LIMITS.product_description, 'description', out);
@@ -143,5 +154,5 @@ export function listingAttributesJson(p: Product, offer: OfferInput | undefined,
   if (offer) a.add('purchasable_offer', offerAttributeJson(offer, opts));
   const availability = availabilityAttributeJson(p, opts, out);
   if (availability !== undefined) a.add('fulfillment_availability', availability);
-  return a.toString();
+  return { json: a.toString(), names: a.names };
 }

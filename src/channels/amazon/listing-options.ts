@@ -37,6 +37,12 @@ export const amazonOptionsSchema = z
     operation: z.enum(['UPDATE', 'PARTIAL_UPDATE']).default('UPDATE'),
     /** Quantity sent for in-stock items without a quantity; default none (fulfillment_availability left out, with a warning). */
     default_quantity: z.number().int().min(0).optional(),
+    /** Brand sent for items without one (Amazon requires a brand); default none (such items are left out). */
+    default_brand: z.string().min(1).max(100).optional(),
+    /** Items without a GTIN are sent with supplier_declared_has_product_identifier_exemption (the brand has Amazon's GTIN exemption); default false (such items are left out unless identifier_exists is no). */
+    gtin_exemption: z.boolean().default(false),
+    /** Values of required attributes that no catalog column holds, e.g. { country_of_origin: US, supplier_declared_dg_hz_regulation: not_applicable }; a column named after the attribute wins; default none. */
+    attribute_defaults: z.record(z.string().regex(/^[a-z0-9_]+$/, 'an Amazon attribute name such as "country_of_origin"'), z.string().min(1)).default({}),
   })
   .strict();
 

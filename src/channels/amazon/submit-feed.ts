@@ -1,9 +1,7 @@
 import { fullJitter, isHttpError, type RateLimit, type Sleep } from '../../http/index.js';
-import type { Feed, FeedsApi } from './feeds-api.js';
+import type { FeedsApi } from './feeds-api.js';
 
 export const FEED_TYPE = 'JSON_LISTINGS_FEED';
-const TERMINAL = new Set(['DONE', 'FATAL', 'CANCELLED']);
-const MAX_POLL_MS = 300_000;
 const CREATE_ATTEMPTS = 5;
 /** Allowed difference between our clock and Amazon's when looking a feed up by creation time. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -18,8 +16,6 @@ export interface SubmitDeps {
   limits: RateLimit[];
   /** Feed ids this run already created: never adopted by a lookup. */
   known: Set<string>;
-  pollMs: number;
-  maxWaitMs: number;
   log: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -72,18 +68,4 @@ export async function createFeedOnce(inputFeedDocumentId: string, d: SubmitDeps)
     }
   }
   throw lastError;
-}
-
-/** getFeed until DONE, FATAL or CANCELLED, waiting longer each time; undefined past maxWaitMs. */
-export async function waitForFeed(feedId: string, d: SubmitDeps): Promise<Feed | undefined> {
-  const deadline = d.now().getTime() + d.maxWaitMs;
-  let wait = d.pollMs;
-  for (;;) {
-    const feed = await d.api.getFeed(feedId);
-    if (TERMINAL.has(feed.processingStatus)) return feed;
-    if (d.now().getTime() + wait > deadline) return undefined;
-    d.log(`feed ${feedId}: ${feed.processingStatus}; next check in ${Math.round(wait / 1000)} s`);
-    await d.sleep(wait, d.signal);
-    wait = Math.min(wait * 2, MAX_POLL_MS);
-  }
 }

@@ -12,8 +12,9 @@ export default defineChannel({
   title: 'Generic CSV/TSV',
   kind: 'generic',
   formats: [
-    { id: 'csv', serializer: 'csv', ext: 'csv', contentType: 'text/csv; charset=utf-8' },
-    { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values; charset=utf-8' },
+    // No channel's importer is known to read these: they end in spreadsheets as often as anywhere.
+    { id: 'csv', serializer: 'csv', ext: 'csv', contentType: 'text/csv; charset=utf-8', spreadsheet: true },
+    { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values; charset=utf-8', spreadsheet: true },
   ],
   attributes: GENERIC_ATTRIBUTES,
   options: genericOptionsSchema,

@@ -4,16 +4,6 @@ import { CAPABILITY_HEADS, capabilityCells } from './capability-table.js';
 import { describeOptions } from './describe-options.js';
 import { textTable } from './text-table.js';
 
-/** `shelfcast channels`: one line per channel with its kind and what it can do. */
-export function renderChannelTable(channels: ReadonlyArray<ChannelDefinition<any>>): string {
-  return (
-    textTable(
-      ['CHANNEL', 'KIND', ...CAPABILITY_HEADS.map((h) => h.toUpperCase()), 'TITLE'],
-      channels.map((c) => [c.id, c.kind, ...capabilityCells(capabilitiesOf(c)), c.title]),
-    ) + '\n'
-  );
-}
-
 /**
  * `shelfcast channels <id>`: the channel's formats, its attributes (required, format, limit and the
  * catalog field that feeds each) and its options, as plain text for a terminal.

@@ -46,7 +46,7 @@ export function renderChannelIndex(channels: ReadonlyArray<ChannelDefinition<any
     '<!-- Generated from the channel registry by scripts/write-channel-docs.mjs; edit the channels, not this page. -->\n\n' +
     'What each channel can do, derived from its folder in `src/channels/<id>/` (also `shelfcast channels`). ' +
     'API push: the `destination.type` that sends the feed through the channel\'s API; deltas: only changed items are sent; ' +
-    'deletes: items gone from the feed are removed; variants: grouped by `item_group_id`; ' +
+    'deletes: items gone from the feed are removed; variants: grouped by `item_group_id`; --only: the attribute groups a partial update (`run --only price,quantity`) can send alone; ' +
     'orders: `shelfcast stock orders --format <channel>` reads its order export; stock: its feeds show the quantity or availability the shared-stock ledger allocates to it.\n\n' +
     markdownTable(['channel', 'kind', ...CAPABILITY_HEADS], rows) +
     '\n';

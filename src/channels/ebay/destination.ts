@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { error } from '../../issues/issue.js';
+import { error, ShelfcastError, type Issue } from '../../issues/issue.js';
+import { pushThroughApi, type ChannelApi, type ItemResult } from '../../transports/api-push.js';
+import type { FeedItem } from '../../transports/read-feed-records.js';
 import type { BuiltFile, Destination, PublishContext, PublishResult } from '../../transports/types.js';
+import { createUrlPolicy } from '../../http/url-policy.js';
 import { createHttpClient, realSleep, refreshTokenProvider, type Sleep } from '../../http/index.js';
 import { ebayDestinationSchema, EBAY_ORIGINS, type EbayDestinationConfig } from './destination-schema.js';
-import { inventoryApi } from './inventory-api.js';
+import { inventoryApi, type InventoryApi } from './inventory-api.js';
 import { contentLanguage, EBAY_DOCUMENT_FORMAT } from './listing-options.js';
-import { createOffers, findOffers, publishOffers, replaceInventoryItems, updateExistingOffers, updatePriceQuantity, type PushItem, type StepContext } from './push-steps.js';
+import { GROUP_PREFIX, inventoryItemGroups } from './item-groups.js';
+import { BULK_LIMIT, isGroup, pushGroups, removeGroups, createOffers, findOffers, publishOffers, removeListings, replaceInventoryItems, updateExistingOffers, updatePriceQuantity, type PushItem, type StepContext } from './push-steps.js';
 
 /** Injected for tests: time never really passes. Defaults: real timers, Math.random, ctx.now. */
 export interface EbayDestinationDeps {
@@ -22,68 +26,110 @@ interface EbayDocument {
 }
 
 /**
- * Pushes the ebay-inventory document: inventory items (create or replace), then offers (updated
- * in place when the SKU has one, created otherwise), then publishing, each in bulk calls of 25; or,
- * for price/quantity documents, bulkUpdatePriceQuantity. A SKU that fails a step is reported with
- * eBay's error id and skips the later steps; the others count as pushed.
+ * Pushes the ebay-inventory document with the shared push engine: each SKU is an item with a
+ * content hash (a rerun sends only what changed), in batches of 25 (eBay's bulk limit). A batch
+ * goes through inventory items (create or replace), offers (updated in place when the SKU has
+ * one, created otherwise) and publishing; a SKU that fails a step is reported with eBay's error id
+ * and skips the later steps. Variants of an item group are published together, as one listing,
+ * with publishOfferByInventoryItemGroup (item-groups.ts). A SKU gone from the feed has its offer withdrawn and deleted and its
+ * inventory item deleted (behind the publish guard, which runs first). Price/quantity documents
+ * use bulkUpdatePriceQuantity, are kept apart and never delete.
  */
 export function createDestination(config: EbayDestinationConfig, feedId: string, deps: EbayDestinationDeps = {}): Destination {
   const cfg = ebayDestinationSchema.parse(config);
   const origin = cfg.endpoint ?? EBAY_ORIGINS[cfg.environment];
+  const shown = `ebay:${new URL(origin).host}`;
   return {
     async publish(files: BuiltFile[], ctx: PublishContext): Promise<PublishResult> {
-      const result: PublishResult = { destination: `ebay:${new URL(origin).host}`, pushed: 0, failed: 0, issues: [] };
       const docs: Array<{ file: BuiltFile; doc: EbayDocument | undefined }> = [];
       for (const file of files) docs.push({ file, doc: parseDocument(await readFile(file.path, 'utf8')) });
-      if (ctx.dryRun) {
-        for (const { file, doc } of docs) ctx.log(`${feedId}: would send ${doc?.items.length ?? 0} SKUs of ${file.name} to ${result.destination}`);
-        return result;
+      const unreadable = docs.filter((d) => !d.doc);
+      if (unreadable.length) {
+        const issues = unreadable.map((d) => error('ebay.push.unreadable', `${d.file.name} is not an ebay-inventory document; it was not sent.`, { feed: feedId, file: d.file.name, fix: 'Build the feed again with `shelfcast build`.' }));
+        return { destination: shown, pushed: 0, failed: 0, issues };
       }
-      const httpOptions = { now: deps.now ?? ctx.now, sleep: deps.sleep ?? realSleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000 };
-      const token = refreshTokenProvider(
-        {
-          tokenUrl: cfg.token_endpoint ?? `${origin}/identity/v1/oauth2/token`,
-          clientIdEnv: cfg.client_id_env,
-          clientSecretEnv: cfg.client_secret_env,
-          refreshTokenEnv: cfg.refresh_token_env,
-          clientAuth: 'basic',
-          extra: { scope: cfg.scopes.join(' ') },
+      const first = docs[0]?.doc;
+      const partial = docs.some((d) => d.doc!.items.some((i) => i.priceQuantity && !i.inventoryItem));
+      let client: InventoryApi | undefined;
+      const inventory = (): InventoryApi => {
+        if (client) return client;
+        const tokenUrl = cfg.token_endpoint ?? `${origin}/identity/v1/oauth2/token`;
+        // The endpoints the config names may be internal (a sandbox proxy, a test server); nothing else.
+        const urlPolicy = createUrlPolicy({ named: [origin, tokenUrl] });
+        const httpOptions = { now: deps.now ?? ctx.now, sleep: deps.sleep ?? realSleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000, urlPolicy };
+        const token = refreshTokenProvider(
+          {
+            tokenUrl,
+            clientIdEnv: cfg.client_id_env,
+            clientSecretEnv: cfg.client_secret_env,
+            refreshTokenEnv: cfg.refresh_token_env,
+            clientAuth: 'basic',
+            extra: { scope: cfg.scopes.join(' ') },
+          },
+          ctx.env,
+          `feeds/${feedId}.yaml: destination`,
+          httpOptions,
+        );
+        client = inventoryApi(origin, createHttpClient({ ...httpOptions, token }), contentLanguage(first?.locale ?? 'en_US'));
+        return client;
+      };
+      const marketplaceId = first?.marketplaceId ?? 'EBAY_US';
+      const api: ChannelApi = {
+        key: partial ? 'ebay-price-quantity' : 'ebay',
+        shown,
+        maxBatch: BULK_LIMIT,
+        deletes: !partial,
+        readItems: async (file) => docs.find((d) => d.file.path === file.path)!.doc!.items as unknown as FeedItem[],
+        derive: partial ? undefined : inventoryItemGroups,
+        deleteFirst: (id) => id.startsWith(GROUP_PREFIX),
+        toItem(raw) {
+          const { sku, row, ...body } = raw as unknown as PushItem;
+          return { id: sku, body, ...(row > 0 ? { row } : {}) };
         },
-        ctx.env,
-        `feeds/${feedId}.yaml: destination`,
-        httpOptions,
-      );
-      const http = createHttpClient({ ...httpOptions, token });
-      for (const { file, doc } of docs) {
-        if (!doc) {
-          result.issues.push(error('ebay.push.unreadable', `${file.name} is not an ebay-inventory document; it was not sent.`, { feed: feedId, file: file.name, fix: 'Build the feed again with `shelfcast build`.' }));
-          continue;
-        }
-        const step: StepContext = { api: inventoryApi(origin, http, contentLanguage(doc.locale)), marketplaceId: doc.marketplaceId, feed: feedId, file: file.name, issues: result.issues };
-        const full = doc.items.filter((i) => i.inventoryItem && i.offer);
-        const updates = doc.items.filter((i) => i.priceQuantity && !i.inventoryItem);
-        if (full.length > 0) await pushFull(full, step, cfg.publish, ctx, feedId);
-        if (updates.length > 0) await updatePriceQuantity(updates, step);
-        const sent = [...full, ...updates];
-        const failed = sent.filter((i) => i.failed).length;
-        result.failed += failed;
-        result.pushed += sent.length - failed;
-        ctx.log(`${feedId}: ${file.name}: ${sent.length - failed} SKUs pushed, ${failed} failed`);
+        async send(op, items) {
+          const issues: Issue[] = [];
+          const step: StepContext = { api: inventory(), marketplaceId, feed: feedId, file: '', issues };
+          const push: PushItem[] = items.map((it) => ({ sku: it.id, row: it.row ?? 0, ...(it.body as object) }));
+          if (op === 'delete') {
+            await removeGroups(push.filter((p) => p.sku.startsWith(GROUP_PREFIX)), step);
+            await removeListings(push.filter((p) => !p.sku.startsWith(GROUP_PREFIX)), step);
+          } else if (partial) await updatePriceQuantity(push, step);
+          else await pushFull(push, step, cfg.publish, ctx, feedId);
+          const bySku = new Map<string, Issue[]>();
+          for (const { file: _file, ...i } of issues) bySku.set(i.id ?? '', [...(bySku.get(i.id ?? '') ?? []), i]);
+          const results: ItemResult[] = push.map((p) => ({ id: p.sku, ok: !p.failed, ...(p.failed ? { message: 'refused by eBay' } : {}), issues: bySku.get(p.sku) ?? [] }));
+          return { results };
+        },
+      };
+      if (!ctx.dryRun) inventory(); // a missing credential stops the push before any batch is planned
+      try {
+        return await pushThroughApi(api, files, ctx, { sleep: deps.sleep ?? realSleep });
+      } catch (err) {
+        if (err instanceof ShelfcastError) throw err;
+        throw new ShelfcastError(`feeds/${feedId}: destination ${shown}: push failed: ${(err as Error).message}`, { exitCode: 1, cause: err });
       }
-      return result;
     },
   };
 }
 
-async function pushFull(items: PushItem[], step: StepContext, publish: boolean, ctx: PublishContext, feedId: string): Promise<void> {
+/** Items, then offers, then publishing: single offers one by one, variants' offers with their group (groups come after their variants). */
+async function pushFull(all: PushItem[], step: StepContext, publish: boolean, ctx: PublishContext, feedId: string): Promise<void> {
+  const items = all.filter((i) => !isGroup(i));
   const live = () => items.filter((i) => !i.failed);
   await replaceInventoryItems(items, step);
   await findOffers(live(), step);
   await updateExistingOffers(live().filter((i) => i.offerId), step);
   await createOffers(live().filter((i) => !i.offerId), step);
-  if (!publish) return;
-  ctx.log(`${feedId}: publishing ${live().length} offers`);
-  await publishOffers(live(), step);
+  if (publish) {
+    const single = live().filter((i) => i.group === undefined);
+    ctx.log(`${feedId}: publishing ${single.length} offers`);
+    await publishOffers(single, step);
+  }
+  const groups = all.filter(isGroup);
+  if (groups.length) {
+    if (publish) ctx.log(`${feedId}: publishing ${groups.length} inventory item groups`);
+    await pushGroups(groups, new Set(items.filter((i) => i.failed).map((i) => i.sku)), publish, step);
+  }
 }
 
 function parseDocument(text: string): EbayDocument | undefined {

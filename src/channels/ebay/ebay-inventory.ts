@@ -7,7 +7,8 @@ import type { Serializer, SerializerContext } from '../../serializers/serializer
 /**
  * One reviewable JSON document with what the eBay push sends: per SKU its catalog row and either
  * the inventory item and the offer, or a price/quantity update:
- * `{"format":"shelfcast.ebay-inventory","version":1,"marketplaceId":..,"locale":..,"items":[{sku,row,inventoryItem,offer}|{sku,row,priceQuantity}]}`.
+ * `{"format":"shelfcast.ebay-inventory","version":1,"marketplaceId":..,"locale":..,"items":[{sku,row,group?,inventoryItem,offer}|{sku,row,priceQuantity}]}`
+ * (group: the item_group_id of a variant).
  * The payloads arrive as JSON text from the ebay channel and are embedded unchanged.
  */
 export function createEbayInventorySerializer(ctx: SerializerContext): Serializer {
@@ -22,6 +23,7 @@ export function createEbayInventorySerializer(ctx: SerializerContext): Serialize
     body(record: FeedRecord) {
       if (typeof record.sku !== 'string') throw new ShelfcastError('ebay-inventory: a record without sku; only the ebay channel can write this format.');
       let text = `{"sku":${JSON.stringify(record.sku)},"row":${Number(record.row) || 0}`;
+      if (typeof record.group === 'string') text += `,"group":${JSON.stringify(record.group)}`;
       for (const key of ['inventoryItem', 'offer', 'priceQuantity'] as const) {
         const v = record[key];
         if (typeof v === 'string') text += `,"${key}":${v}`;

@@ -5,6 +5,8 @@ import { cachedOptions, itemIssues, priceForFeed } from '../common/index.js';
 import { checkSkuLength, onlyGroups } from '../common/marketplace.js';
 import type { EbayDestinationConfig } from './destination-schema.js';
 import { createEbayInventorySerializer } from './ebay-inventory.js';
+import { ASPECT_LIMITS, aspectsOf, checkAspects } from './aspects.js';
+import { GROUP_PREFIX, inventoryItemGroups } from './item-groups.js';
 
 const parseOptions = cachedOptions(ebayOptionsSchema);
 const ONLY_GROUPS = ['price', 'quantity'];
@@ -23,8 +25,12 @@ export default defineChannel<EbayOptions>({
   serializers: { 'ebay-inventory': createEbayInventorySerializer },
   push: {
     destination: 'ebay',
-    deltas: false,
-    deletes: false,
+    deltas: true,
+    deletes: true,
+    derivedIds: (records) =>
+      inventoryItemGroups(records.filter((r) => typeof r.group === 'string').map((r) => ({ id: String(r.sku), body: { group: r.group, inventoryItem: JSON.parse(String(r.inventoryItem)) } })))
+        .map((i) => i.id)
+        .filter((id) => id.startsWith(GROUP_PREFIX)),
     create: async (config, feedId) => (await import('./destination.js')).createDestination(config as EbayDestinationConfig, feedId),
   },
   formats: [{ id: 'json', serializer: 'ebay-inventory', ext: 'json', contentType: 'application/json' }],
@@ -33,8 +39,9 @@ export default defineChannel<EbayOptions>({
     { name: 'sku', required: true, format: 'text', limit: EBAY_LIMITS.sku, source: 'id' },
     { name: 'product.title', required: true, format: 'text', limit: EBAY_LIMITS.title, source: 'title' },
     { name: 'product.description', required: false, format: 'text or HTML', limit: EBAY_LIMITS.description, source: 'description' },
-    { name: 'product.aspects', required: false, format: '{ Name: [values] }', source: 'brand, mpn, color, size, material, pattern, gender, aspect:<Name> columns' },
-    { name: 'product.imageUrls', required: false, format: 'URLs', source: 'image_link, additional_image_link' },
+    { name: 'product.aspects', required: true, format: `{ Name: [values] }; names up to ${ASPECT_LIMITS.name}, values up to ${ASPECT_LIMITS.value} characters; the category's required aspects (options.required_aspects)`, source: 'brand, mpn, color, size, material, pattern, gender, aspect:<Name> columns' },
+    { name: 'product.imageUrls', required: false, format: 'https URLs', source: 'image_link, additional_image_link' },
+    { name: 'inventory item group', required: false, format: 'variantSKUs, variesBy (aspects that differ), published with publishOfferByInventoryItemGroup', source: 'item_group_id' },
     { name: 'product.brand / mpn / ean / upc', required: false, format: 'text', source: 'brand, mpn, gtin' },
     { name: 'condition', required: true, format: 'NEW | USED_EXCELLENT | ...', source: 'condition' },
     { name: 'availability.shipToLocationAvailability.quantity', required: true, format: 'integer', source: 'quantity, availability' },
@@ -49,13 +56,17 @@ export default defineChannel<EbayOptions>({
     const prices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
     const quantity = !only || only.includes('quantity') ? quantityOf(product, opts, out) : undefined;
     const categoryId = only ? undefined : categoryOf(product, opts, out);
+    const aspects = only ? undefined : aspectsOf(product, out);
+    if (aspects && categoryId) checkAspects(aspects, categoryId, opts.required_aspects, out);
     if (out.failed) return { issues: out.list };
     const record: FeedRecord = { sku: product.id, row: String(ctx.row) };
     if (only) {
       record.priceQuantity = JSON.stringify(priceQuantity(product, prices, quantity));
     } else {
-      record.inventoryItem = JSON.stringify(inventoryItem(product, quantity!, opts, out));
-      record.offer = JSON.stringify(offer(product, prices!, quantity!, categoryId!, opts));
+      record.inventoryItem = JSON.stringify(inventoryItem(product, quantity!, aspects!, opts, out));
+      record.offer = JSON.stringify(offer(product, prices!, quantity!, categoryId!, opts, out));
+      // Variants become one multiple-variation listing: the push makes the inventory item group.
+      if (product.item_group_id) record.group = product.item_group_id;
     }
     return { record, issues: out.list };
   },

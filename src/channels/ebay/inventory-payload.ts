@@ -5,29 +5,31 @@ import { lookupByPrefix } from '../common/prefix-table.js';
 import { ebayCondition, type EbayOptions } from './listing-options.js';
 
 /** eBay Inventory API limits (characters or entries). */
-export const EBAY_LIMITS = { sku: 50, title: 80, description: 4000, images: 24, aspectValue: 65, aspectName: 65 } as const;
+export const EBAY_LIMITS = { sku: 50, title: 80, description: 4000, images: 24 } as const;
+
+/** Marketplaces with Strikethrough Pricing (PricingSummary.originalRetailPrice): US, Motors, UK, DE, CA, FR, IT, ES. */
+const STRIKETHROUGH_MARKETPLACES = new Set(['EBAY_US', 'EBAY_MOTORS_US', 'EBAY_GB', 'EBAY_DE', 'EBAY_CA', 'EBAY_FR', 'EBAY_IT', 'EBAY_ES']);
 
 const amount = (m: Money) => ({ value: formatAmount(m), currency: m.currency });
 
-/** Item specifics from the canonical fields, plus `aspect:<Name>` columns (values split on `|`). */
-export function aspectsOf(p: Product): Record<string, string[]> {
-  const a: Record<string, string[]> = {};
-  const add = (name: string, value: string | undefined) => {
-    if (value) a[name.slice(0, EBAY_LIMITS.aspectName)] = value.split('|').map((v) => v.trim().slice(0, EBAY_LIMITS.aspectValue)).filter(Boolean);
-  };
-  add('Brand', p.brand);
-  add('MPN', p.mpn);
-  add('Color', p.color);
-  add('Size', p.size);
-  add('Material', p.material);
-  add('Pattern', p.pattern);
-  add('Department', p.gender === 'male' ? 'Men' : p.gender === 'female' ? 'Women' : p.gender === 'unisex' ? 'Unisex Adults' : undefined);
-  for (const [column, value] of Object.entries(p.extra)) {
-    const m = /^aspect:\s*(.+)$/i.exec(column);
-    if (m) add(m[1]!.trim(), value);
+/**
+ * Image links eBay takes: "URLs must use the HTTPS protocol". http links are upgraded (or, with
+ * options.http_images: drop, left out), each time with a warning; other schemes are left out.
+ */
+export function httpsImages(links: readonly string[], opts: EbayOptions, out: ItemIssues): string[] {
+  const kept: string[] = [];
+  const upgraded: string[] = [];
+  const dropped: string[] = [];
+  for (const link of links) {
+    if (/^https:\/\//i.test(link)) kept.push(link);
+    else if (/^http:\/\//i.test(link) && opts.http_images === 'upgrade') {
+      kept.push(`https://${link.slice('http://'.length)}`);
+      upgraded.push(link);
+    } else dropped.push(link);
   }
-  for (const k of Object.keys(a)) if (a[k]!.length === 0) delete a[k];
-  return a;
+  if (upgraded.length) out.warn('image_link', 'http', `eBay takes https images only; ${upgraded.length} http link(s) were sent as https (${upgraded[0]}).`, { fix: 'Use https image links, or set options.http_images: drop if the image host does not serve https.' });
+  if (dropped.length) out.warn('image_link', 'not_https', `eBay takes https images only; ${dropped.length} link(s) were left out (${dropped[0]}).`, { fix: 'Use https image links.' });
+  return kept;
 }
 
 /** GTIN as eBay's ean / upc lists: 12 digits are a UPC, 8 and 13 an EAN, 14 with a leading 0 an EAN. */
@@ -56,16 +58,15 @@ export function categoryOf(p: Product, opts: EbayOptions, out: ItemIssues): stri
 }
 
 /** InventoryItemWithSkuLocale (bulkCreateOrReplaceInventoryItem request entry). */
-export function inventoryItem(p: Product, quantity: number, opts: EbayOptions, out: ItemIssues): Record<string, unknown> {
+export function inventoryItem(p: Product, quantity: number, aspects: Record<string, string[]>, opts: EbayOptions, out: ItemIssues): Record<string, unknown> {
   const product: Record<string, unknown> = { title: limitText(p.title, EBAY_LIMITS.title, 'title', out) };
   const description = limitText(p.description, EBAY_LIMITS.description, 'description', out);
   if (description) product.description = description;
-  const aspects = aspectsOf(p);
   if (Object.keys(aspects).length > 0) product.aspects = aspects;
   if (p.brand) product.brand = p.brand;
   if (p.mpn) product.mpn = p.mpn;
   Object.assign(product, gtinFields(p.gtin));
-  const images = [p.image_link, ...p.additional_image_link].filter((u): u is string => !!u);
+  const images = httpsImages([p.image_link, ...p.additional_image_link].filter((u): u is string => !!u), opts, out);
   if (images.length > EBAY_LIMITS.images) out.warn('additional_image_link', 'too_many', `${images.length} images; eBay takes ${EBAY_LIMITS.images}, the rest were left out.`);
   if (images.length > 0) product.imageUrls = images.slice(0, EBAY_LIMITS.images);
   return {
@@ -77,12 +78,19 @@ export function inventoryItem(p: Product, quantity: number, opts: EbayOptions, o
   };
 }
 
-/** EbayOfferDetailsWithKeys (bulkCreateOffer request entry). A sale shows as price with the regular price struck through. */
-export function offer(p: Product, prices: FeedPrices, quantity: number, categoryId: string, opts: EbayOptions): Record<string, unknown> {
+/**
+ * EbayOfferDetailsWithKeys (bulkCreateOffer request entry). A sale shows as the price with the
+ * regular price struck through (Strikethrough Pricing: originalRetailPrice with
+ * originallySoldForRetailPriceOn), where the marketplace has it. pricingVisibility is not sent: it
+ * belongs to Minimum Advertised Price, which is another feature.
+ */
+export function offer(p: Product, prices: FeedPrices, quantity: number, categoryId: string, opts: EbayOptions, out: ItemIssues): Record<string, unknown> {
   const pricingSummary: Record<string, unknown> = { price: amount(prices.sale_price ?? prices.price) };
-  if (prices.sale_price) {
+  if (prices.sale_price && STRIKETHROUGH_MARKETPLACES.has(opts.marketplaceId)) {
     pricingSummary.originalRetailPrice = amount(prices.price);
-    pricingSummary.pricingVisibility = 'DURING_CHECKOUT';
+    pricingSummary.originallySoldForRetailPriceOn = opts.original_price_sold_on;
+  } else if (prices.sale_price) {
+    out.warn('sale_price', 'no_strikethrough', `${opts.marketplaceId} has no strikethrough prices; the sale price is sent as the price, without the regular price.`);
   }
   return {
     sku: p.id,

@@ -33,6 +33,19 @@ export const ebayOptionsSchema = z
     conditions: z.partialRecord(z.enum(['new', 'refurbished', 'used']), z.enum(EBAY_CONDITIONS)).default({}),
     /** Quantity sent for in-stock items without a quantity; default none (such items are excluded). */
     default_quantity: z.number().int().min(0).optional(),
+    /**
+     * Category id -> the item specifics it requires (the aspects with aspectConstraint.aspectRequired
+     * true in the Taxonomy API's getItemAspectsForCategory answer for it); items lacking one are left
+     * out. Default none (only "at least one aspect" is checked).
+     */
+    required_aspects: z.record(z.string().regex(/^\d+$/), z.array(z.string().min(1).max(40))).default({}),
+    /** eBay takes https images only: `upgrade` sends http links as https (the host must serve https), `drop` leaves them out. Default upgrade. */
+    http_images: z.enum(['upgrade', 'drop']).default('upgrade'),
+    /**
+     * Where the regular price of a sale was charged (SoldOnEnum, sent as originallySoldForRetailPriceOn
+     * with the struck-through originalRetailPrice): OFF_EBAY (the shop), ON_EBAY or ON_AND_OFF_EBAY. Default OFF_EBAY.
+     */
+    original_price_sold_on: z.enum(['OFF_EBAY', 'ON_EBAY', 'ON_AND_OFF_EBAY']).default('OFF_EBAY'),
   })
   .strict();
 

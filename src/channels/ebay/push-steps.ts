@@ -1,6 +1,7 @@
 import { error, warning, type Issue } from '../../issues/issue.js';
 import { isHttpError } from '../../http/index.js';
 import { succeeded, type BulkEntry, type InventoryApi } from './inventory-api.js';
+import { GROUP_PREFIX } from './item-groups.js';
 
 /** eBay takes at most 25 entries per bulk call. */
 export const BULK_LIMIT = 25;
@@ -13,7 +14,14 @@ export interface PushItem {
   inventoryItem?: Record<string, unknown>;
   offer?: Record<string, unknown>;
   priceQuantity?: Record<string, unknown>;
+  /** item_group_id of a variant in an inventory item group: its offer is published with the group. */
+  group?: string;
+  /** Of a group item (see item-groups.ts): the group's key and its InventoryItemGroup. */
+  groupKey?: string;
+  inventoryItemGroup?: Record<string, unknown>;
   offerId?: string;
+  /** The offer found on eBay is live. */
+  published?: boolean;
   failed?: boolean;
 }
 
@@ -90,7 +98,10 @@ export async function findOffers(items: PushItem[], ctx: StepContext): Promise<v
       chunk.map(async (item) => {
         try {
           const found = (await ctx.api.getOffers(item.sku, ctx.marketplaceId)).find((o) => o.marketplaceId === ctx.marketplaceId);
-          if (found) item.offerId = found.offerId;
+          if (found) {
+            item.offerId = found.offerId;
+            item.published = found.status === 'PUBLISHED';
+          }
         } catch (e) {
           fail(item, 'offer', undefined, ctx, isHttpError(e) ? e.message : String(e));
         }
@@ -171,5 +182,68 @@ export async function updatePriceQuantity(items: PushItem[], ctx: StepContext): 
     if (!res) continue;
     const bySku = new Map(res.map((r) => [r.sku, r]));
     for (const item of chunk) settle(item, 'price_quantity', bySku.get(item.sku), ctx);
+  }
+}
+
+/**
+ * Takes SKUs gone from the feed off eBay: the live offer withdrawn (its listing ended), the offer
+ * deleted, then the inventory item deleted. Every step may be repeated; what is already gone counts
+ * as done, so a retry or a resumed run never fails on its own earlier work.
+ */
+export async function removeListings(items: PushItem[], ctx: StepContext): Promise<void> {
+  await findOffers(items, ctx);
+  await Promise.all(
+    items.filter((i) => !i.failed).map(async (item) => {
+      try {
+        if (item.offerId && item.published) await withdraw(item, ctx);
+        if (item.offerId) await ctx.api.deleteOffer(item.offerId);
+        await ctx.api.deleteInventoryItem(item.sku);
+      } catch (e) {
+        fail(item, 'delete', undefined, ctx, isHttpError(e) ? e.message : String(e));
+      }
+    }),
+  );
+}
+
+/** withdrawOffer; refused after all when a lost answer hid that it had worked (the offer is no longer live). */
+async function withdraw(item: PushItem, ctx: StepContext): Promise<void> {
+  try {
+    await ctx.api.withdrawOffer(item.offerId!);
+  } catch (e) {
+    const now = (await ctx.api.getOffers(item.sku, ctx.marketplaceId)).find((o) => o.offerId === item.offerId);
+    if (now?.status === 'PUBLISHED') throw e;
+  }
+}
+
+export const isGroup = (item: PushItem): boolean => item.groupKey !== undefined;
+
+/** Puts each group, then (with publish) publishes its offers as one listing. A group whose variant failed in this batch is not published. */
+export async function pushGroups(groups: PushItem[], failedSkus: ReadonlySet<string>, publish: boolean, ctx: StepContext): Promise<void> {
+  for (const g of groups) {
+    const body = g.inventoryItemGroup as { variantSKUs: string[] };
+    const broken = body.variantSKUs.filter((s) => failedSkus.has(s));
+    if (broken.length) {
+      fail(g, 'item_group', undefined, ctx, `variant(s) ${broken.join(', ')} were refused, so the group was not published; fix them and push again`);
+      continue;
+    }
+    try {
+      await ctx.api.putInventoryItemGroup(g.groupKey!, g.inventoryItemGroup);
+      if (publish) await ctx.api.publishOfferByInventoryItemGroup(g.groupKey!, ctx.marketplaceId);
+    } catch (e) {
+      fail(g, 'item_group', undefined, ctx, isHttpError(e) ? e.message : String(e));
+    }
+  }
+}
+
+/** Groups gone from the feed: the listing ended, then the group deleted (its items go with their own deletes). */
+export async function removeGroups(groups: PushItem[], ctx: StepContext): Promise<void> {
+  for (const g of groups) {
+    const key = g.sku.slice(GROUP_PREFIX.length);
+    try {
+      await ctx.api.withdrawOfferByInventoryItemGroup(key, ctx.marketplaceId);
+      await ctx.api.deleteInventoryItemGroup(key);
+    } catch (e) {
+      fail(g, 'delete', undefined, ctx, isHttpError(e) ? e.message : String(e));
+    }
   }
 }

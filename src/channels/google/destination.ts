@@ -3,6 +3,7 @@ import { pushThroughApi, type ApiDeps, type ChannelApi, type ItemResult } from '
 import type { Destination } from '../../transports/types.js';
 import { realSleep, type Sleep } from '../../http/backoff.js';
 import { createHttpClient } from '../../http/client.js';
+import { createUrlPolicy } from '../../http/url-policy.js';
 import { envSecret } from '../../http/env-secret.js';
 import { isHttpError } from '../../http/errors.js';
 import type { GoogleMerchantDestinationConfig } from './destination-schema.js';
@@ -23,8 +24,11 @@ export function createDestination(config: GoogleMerchantDestinationConfig, feedI
       const key = parseServiceAccountKey(envSecret(ctx.env, config.service_account_key_env, `${where}: service_account_key_env`), where);
       const now = deps.now ?? ctx.now;
       const sleep = deps.sleep ?? realSleep;
-      const http = createHttpClient({ random: deps.random, now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4 });
-      const authed = createHttpClient({ token: serviceAccountToken(key, http, now), random: deps.random, now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4 });
+      // The API endpoint of the config and the token URI of the key may be internal (a test server).
+      const urlPolicy = createUrlPolicy({ named: [config.endpoint, key.token_uri] });
+      const shared = { random: deps.random, now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4, urlPolicy };
+      const http = createHttpClient(shared);
+      const authed = createHttpClient({ ...shared, token: serviceAccountToken(key, http, now) });
       const pace = createPacer(config.requests_per_minute, now, sleep);
       const account = `accounts/${config.account_id}`;
       const dataSource = encodeURIComponent(`${account}/dataSources/${config.data_source_id}`);

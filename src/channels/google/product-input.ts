@@ -1,3 +1,4 @@
+import { rfc3339, rfc3339Interval, shippingRows, weightOf } from '../../channels/common/api-values.js';
 import { error, type Issue } from '../../issues/issue.js';
 import { parsePrice, textOf, textsOf, type FeedItem } from '../../transports/read-feed-records.js';
 
@@ -51,8 +52,38 @@ export function toProductInput(item: FeedItem, target: { contentLanguage: string
   }
   const sale = toPrice(textOf(item, 'sale_price'));
   if (sale) attrs.salePrice = sale;
+  const bad = (field: string, value: string, expected: string) =>
+    error('api.google-merchant.value', `${field} "${value}" is not ${expected}; the item was not sent`, { id: offerId, field, fix: 'Build the feed again; if it persists, correct the catalog value.' });
+  // Timestamps and intervals: proto3 JSON takes RFC 3339 only (a date alone is refused with 400).
   const availabilityDate = textOf(item, 'availability_date');
-  if (availabilityDate) attrs.availabilityDate = availabilityDate;
+  if (availabilityDate) {
+    const at = rfc3339(availabilityDate);
+    if (!at) return bad('availability_date', availabilityDate, 'an ISO 8601 date');
+    attrs.availabilityDate = at;
+  }
+  const saleDates = textOf(item, 'sale_price_effective_date');
+  if (saleDates) {
+    const period = rfc3339Interval(saleDates);
+    if (!period) return bad('sale_price_effective_date', saleDates, 'an ISO 8601 interval start/end');
+    attrs.salePriceEffectiveDate = { startTime: period.start, endTime: period.end };
+  }
+  const shipping = [];
+  for (const row of shippingRows(item)) {
+    const price = toPrice(row.price);
+    if (!price) return bad('shipping', row.price, 'a price such as "4.95 USD"');
+    shipping.push(compact({
+      price, country: row.country, region: row.region, postalCode: row.postal_code, service: row.service,
+      // int64 fields are strings in proto3 JSON.
+      minHandlingTime: row.min_handling_time, maxHandlingTime: row.max_handling_time, minTransitTime: row.min_transit_time, maxTransitTime: row.max_transit_time,
+    }));
+  }
+  if (shipping.length) attrs.shipping = shipping;
+  const weight = textOf(item, 'shipping_weight');
+  if (weight) {
+    const w = weightOf(weight);
+    if (!w) return bad('shipping_weight', weight, 'a number and a unit such as "0.4 kg"');
+    attrs.shippingWeight = w;
+  }
   const exists = textOf(item, 'identifier_exists');
   if (exists) attrs.identifierExists = !/^(no|false)$/i.test(exists);
   return {
@@ -60,6 +91,9 @@ export function toProductInput(item: FeedItem, target: { contentLanguage: string
     body: { offerId, contentLanguage: target.contentLanguage, feedLabel: target.feedLabel, productAttributes: attrs },
   };
 }
+
+/** The object without its undefined members. */
+const compact = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /**
  * The `{productInput}` segment of a resource name: the unpadded base64url encoding of

@@ -1,6 +1,7 @@
 import { ShelfcastError } from '../../issues/issue.js';
 import { realSleep } from '../../http/backoff.js';
 import { createHttpClient } from '../../http/client.js';
+import { createUrlPolicy } from '../../http/url-policy.js';
 import { envSecret } from '../../http/env-secret.js';
 import { isHttpError } from '../../http/errors.js';
 import { catalogFieldOf } from '../../verdicts/catalog-field.js';
@@ -86,7 +87,9 @@ export const fetchVerdicts: FetchVerdicts = async (config: GoogleMerchantDestina
   const where = `feeds/${ctx.feedId}: destination ${source}`;
   const key = parseServiceAccountKey(envSecret(ctx.env, config.service_account_key_env, `${where}: service_account_key_env`), where);
   const sleep = ctx.sleep ?? realSleep;
-  const common = { random: ctx.random, now: ctx.now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4 };
+  // The API endpoint of the config and the token URI of the key may be internal (a test server), as for the push.
+  const urlPolicy = createUrlPolicy({ named: [config.endpoint, key.token_uri] });
+  const common = { random: ctx.random, now: ctx.now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4, urlPolicy };
   const http = createHttpClient(common);
   const authed = createHttpClient({ ...common, token: serviceAccountToken(key, http, ctx.now) });
   const pace = createPacer(config.requests_per_minute, ctx.now, sleep);

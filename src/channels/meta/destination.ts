@@ -22,7 +22,7 @@ export function createDestination(config: MetaDestinationConfig, feedId: string,
   return {
     async publish(files, ctx) {
       const token = envSecret(ctx.env, config.access_token_env, `${where}: access_token_env`);
-      const { http, sleep } = staticTokenClient(token, ctx, deps);
+      const { http, sleep } = staticTokenClient(token, config.endpoint, ctx, deps);
       const root = `${config.endpoint.replace(/\/$/, '')}/${config.api_version}/${config.catalog_id}`;
       const api: ChannelApi = {
         key: 'meta',

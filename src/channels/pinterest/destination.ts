@@ -17,7 +17,7 @@ export function createDestination(config: PinterestDestinationConfig, feedId: st
   return {
     async publish(files, ctx) {
       const token = envSecret(ctx.env, config.access_token_env, `${where}: access_token_env`);
-      const { http, sleep } = staticTokenClient(token, ctx, deps);
+      const { http, sleep } = staticTokenClient(token, config.endpoint, ctx, deps);
       const root = `${config.endpoint.replace(/\/$/, '')}/v5/catalogs/items/batch`;
       const query = config.ad_account_id ? `?ad_account_id=${config.ad_account_id}` : '';
       const api: ChannelApi = {

@@ -1,11 +1,12 @@
+import { rfc3339Interval, shippingRows, shippingText } from '../../channels/common/api-values.js';
 import { error, type Issue } from '../../issues/issue.js';
 import { textOf, textsOf, type FeedItem } from '../../transports/read-feed-records.js';
 
 /** Text attributes of Pinterest's ItemAttributesRequest, named as in the feed. */
 const TEXT = [
-  'title', 'description', 'link', 'mobile_link', 'price', 'sale_price', 'sale_price_effective_date', 'availability', 'condition', 'brand',
+  'title', 'description', 'link', 'mobile_link', 'price', 'sale_price', 'availability', 'condition', 'brand',
   'gtin', 'mpn', 'item_group_id', 'color', 'size', 'size_type', 'size_system', 'gender', 'age_group', 'material', 'pattern',
-  'google_product_category', 'product_type', 'shipping', 'shipping_weight', 'tax', 'free_shipping_limit', 'custom_label_0',
+  'google_product_category', 'product_type', 'shipping_weight', 'tax', 'free_shipping_limit', 'custom_label_0',
   'custom_label_1', 'custom_label_2', 'custom_label_3', 'custom_label_4', 'video_link',
 ] as const;
 
@@ -24,6 +25,18 @@ export function toPinterestItem(item: FeedItem): { id: string; body: Record<stri
   if (image) attributes.image_link = [image];
   const more = textsOf(item, 'additional_image_link');
   if (more.length) attributes.additional_image_link = more;
+  const bad = (field: string, value: string, expected: string) =>
+    error('api.pinterest.value', `${field} "${value}" is not ${expected}; the item was not sent`, { id, field, fix: 'Build the feed again; if it persists, correct the catalog value.' });
+  // Pinterest reads the period as start/end in ISO 8601: both sides as full timestamps.
+  const period = textOf(item, 'sale_price_effective_date');
+  if (period) {
+    const p = rfc3339Interval(period);
+    if (!p) return bad('sale_price_effective_date', period, 'an ISO 8601 interval start/end');
+    attributes.sale_price_effective_date = `${p.start}/${p.end}`;
+  }
+  // Pinterest's shipping is one text group `country:region:service:price` (an XML feed has sub-elements).
+  const rows = shippingRows(item);
+  if (rows.length) attributes.shipping = rows.map(shippingText).join(',');
   return { id, body: { item_id: id, attributes } };
 }
 

@@ -9,7 +9,7 @@ import { documentWriter } from '../../../src/serializers/serializer.js';
 import type { BuiltFile } from '../../../src/transports/types.js';
 import { sampleProduct } from '../sample-product.js';
 
-export const AMAZON_OPTIONS = amazon.options!.parse({ sellerId: 'A1SELLER', marketplaceId: 'ATVPDKIKX0DER', product_types: { Apparel: 'SHIRT' } });
+export const AMAZON_OPTIONS = amazon.options!.parse({ sellerId: 'A1SELLER', marketplaceId: 'ATVPDKIKX0DER', product_types: { Apparel: 'SHIRT' }, attribute_defaults: { country_of_origin: 'PT', item_type_keyword: 'shirts' } });
 
 /** `n` distinct products, rows 2..n+1. */
 export const catalog = (n: number): Product[] => Array.from({ length: n }, (_, i) => sampleProduct({ id: `SKU-${String(i + 1).padStart(4, '0')}`, quantity: i % 7 }));

@@ -1,4 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDestination } from '../../../src/channels/amazon/destination.js';
 import { amazonDestinationSchema } from '../../../src/channels/amazon/destination-schema.js';
@@ -21,14 +23,16 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
-async function setup(t: FakeTime, extra: Partial<SpApiMockOptions> = {}) {
+async function setup(t: FakeTime, extra: Partial<SpApiMockOptions> = {}, batch = 25_000) {
   mock = await startSpApiMock({ now: t.now, credentials, ...extra });
   const config = amazonDestinationSchema.parse({
     type: 'amazon', region: 'na', marketplace_ids: ['ATVPDKIKX0DER'], endpoint: mock.url, token_endpoint: `${mock.url}/auth/o2/token`,
-    client_id_env: 'SP_CLIENT', client_secret_env: 'SP_SECRET', refresh_token_env: 'SP_REFRESH', timeout_seconds: 0.3, poll_seconds: 10,
+    client_id_env: 'SP_CLIENT', client_secret_env: 'SP_SECRET', refresh_token_env: 'SP_REFRESH', timeout_seconds: 0.3, poll_seconds: 10, batch_size: batch,
   });
   const logs: string[] = [];
-  const ctx: PublishContext = { feedId: 'amazon-us', env, root: '/', stateDir: '/', outputDir: '/', dryRun: false, log: (l) => logs.push(l), now: t.now };
+  const state = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-amazon-state-'));
+  dirs.push(state);
+  const ctx: PublishContext = { feedId: 'amazon-us', env, root: state, stateDir: state, outputDir: state, dryRun: false, log: (l) => logs.push(l), now: t.now };
   const destination = createDestination(config, 'amazon-us', { sleep: t.sleep, now: t.now, random: seededRandom(7) });
   return { destination, ctx, logs, mock };
 }
@@ -42,12 +46,12 @@ async function docs(n: number, per: number) {
 describe('amazon destination', () => {
   it('uploads, submits, polls and reads the gzipped report; rejected messages count as failed with their row', async () => {
     const t = fakeTime();
-    const { destination, ctx, mock } = await setup(t, { rejectSkus: new Set(['SKU-0003']), pollsToFinish: 3 });
+    const { destination, ctx, mock } = await setup(t, { rejectSkus: new Set(['SKU-0003']), pollsToFinish: 3 }, 4);
     const result = await destination.publish(await docs(10, 4), ctx);
     expect(mock.violations).toEqual([]);
     expect(result).toMatchObject({ pushed: 9, failed: 1 });
     expect(result.issues).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'amazon.listing.90220', id: 'SKU-0003', row: 4, field: 'batteries_required', feed: 'amazon-us', file: 'amazon-us.json' }),
+      expect.objectContaining({ severity: 'error', code: 'amazon.listing.90220', id: 'SKU-0003', row: 4, field: 'batteries_required', feed: 'amazon-us' }),
     ]);
     expect(mock.processed.map((p) => p.sku)).toEqual(catalog(10).map((p) => p.id));
     expect(mock.tokensIssued).toBe(1);
@@ -80,7 +84,7 @@ describe('amazon destination', () => {
 
   it('looks a feed up instead of creating it twice when the createFeed answer is lost', async () => {
     const faults: FaultOptions = { rate: 1, kinds: ['drop-after'], routes: ['createFeed'] };
-    const { destination, ctx, mock } = await setup(fakeTime(), { faults });
+    const { destination, ctx, mock } = await setup(fakeTime(), { faults }, 3);
     const result = await destination.publish(await docs(6, 3), ctx);
     expect(result).toMatchObject({ pushed: 6, failed: 0 });
     expect(mock.feeds.size).toBe(2);
@@ -89,7 +93,7 @@ describe('amazon destination', () => {
   });
 
   it('sends createFeed again when the lookup shows the failed call created nothing', async () => {
-    const { destination, ctx, mock } = await setup(fakeTime());
+    const { destination, ctx, mock } = await setup(fakeTime(), {}, 2);
     mock.server.setFaults({ rate: 0.5, kinds: ['500'], routes: ['createFeed'], seed: 3 });
     const result = await destination.publish(await docs(8, 2), ctx);
     expect(mock.server.injected['500']).toBeGreaterThan(0);
@@ -118,7 +122,7 @@ describe('amazon destination', () => {
 
   it('keeps to 5 listings feeds per 5 minutes', async () => {
     const t = fakeTime();
-    const { destination, ctx, mock } = await setup(t, { pollsToFinish: 1 });
+    const { destination, ctx, mock } = await setup(t, { pollsToFinish: 1 }, 1);
     const result = await destination.publish(await docs(7, 1), ctx);
     expect(result.pushed).toBe(7);
     const created = [...mock.feeds.values()].map((f) => Date.parse(f.createdTime));
@@ -130,7 +134,9 @@ describe('amazon destination', () => {
     const result = await destination.publish(await docs(4, 2), ctx);
     const text = JSON.stringify(result) + logs.join('\n');
     for (const secret of [credentials.clientSecret, credentials.refreshToken, 'Atza|access']) expect(text).not.toContain(secret);
-    const missing = await destination.publish(await docs(1, 1), { ...ctx, env: {} }).catch((e) => e);
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-amazon-state-'));
+    dirs.push(fresh);
+    const missing = await destination.publish(await docs(1, 1), { ...ctx, env: {}, stateDir: fresh }).catch((e) => e);
     expect(missing).toBeInstanceOf(ShelfcastError);
     expect(missing.message).toMatch(/SP_CLIENT is not set/);
   });
@@ -140,7 +146,19 @@ describe('amazon destination', () => {
     const result = await destination.publish(await docs(3, 3), { ...ctx, dryRun: true });
     expect(result).toMatchObject({ pushed: 0, failed: 0 });
     expect(mock.server.log).toEqual([]);
-    expect(logs.join('\n')).toMatch(/would send amazon-us.json/);
+    expect(logs.join('\n')).toMatch(/3 to update, 0 to delete, 0 unchanged/);
+  });
+
+  it('sends only what changed on a rerun, and a DELETE message for a SKU gone from the feed', async () => {
+    const { destination, ctx, mock } = await setup(fakeTime());
+    expect(await destination.publish(await docs(5, 5), ctx)).toMatchObject({ pushed: 5, failed: 0 });
+    const again = await destination.publish(await docs(5, 5), ctx);
+    expect(again).toMatchObject({ pushed: 0, failed: 0 });
+    expect(mock.feeds.size).toBe(1);
+    const fewer = await destination.publish(await docs(4, 4), ctx);
+    expect(fewer).toMatchObject({ pushed: 1, failed: 0 });
+    expect(mock.deleted).toEqual(['SKU-0005']);
+    expect(mock.violations).toEqual([]);
   });
 });
 
@@ -150,7 +168,7 @@ describe('amazon push end to end with faults', () => {
     const { destination, ctx, mock } = await setup(t, {
       rejectSkus: new Set(['SKU-0010']),
       faults: { rate: 0.25, kinds: ['429', '500', 'drop', 'drop-after', 'slow'], seed: 11 },
-    });
+    }, 8);
     const products = catalog(60);
     const result = await destination.publish(await docs(60, 8), ctx);
     const injected = mock.server.injected;
@@ -161,5 +179,11 @@ describe('amazon push end to end with faults', () => {
     expect([...counts.keys()].sort()).toEqual(products.map((p) => p.id).sort());
     expect([...counts.values()].every((c) => c === 1)).toBe(true);
     expect(result).toMatchObject({ pushed: 59, failed: 1 });
+    // Deletes under the same faults: the 20 removed SKUs and no other go, each once.
+    const deletes = await destination.publish(await docs(40, 8), ctx);
+    expect(deletes.failed).toBe(1); // SKU-0010, refused again
+    expect([...mock.deleted].sort()).toEqual(products.slice(40).map((p) => p.id).sort());
+    expect(new Set(mock.deleted).size).toBe(mock.deleted.length);
+    expect(mock.violations).toEqual([]);
   });
 });

@@ -16,15 +16,15 @@ export const EBAY_OPTIONS = ebay.options!.parse({
 export const catalog = (n: number): Product[] => Array.from({ length: n }, (_, i) => sampleProduct({ id: `EB-${String(i + 1).padStart(4, '0')}`, quantity: 1 + (i % 5) }));
 
 /** The built ebay-inventory document of `products` (rows 2..), as a file in a fresh folder. */
-export async function buildDocument(products: Product[], only?: string[]): Promise<{ dir: string; files: BuiltFile[] }> {
+export async function buildDocument(products: Product[], only?: string[], options = EBAY_OPTIONS): Promise<{ dir: string; files: BuiltFile[] }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'shelfcast-ebay-push-'));
   const format = ebay.formats[0]!;
-  const feed: FeedTarget = { id: 'ebay-us', format: 'json', options: EBAY_OPTIONS, only };
-  const s = documentWriter(createEbayInventorySerializer({ format, columns: [], header: { title: 'Shop', link: 'https://shop.example.com', description: 'All' }, options: EBAY_OPTIONS }));
+  const feed: FeedTarget = { id: 'ebay-us', format: 'json', options, only };
+  const s = documentWriter(createEbayInventorySerializer({ format, columns: [], header: { title: 'Shop', link: 'https://shop.example.com', description: 'All' }, options }));
   let text = s.header();
   products.forEach((p, i) => {
     const r = ebay.map(p, { feed, row: i + 2, now: new Date('2026-11-25T08:00:00Z') });
-    text += s.item(r.record as FeedRecord);
+    if (r.record) text += s.item(r.record as FeedRecord);
   });
   text += s.footer();
   const file = path.join(dir, 'ebay-us.json');

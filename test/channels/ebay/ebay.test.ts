@@ -57,7 +57,7 @@ describe('ebay channel', () => {
       categoryId: '15687',
       listingPolicies: { fulfillmentPolicyId: '6196932000', paymentPolicyId: '6196933000', returnPolicyId: '6196934000' },
       merchantLocationKey: 'warehouse-1',
-      pricingSummary: { price: { value: '19.99', currency: 'USD' }, originalRetailPrice: { value: '25.00', currency: 'USD' }, pricingVisibility: 'DURING_CHECKOUT' },
+      pricingSummary: { price: { value: '19.99', currency: 'USD' }, originalRetailPrice: { value: '25.00', currency: 'USD' }, originallySoldForRetailPriceOn: 'OFF_EBAY' },
     });
     expect(mug.inventoryItem.product.upc).toEqual(['012345678905']);
     expect(mug.inventoryItem.condition).toBe('USED_GOOD');
@@ -93,6 +93,43 @@ describe('ebay channel', () => {
     expect(item.product.title.length).toBeLessThanOrEqual(80);
   });
 
+  it('keeps aspects within 40/50 characters, sends https images only and refuses items eBay could not publish', () => {
+    const long = mapOne(sampleProduct({ extra: { [`aspect:${'N'.repeat(41)}`]: 'x', 'aspect:Features': `${'V'.repeat(60)}|Pockets` } }));
+    const aspects = JSON.parse((long.record as FeedRecord).inventoryItem as string).product.aspects;
+    expect(Object.keys(aspects).every((n) => n.length <= 40)).toBe(true);
+    expect(aspects.Features).toEqual(['V'.repeat(50), 'Pockets']);
+    expect(long.issues.map((i) => [i.code, i.field])).toEqual(expect.arrayContaining([['ebay.aspects.name_too_long', `aspect:${'N'.repeat(41)}`], ['ebay.aspects.value_too_long', 'aspect:Features']]));
+
+    const images = (extra: Partial<FeedTarget> = {}) => {
+      const r = mapOne(sampleProduct({ image_link: 'http://img.example.com/a.jpg', additional_image_link: ['ftp://img.example.com/b.jpg', 'https://img.example.com/c.jpg'] }), extra);
+      return { urls: JSON.parse((r.record as FeedRecord).inventoryItem as string).product.imageUrls, codes: r.issues.map((i) => i.code) };
+    };
+    expect(images()).toEqual({ urls: ['https://img.example.com/a.jpg', 'https://img.example.com/c.jpg'], codes: ['ebay.image_link.http', 'ebay.image_link.not_https'] });
+    expect(images({ options: { ...options, http_images: 'drop' } }).urls).toEqual(['https://img.example.com/c.jpg']);
+
+    const bare = mapOne(sampleProduct({ brand: undefined, mpn: undefined, color: undefined, size: undefined, material: undefined, gender: undefined }));
+    expect(bare.record).toBeUndefined();
+    expect(bare.issues.map((i) => [i.code, i.fix])).toEqual([['ebay.aspects.missing', expect.stringMatching(/brand/)]]);
+
+    const required = { ...options, required_aspects: { '15687': ['Brand', 'Size', 'Sleeve Length', 'Department'] } };
+    const gap = mapOne(sampleProduct({ gender: undefined }), { options: required });
+    expect(gap.record).toBeUndefined();
+    expect(gap.issues.map((i) => [i.code, i.field])).toEqual([
+      ['ebay.aspects.required_missing', 'aspect:Sleeve Length'],
+      ['ebay.aspects.required_missing', 'gender'],
+    ]);
+    expect(mapOne(sampleProduct({ extra: { 'aspect:Sleeve Length': 'Short Sleeve' } }), { options: required }).record).toBeDefined();
+  });
+
+  it('strikes the regular price through with originallySoldForRetailPriceOn, only where eBay has strikethrough prices', () => {
+    const pricing = (o: Record<string, unknown>) => {
+      const r = mapOne(sampleProduct(), { options: { ...options, ...o } });
+      return { summary: JSON.parse((r.record as FeedRecord).offer as string).pricingSummary, codes: r.issues.map((i) => i.code) };
+    };
+    expect(pricing({ original_price_sold_on: 'ON_EBAY' }).summary).toEqual({ price: { value: '19.99', currency: 'USD' }, originalRetailPrice: { value: '25.00', currency: 'USD' }, originallySoldForRetailPriceOn: 'ON_EBAY' });
+    expect(pricing({ marketplaceId: 'EBAY_AU' })).toEqual({ summary: { price: { value: '19.99', currency: 'USD' } }, codes: ['ebay.sale_price.no_strikethrough'] });
+  });
+
   it('is checked by a validator that rejects what eBay would', () => {
     const doc = render([sampleProduct()]);
     const item = doc.items[0].inventoryItem;
@@ -116,6 +153,12 @@ describe('ebay channel', () => {
     expect(badOffer((x) => (x.format = 'FIXED'))).not.toEqual([]);
     expect(badOffer((x) => (x.pricingSummary.price.value = 19.99))).not.toEqual([]);
     expect(badOffer((x) => (x.availableQuantity = 1.5))).not.toEqual([]);
+    expect(badItem((x) => (x.product.aspects = { ['N'.repeat(41)]: ['x'] }))).not.toEqual([]);
+    expect(badItem((x) => (x.product.aspects = { Features: ['V'.repeat(51)] }))).not.toEqual([]);
+    expect(badItem((x) => (x.product.imageUrls = ['http://shop.example.com/a.jpg']))).not.toEqual([]);
+    expect(badOffer((x) => (x.pricingSummary.pricingVisibility = 'DURING_CHECKOUT'))).not.toEqual([]); // a MAP setting, without minimumAdvertisedPrice
+    expect(badOffer((x) => delete x.pricingSummary.originallySoldForRetailPriceOn)).not.toEqual([]);
+    expect(badOffer((x) => (x.pricingSummary.originallySoldForRetailPriceOn = 'SOMEWHERE'))).not.toEqual([]);
     expect(validate('BulkInventoryItem', { requests: Array.from({ length: 26 }, () => item) })).not.toEqual([]);
   });
 });

@@ -78,6 +78,22 @@ describe('Google Merchant API destination', () => {
     expect(await readdir(path.join(root, '.shelfcast', 'feeds', 'google-us'))).toEqual(['items-google-merchant.json']);
   });
 
+  it('sends shipping, weight, sale period and availability date as the protos type them; refuses what the API refuses', async () => {
+    await start();
+    const r = await publish([
+      item('FULL', { sale_price: '10.00 USD', sale_price_effective_date: '2026-11-20T00:00:00Z/2026-11-30', availability: 'preorder', availability_date: '2026-12-20', shipping_weight: '0.4 kg' }),
+      item('LONG', { title: 'x'.repeat(151) }),
+    ]);
+    expect(r).toMatchObject({ pushed: 1, failed: 1 });
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'api.google-merchant.item_rejected', id: 'LONG', message: expect.stringContaining('title has 151 characters') })]);
+    expect(server.products.get('en~US~FULL')!.productAttributes).toMatchObject({
+      availabilityDate: '2026-12-20T00:00:00Z',
+      salePriceEffectiveDate: { startTime: '2026-11-20T00:00:00Z', endTime: '2026-12-01T00:00:00Z' },
+      shippingWeight: { value: 0.4, unit: 'kg' },
+    });
+    expect(server.violations).toEqual([expect.stringContaining('title has 151 characters')]);
+  });
+
   it('reports a per-item refusal against its item, and sends it again next run', async () => {
     await start();
     const r = await publish([item('ok-1'), item('bad-1', { title: 'REJECT me' })]);

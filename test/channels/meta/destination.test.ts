@@ -61,6 +61,17 @@ describe('Meta catalog destination (items_batch)', () => {
     expect(logs.join('\n')).not.toContain(TOKEN);
   });
 
+  it('reports an item Meta refuses (too long a title) as refused, not as published; sends the sale period as start and end dates', async () => {
+    server = await startMetaServer({ catalog: '777', token: TOKEN });
+    const r = await publish([{ ...item('SALE'), sale_price: '10.00 USD', sale_price_effective_date: '2026-11-20/2026-11-30' }, item('A'), item('LONG', 'x'.repeat(201))]);
+    expect(r).toMatchObject({ pushed: 2, failed: 1 });
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'api.meta.item_rejected', id: 'LONG', message: expect.stringContaining('title has 201 characters') })]);
+    expect([...server.items.keys()].sort()).toEqual(['A', 'SALE']);
+    expect(server.items.get('SALE')).toMatchObject({ sale_price_start_date: '2026-11-20T00:00:00Z', sale_price_end_date: '2026-12-01T00:00:00Z' });
+    expect(server.items.get('SALE')).not.toHaveProperty('sale_price_effective_date');
+    expect(server.violations).toEqual([expect.stringContaining('title has 201 characters')]);
+  });
+
   it('splits into batches of batch_size, sends only changes, deletes what is gone; --full sends all', async () => {
     server = await startMetaServer({ catalog: '777', token: TOKEN });
     const items = Array.from({ length: 25 }, (_, i) => item(`P${i}`));

@@ -55,6 +55,18 @@ describe('Pinterest catalog destination (items batch)', () => {
     expect(logs.join('\n')).not.toContain(TOKEN);
   });
 
+  it('reports an item Pinterest refuses (too long a title) as refused; sends XML shipping as text and the sale period as timestamps', async () => {
+    server = await startPinterestServer({ token: TOKEN });
+    const r = await publish([
+      { ...item('S'), sale_price: '10.00 USD', sale_price_effective_date: '2026-11-20/2026-11-30T12:00:00+01:00', shipping: { country: 'US', region: '', service: 'Standard', price: '4.95 USD' } },
+      item('LONG', 'x'.repeat(501)),
+    ]);
+    expect(r).toMatchObject({ pushed: 1, failed: 1 });
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'api.pinterest.item_rejected', id: 'LONG', message: expect.stringContaining('title') })]);
+    expect(server.items.get('S')).toMatchObject({ shipping: 'US::Standard:4.95 USD', sale_price_effective_date: '2026-11-20T00:00:00Z/2026-11-30T11:00:00Z' });
+    expect(server.violations).toEqual([expect.stringContaining('title')]);
+  });
+
   it('with 20 % of requests faulted, loses no item and applies none twice', async () => {
     server = await startPinterestServer({ token: TOKEN, rate: 0.2, seed: 777 });
     const items = Array.from({ length: 2500 }, (_, i) => item(`PIN-${i}`));
