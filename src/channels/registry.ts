@@ -4,6 +4,7 @@ import type { ChannelCapabilities, ChannelDefinition, OrderReader } from './defi
 import { ebayDestinationSchema } from './ebay/destination-schema.js';
 import { ebayOrders } from './ebay/ebay-orders.js';
 import { googleMerchantDestinationSchema } from './google/destination-schema.js';
+import { googleLocalInventoryDestinationSchema } from './google-local/destination-schema.js';
 import { metaDestinationSchema } from './meta/destination-schema.js';
 import { pinterestDestinationSchema } from './pinterest/destination-schema.js';
 import type { FetchVerdicts } from '../verdicts/fetcher.js';
@@ -28,6 +29,7 @@ const CHANNELS = {
   json: { load: () => import('./json/index.js') },
   amazon: { load: () => import('./amazon/index.js'), destination: amazonDestinationSchema, orders: amazonOrders },
   ebay: { load: () => import('./ebay/index.js'), destination: ebayDestinationSchema, orders: ebayOrders },
+  'google-local': { load: () => import('./google-local/index.js'), destination: googleLocalInventoryDestinationSchema },
 } satisfies Record<string, ChannelEntry>;
 
 interface ChannelEntry {

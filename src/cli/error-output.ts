@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
 import { ShelfcastError } from '../issues/issue.js';
 import type { CliIO } from './context.js';
 
@@ -7,6 +7,15 @@ export interface ErrorDocument {
   ok: false;
   error: { code: string; message: string; file: string | null; line: number | null };
 }
+
+/**
+ * Commander's errors by their `commander.*` code rather than `instanceof`: this module loads with
+ * the CLI's entry (interrupt reports), and commander is 125 KB that `--version` need not load.
+ */
+const isCommanderError = (err: unknown): err is CommanderError => {
+  const e = err as { code?: unknown; exitCode?: unknown };
+  return err instanceof Error && typeof e.code === 'string' && e.code.startsWith('commander.') && typeof e.exitCode === 'number';
+};
 
 /** Commander's `commander.unknownOption` as `usage.unknown_option`. */
 const usageCode = (code: string): string => `usage.${code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
@@ -20,7 +29,7 @@ const usageCode = (code: string): string => `usage.${code.replace(/^commander\./
 export function reportFailure(err: unknown, io: CliIO, json: { wanted: boolean; printed: boolean }): number {
   let doc: ErrorDocument['error'];
   let exitCode: number;
-  if (err instanceof CommanderError) {
+  if (isCommanderError(err)) {
     // --help and --version end here too, with exit code 0. Commander already wrote its message.
     if (err.exitCode === 0) return 0;
     exitCode = 2;

@@ -4,17 +4,35 @@ import path from 'node:path';
 import { intervalProblems, isRfc3339, textProblems } from './api-checks.js';
 import { AppliedLog, startMockApi, type FaultOptions, type MockApi, type MockReply, type MockRequest } from './merchant-meta-pinterest-faults.js';
 
-const PROTOS = path.resolve(process.cwd(), '../shared/specs/google/merchantapi/products/v1');
+const SPECS = path.resolve(process.cwd(), '../shared/specs/google/merchantapi');
+const PROTOS = path.join(SPECS, 'products/v1');
+const INVENTORY_PROTOS = path.join(SPECS, 'inventories/v1');
 const camel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Field names (JSON, camelCase) of a top-level proto message, read from the official .proto. */
-export function protoFields(file: string, message: string): Set<string> {
-  const text = readFileSync(path.join(PROTOS, file), 'utf8');
+export function protoFields(file: string, message: string, dir = PROTOS): Set<string> {
+  const text = readFileSync(path.join(dir, file), 'utf8');
   const start = text.indexOf(`\nmessage ${message} {`);
   if (start < 0) throw new Error(`no message ${message} in ${file}`);
   const body = text.slice(start, text.indexOf('\n}', start));
   const fields = [...body.matchAll(/^ {2}(?:optional |repeated )?[A-Za-z0-9_.]+ ([a-z0-9_]+) = \d+/gm)].map((m) => camel(m[1]!));
   return new Set(fields);
+}
+
+/** Fields of a proto message that are OUTPUT_ONLY: a client that sends them is wrong. */
+function outputOnly(file: string, message: string, dir: string): Set<string> {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  const start = text.indexOf(`\nmessage ${message} {`);
+  const body = text.slice(start, text.indexOf('\n}', start));
+  return new Set([...body.matchAll(/^ {2}(?:optional )?[A-Za-z0-9_.]+ ([a-z0-9_]+) = \d+\s*\[\(google\.api\.field_behavior\) = OUTPUT_ONLY\]/gm)].map((m) => camel(m[1]!)));
+}
+
+/** Values of an enum nested in a message (`message X { enum Y { ... } }`), without the UNSPECIFIED one. */
+function nestedEnum(file: string, name: string, dir: string): Set<string> {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  const start = text.indexOf(`enum ${name} {`);
+  const body = text.slice(start, text.indexOf('}', start));
+  return new Set([...body.matchAll(/^\s+([A-Z0-9_]+) = \d+;/gm)].map((m) => m[1]!).filter((v) => !v.endsWith('_UNSPECIFIED')));
 }
 
 /** Values of a top-level proto enum, without the UNSPECIFIED one. */
@@ -31,6 +49,8 @@ export type MerchantRoutes = (req: MockRequest, products: Map<string, Record<str
 export interface MerchantServer extends MockApi {
   /** Product inputs held, by `language~label~offerId`. */
   products: Map<string, Record<string, any>>;
+  /** Local inventories held, by `language~label~offerId/storeCode`. */
+  localInventories: Map<string, Record<string, any>>;
   applied: AppliedLog;
   /** Access tokens issued by the token endpoint; API calls answered (token requests aside). */
   counters: { tokens: number; calls: number };
@@ -60,6 +80,19 @@ export async function startMerchantServer(o: { account: string; dataSource: stri
     ageGroup: protoEnum('products_common.proto', 'AgeGroup'),
   };
   const products = new Map<string, Record<string, any>>();
+  const localInventories = new Map<string, Record<string, any>>();
+  const localFields = protoFields('localinventory.proto', 'LocalInventory', INVENTORY_PROTOS);
+  const localOutputOnly = outputOnly('localinventory.proto', 'LocalInventory', INVENTORY_PROTOS);
+  const localAttrFields = protoFields('inventories_common.proto', 'LocalInventoryAttributes', INVENTORY_PROTOS);
+  const localEnums: Record<string, Set<string>> = {
+    availability: nestedEnum('inventories_common.proto', 'Availability', INVENTORY_PROTOS),
+    pickupMethod: nestedEnum('inventories_common.proto', 'PickupMethod', INVENTORY_PROTOS),
+    pickupSla: nestedEnum('inventories_common.proto', 'PickupSla', INVENTORY_PROTOS),
+  };
+  const productName = (seg: string): string => {
+    const name = seg.includes('~') ? seg : Buffer.from(seg, 'base64url').toString('utf8');
+    return name;
+  };
   const applied = new AppliedLog();
   const tokens = new Set<string>();
   const counters = { tokens: 0, calls: 0 };
@@ -87,6 +120,41 @@ export async function startMerchantServer(o: { account: string; dataSource: stri
     if (!auth || !tokens.has(auth)) return { status: 401, body: { error: { code: 401, message: 'Request had invalid authentication credentials.' } } };
     const routed = o.routes?.(req, products, violations);
     if (routed) return routed;
+    const local = new RegExp(`^/inventories/v1/accounts/${o.account}/products/([^/]+)/localInventories(?::insert|/([^/]+))$`).exec(req.url.pathname);
+    if (local) {
+      const product = productName(decodeURIComponent(local[1]!));
+      if (product.split('~').length < 3) v(`${product} is not content_language~feed_label~offer_id`);
+      if (req.method === 'POST' && req.url.pathname.endsWith(':insert')) {
+        // Like the real API: a body with a field the proto does not have is refused, not ignored.
+        const body = req.json as Record<string, any>;
+        const refused: string[] = [];
+        for (const k of Object.keys(body ?? {})) if (!localFields.has(k) || localOutputOnly.has(k)) refused.push(`LocalInventory.${k}`);
+        if (typeof body?.storeCode !== 'string' || !body.storeCode) refused.push('LocalInventory.storeCode is required');
+        const attrs = (body?.localInventoryAttributes ?? {}) as Record<string, any>;
+        for (const [k, val] of Object.entries(attrs)) {
+          if (!localAttrFields.has(k)) refused.push(`LocalInventoryAttributes.${k}`);
+          else if (localEnums[k] && !localEnums[k]!.has(val)) refused.push(`LocalInventoryAttributes.${k}: ${val} is not a value of the enum`);
+          else if ((k === 'price' || k === 'salePrice') && !(typeof val.amountMicros === 'string' && /^\d+$/.test(val.amountMicros) && /^[A-Z]{3}$/.test(val.currencyCode))) refused.push(`${k} must be a Price {amountMicros, currencyCode}`);
+          else if (k === 'quantity' && !(typeof val === 'string' && /^\d+$/.test(val))) refused.push('quantity must be an int64 as a decimal string');
+        }
+        if (attrs.pickupMethod && attrs.pickupMethod !== 'NOT_SUPPORTED' && !attrs.pickupSla) refused.push('pickupMethod needs pickupSla');
+        if (refused.length) {
+          for (const r of refused) v(r);
+          return { status: 400, body: { error: { code: 400, message: `Invalid JSON payload received. ${refused.join('; ')}`, status: 'INVALID_ARGUMENT' } } };
+        }
+        const key = `${product}/${body.storeCode}`;
+        localInventories.set(key, body);
+        applied.apply(key, body);
+        return { status: 200, body: { ...body, name: `accounts/${o.account}/products/${product}/localInventories/${body.storeCode}`, account: o.account } };
+      }
+      if (req.method === 'DELETE' && local[2]) {
+        const key = `${product}/${decodeURIComponent(local[2])}`;
+        if (!localInventories.has(key)) return { status: 404, body: { error: { code: 404, message: 'not found' } } };
+        localInventories.delete(key);
+        applied.apply(`${key}#deleted`, null);
+        return { status: 200, body: {} };
+      }
+    }
     if (req.url.searchParams.get('dataSource') !== dataSource) v(`dataSource must be ${dataSource}, got ${req.url.searchParams.get('dataSource')}`);
     if (req.method === 'POST' && req.url.pathname === `/products/v1/accounts/${o.account}/productInputs:insert`) {
       const body = req.json as Record<string, any>;
@@ -145,5 +213,5 @@ export async function startMerchantServer(o: { account: string; dataSource: stri
     return { status: 404, body: {} };
   }, o);
   url = api.url;
-  return Object.assign(api, { products, applied, counters });
+  return Object.assign(api, { products, localInventories, applied, counters });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
+import { SourceJoin } from '../../catalog/sources/join-sources.js';
 import { createValidator } from '../../product/validate.js';
 import { catalogSource } from '../read-products.js';
 import { catalogUnits, type UnitSizes } from './catalog-units.js';
@@ -52,6 +53,8 @@ export interface PassResult {
   cut?: string;
   /** The stock allocation the pass used, when the project has `stock:`. */
   allocation?: Map<string, Map<string, number>>;
+  /** With supplemental sources: per source, one bit per key a row of this pass matched. */
+  sourceHits?: Uint8Array[];
 }
 
 async function chooseWorkers(project: LoadedProject, options: PassOptions): Promise<number> {
@@ -74,15 +77,20 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
   const merger = new UnitMerger(validator, targets, options.onProgress);
   // The ledger (and its database driver) is loaded only for projects with a `stock:` section.
-  const allocation = project.config.stock ? (await import('../stock-view.js')).loadStockAllocation(project) : undefined;
+  const stockView = project.config.stock ? await import('../stock-view.js') : undefined;
+  const allocation = stockView?.loadStockAllocation(project);
+  const stores = stockView && feeds.some((f) => f.channel.id === 'google-local') ? stockView.loadStoreStock(project) : undefined;
+  // Supplemental sources are read whole into shared tables before the primary streams.
+  const sources = project.config.catalog.sources.length ? await (await import('../../catalog/sources/load-sources.js')).loadSources(project) : undefined;
+  const join = sources && new SourceJoin(sources.join);
   const workers = await chooseWorkers(project, options);
-  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation }) : undefined;
+  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
   // Workers started early that this pass does not use would only take CPU from it.
   stopEarlyWorkers();
   const limit = pool ? workers * 2 : 1;
   // In this thread one shelf serves both the cutting of units and the processing.
   const shelf = new BufferShelf(feeds.length + limit + 2);
-  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation }, shelf);
+  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, stores, join }, shelf);
   const inflight: Promise<UnitResult>[] = [];
   const mainTail: Issue[] = [];
   let header: Issue[] = [];
@@ -124,8 +132,10 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
       while (inflight.length >= limit) await merge(await inflight.shift()!);
     }
     while (inflight.length > 0) await merge(await inflight.shift()!);
-    if (!shard) merger.finish(mainTail);
-    return { counts: merger.counts, issues: merger.issues, header, tail: mainTail, allocation, cut: cut?.digest('hex') };
+    // Join problems come last, once: the sources' own rows, then the keys no item asked for. A
+    // shard knows only its own rows' keys: it hands its hits on, and the merge reports (merge-shards).
+    if (!shard) merger.finish(join ? [...mainTail, ...sources!.issues, ...join.unmatched()] : mainTail);
+    return { counts: merger.counts, issues: merger.issues, header, tail: mainTail, allocation, cut: cut?.digest('hex'), ...(join ? { sourceHits: join.hitBits() } : {}) };
   } finally {
     await pool?.close();
   }

@@ -70,8 +70,9 @@ export async function buildShard(project: LoadedProject, feeds: LoadedFeed[], op
       ...(options.only?.length ? { only: options.only } : {}),
       units,
       rows,
-      // What the merge needs besides the units: the header's problems and the main thread's tail issues.
-      extras: serialize({ header: pass.header, tail: pass.tail }).toString('base64'),
+      // What the merge needs besides the units: the header's problems, the main thread's tail issues
+      // and which supplemental-source keys this shard's rows matched.
+      extras: serialize({ header: pass.header, tail: pass.tail, sourceHits: pass.sourceHits }).toString('base64'),
       file: { name: unitsName(spec), ...file },
       builtAt: options.now().toISOString(),
     });

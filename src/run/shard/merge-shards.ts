@@ -6,6 +6,8 @@ import { ShelfcastError } from '../../issues/issue.js';
 import { VERSION } from '../../cli/version.js';
 import { createValidator } from '../../product/validate.js';
 import type { BuildOptions } from '../build-feeds.js';
+import { SourceJoin } from '../../catalog/sources/join-sources.js';
+import { loadSources } from '../../catalog/sources/load-sources.js';
 import { UnitMerger } from '../pass/merge-units.js';
 import { decodeFrame } from './unit-frames.js';
 import type { ShardFolder, UnitsReader } from './shard-folder.js';
@@ -83,7 +85,7 @@ export function mergePass(folder: ShardFolder, set: ShardSet): NonNullable<Build
   return async (project, _feeds, targets, options) => {
     const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
     const merger = new UnitMerger(validator, targets, options.onProgress);
-    const extras = set.manifests.map((m) => deserialize(Buffer.from(m.extras, 'base64')) as { header: Issue[]; tail: Issue[] });
+    const extras = set.manifests.map((m) => deserialize(Buffer.from(m.extras, 'base64')) as ShardExtras);
     if (extras[0]!.header.length) merger.headerIssues = extras[0]!.header;
     const n = set.manifests.length;
     const total = set.manifests.reduce((k, m) => k + m.units, 0);
@@ -107,9 +109,33 @@ export function mergePass(folder: ShardFolder, set: ShardSet): NonNullable<Build
     } finally {
       for (const r of readers) await r.close();
     }
-    merger.finish(extras[0]!.tail);
+    merger.finish([...extras[0]!.tail, ...(await joinIssues(project, extras, folder.dir))]);
     return { counts: merger.counts, issues: merger.issues, header: extras[0]!.header, tail: extras[0]!.tail };
   };
+}
+
+/** What a shard's manifest carries besides its units (build-shard). */
+interface ShardExtras {
+  header: Issue[];
+  tail: Issue[];
+  sourceHits?: Uint8Array[];
+}
+
+/**
+ * The supplemental sources' issues of the whole build: the sources' own rows (alike in every shard),
+ * and the keys that no shard's rows matched. The sources are read again for their keys and rows.
+ */
+async function joinIssues(project: LoadedProject, extras: ShardExtras[], shown: string): Promise<Issue[]> {
+  if (!extras[0]!.sourceHits) return [];
+  const loaded = await loadSources(project);
+  if (!loaded) return [];
+  const join = new SourceJoin(loaded.join);
+  try {
+    for (const e of extras) join.addHits(e.sourceHits ?? []);
+  } catch (err) {
+    throw new ShelfcastError(`${shown}: ${(err as Error).message}; build the shards again`);
+  }
+  return [...loaded.issues, ...join.unmatched()];
 }
 
 /** Some shards are not (yet) there: the one refusal that waiting may cure. */

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -101,4 +101,31 @@ describe('sharded builds are byte-identical to one-machine builds', () => {
       }
     }
   }, 600_000);
+
+  it('with a supplemental source: each key no shard matched is reported once, as in one build', async () => {
+    const dir = await hostileProject(await readFile(path.join(process.cwd(), 'fixtures/demo/catalog.csv')), 'csv', [
+      'sources:',
+      '  - path: labels.csv',
+      '    fields: [custom_label_0]',
+    ]);
+    try {
+      // TEE-RED-S is early in the catalog and HEADPHONES-REF late, so their units go to different
+      // shards; GONE-1 and GONE-2 match no item; a duplicate and a keyless row are reported too.
+      await writeFile(
+        path.join(dir, 'labels.csv'),
+        'id,custom_label_0\nTEE-RED-S,summer\nGONE-1,winter\nHEADPHONES-REF,bestseller\nTEE-RED-S,again\n,nobody\nGONE-2,spring\n',
+      );
+      expect(await expectShardsMatch(dir, 'supplemental source')).toBe(true);
+      const one = await runInProcess(['build', '--force', '--json'], dir);
+      const joins = (JSON.parse(one.stdout) as { issues: Array<{ code: string; id?: string; row?: number }> }).issues.filter((i) => i.code.startsWith('catalog.source.'));
+      expect(joins.map((i) => [i.code, i.id, i.row])).toEqual([
+        ['catalog.source.duplicate_key', 'TEE-RED-S', 5],
+        ['catalog.source.key_missing', undefined, 6],
+        ['catalog.source.unmatched', 'GONE-1', 3],
+        ['catalog.source.unmatched', 'GONE-2', 7],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
