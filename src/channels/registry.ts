@@ -7,6 +7,7 @@ import { googleMerchantDestinationSchema } from './google/destination-schema.js'
 import { googleLocalInventoryDestinationSchema } from './google-local/destination-schema.js';
 import { metaDestinationSchema } from './meta/destination-schema.js';
 import { pinterestDestinationSchema } from './pinterest/destination-schema.js';
+import type { FetchVerdicts } from '../verdicts/fetcher.js';
 
 /**
  * Every channel, by id: its folder's definition (lazily imported: a channel's map, serializer and
@@ -17,7 +18,7 @@ import { pinterestDestinationSchema } from './pinterest/destination-schema.js';
  * capability table) is derived from these entries and the definitions.
  */
 const CHANNELS = {
-  google: { load: () => import('./google/index.js'), destination: googleMerchantDestinationSchema },
+  google: { load: () => import('./google/index.js'), destination: googleMerchantDestinationSchema, verdicts: () => import('./google/verdicts.js') },
   microsoft: { load: () => import('./microsoft/index.js') },
   meta: { load: () => import('./meta/index.js'), destination: metaDestinationSchema },
   pinterest: { load: () => import('./pinterest/index.js'), destination: pinterestDestinationSchema },
@@ -37,6 +38,8 @@ interface ChannelEntry {
   destination?: { shape: { type: { value: string } } };
   /** Reads the channel's order export; absent when it has none. */
   orders?: OrderReader;
+  /** Reads the channel's own item-level verdicts (src/channels/<id>/verdicts.ts); absent when it has none. */
+  verdicts?: () => Promise<{ fetchVerdicts: FetchVerdicts }>;
 }
 
 export type ChannelId = keyof typeof CHANNELS;
@@ -61,6 +64,13 @@ export const CHANNEL_DESTINATION_SCHEMAS = CHANNEL_IDS.flatMap((id) => {
 /** The channel whose API push a `destination.type` names, if any. */
 export function channelOfDestination(type: string): ChannelId | undefined {
   return CHANNEL_IDS.find((id) => entry(id).destination?.shape.type.value === type);
+}
+
+/** The verdict reader of the channel whose API push a `destination.type` names, if it has one. */
+export async function verdictReaderOf(type: string): Promise<FetchVerdicts | undefined> {
+  const id = channelOfDestination(type);
+  const load = id ? entry(id).verdicts : undefined;
+  return load ? (await load()).fetchVerdicts : undefined;
 }
 
 /** Channels whose order export `shelfcast stock orders` reads, with their readers. */

@@ -13,6 +13,10 @@ import { didYouMean } from '../util/did-you-mean.js';
 import { withCommonOptions, type CommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { showFieldValue } from './plan.js';
+import { stateDir } from '../run/state-paths.js';
+import type { ItemVerdict } from '../verdicts/model.js';
+import { readLatestVerdicts } from '../verdicts/store.js';
+import { formatItemVerdict } from '../verdicts/verdict-text.js';
 
 /** Everything `explain` knows about one item in one feed. */
 export interface Explanation {
@@ -30,6 +34,8 @@ export interface Explanation {
   /** Why the item is not in the feed: `catalog`, `rules` or `channel`, with the messages; absent when it is in. */
   excluded?: { by: 'catalog' | 'rules' | 'channel'; reasons: string[] };
   issues: Issue[];
+  /** What the channel said of the item at the last verdict fetch (`verdict` null: not among its items); absent when none was fetched. */
+  channelVerdict?: { channel: string; source: string; fetchedAt: string; verdict: ItemVerdict | null };
 }
 
 /** The product's fields as text, canonical fields first, then `extra.<column>` in column order. */
@@ -127,7 +133,16 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       if (!explanation) {
         throw new ShelfcastError(`explain: no item "${itemId}" in the catalog${didYouMean(itemId, seen)} (the id is the catalog's id column)`);
       }
+      // The channel's verdict beside our checks: what it decided when it last reported on the feed.
+      const latest = await readLatestVerdicts(stateDir(project), feed!.id);
+      if (latest) explanation.channelVerdict = { channel: latest.channel, source: latest.source, fetchedAt: latest.fetchedAt, verdict: latest.items[itemId] ?? null };
       if (opts.json) io.stdout(`${JSON.stringify(explanation, null, 2)}\n`);
-      else io.stdout(`${formatExplanation(explanation, paint(io.isTTY && !io.env.NO_COLOR)).join('\n')}\n`);
+      else {
+        const p = paint(io.isTTY && !io.env.NO_COLOR);
+        const lines = formatExplanation(explanation, p);
+        const cv = explanation.channelVerdict;
+        if (cv) lines.push(...formatItemVerdict(cv.verdict ?? undefined, cv, explanation.product, p));
+        io.stdout(`${lines.join('\n')}\n`);
+      }
     });
 }

@@ -16,6 +16,7 @@ import type { CommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { exitFor } from './exit-status.js';
 import { Progress } from './progress.js';
+import { verdictsAfterPush } from '../verdicts/after-push.js';
 
 export interface FeedCommandOptions extends CommonOptions {
   catalog?: string;
@@ -27,6 +28,8 @@ export interface FeedCommandOptions extends CommonOptions {
   only?: string[];
   /** `--report html=PATH|junit=PATH` (repeatable); default none. */
   report?: ReportSpec[];
+  /** `--fail-on-disapprovals SHARE`: exit 1 when the channels' disapprovals rose by more than this share of a feed; default off. */
+  failOnDisapprovals?: number;
   /** `--workers N`: worker threads for the pass; default chosen by catalog size. */
   workers?: number;
 }
@@ -91,21 +94,24 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
       env: io.env,
       log: say,
     });
+    // What the channels decided about the items just pushed, kept with the run.
+    const verdicts = push && !opts.dryRun ? await verdictsAfterPush(project, feeds, outcomes, { runId, env: io.env, now, log: say, failOnDisapprovals: opts.failOnDisapprovals }) : undefined;
+    if (verdicts) issues.push(...verdicts.issues);
     const feedErrors = build.feeds.reduce((n, b) => n + b.issues.errors, 0) + issues.filter((i) => i.severity === 'error').length;
     const feedWarnings = build.feeds.reduce((n, b) => n + b.issues.warnings, 0) + issues.filter((i) => i.severity === 'warning').length;
-    const failed = outcomes.some((o) => o.status === 'failed' || o.status === 'refused');
+    const failed = outcomes.some((o) => o.status === 'failed' || o.status === 'refused') || Boolean(verdicts?.failures.length);
     const code = exitFor(build.issues.errors + feedErrors, build.issues.warnings + feedWarnings, opts.failOn, failed);
     ctx.setExitCode(code);
     const summary = { runId, command, dryRun: Boolean(opts.dryRun), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), ok: code === 0, items: build.items, feeds: outcomes };
     const record = toRunRecord(summary, build, issues);
     if (!opts.dryRun) await recordRun(stateDir(project), record);
-    if (opts.report?.length) await writeReports(opts.report, { run: record, history: await readRuns(stateDir(project)), project: project.config.name }, io.cwd);
+    if (opts.report?.length) await writeReports(opts.report, { run: record, history: await readRuns(stateDir(project)), project: project.config.name, ...(verdicts ? await verdicts.reportInput() : {}) }, io.cwd);
     // The runner reads workflow commands from stderr too, which keeps stdout one JSON document.
     if (io.env.GITHUB_ACTIONS === 'true') {
       const files = await annotationFiles(project, catalogSource(project, opts.catalog, io.cwd), record, io.env.GITHUB_WORKSPACE ?? io.cwd);
       for (const line of githubAnnotations(record, files)) io.stderr(`${line}\n`);
     }
-    renderFeedRun(io, { ...record, build, runIssues: issues }, { json: Boolean(opts.json), quiet: Boolean(opts.quiet), failed: code !== 0 });
+    renderFeedRun(io, { ...record, build, runIssues: issues, verdicts: verdicts?.summaries }, { json: Boolean(opts.json), quiet: Boolean(opts.quiet), failed: code !== 0 });
     return record;
   } finally {
     await lock.release();

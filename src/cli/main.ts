@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   explain: async () => (await import('./explain.js')).registerExplain,
   categories: async () => (await import('./categories.js')).registerCategories,
   serve: async () => (await import('./serve.js')).registerServe,
+  diagnostics: async () => (await import('./diagnostics.js')).registerDiagnostics,
 };
 
 /** The commands this command line needs: its own, none for `--version`, all for anything else. */

@@ -1,3 +1,4 @@
+import { FAIL_ON_DISAPPROVALS_HELP, shareOption } from './diagnostics.js';
 import type { Command } from 'commander';
 import { collectList, withCommonOptions, withWorkersOption } from './common-options.js';
 import type { CommandContext } from './context.js';
@@ -15,6 +16,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('--force', 'publish even when the publish guard refuses (and say so)')
     .option('--full', 'API destinations: send every item, not only those changed since the last push')
     .option('--only <groups>', 'only these attribute groups (price,quantity): PATCH updates for marketplaces', collectList)
+    .option('--fail-on-disapprovals <share>', FAIL_ON_DISAPPROVALS_HELP, shareOption)
     .option('--report <kind=path>', 'also write a report: html=PATH (a page for people) or junit=PATH (for CI); repeatable', collectReport)
     .action((opts: ShardCommandOptions) => (opts.shard ? runShardCommand(ctx, opts) : runFeedCommand(ctx, opts, true)));
 }

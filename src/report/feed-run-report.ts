@@ -3,11 +3,14 @@ import type { Issue } from '../issues/issue.js';
 import type { BuildResult } from '../run/build-feeds.js';
 import type { RunRecord } from '../run/history.js';
 import { catalogLine, formatIssueGroups, paint } from './text-report.js';
+import type { VerdictSummary } from '../verdicts/model.js';
 
 export interface FeedRunReport extends RunRecord {
   build: BuildResult;
   /** Guard refusals and push failures. */
   runIssues: Issue[];
+  /** The channels' verdicts fetched after the push, per feed; absent when none were read. */
+  verdicts?: VerdictSummary[];
 }
 
 const STATUS_WORD: Record<string, string> = {
@@ -31,6 +34,7 @@ export function renderFeedRun(io: CliIO, r: FeedRunReport, mode: { json: boolean
       feeds: r.feeds,
       counts: r.build.issues.counts(),
       issues: [...r.build.issues.kept, ...feedIssues, ...r.runIssues],
+      ...(r.verdicts ? { verdicts: r.verdicts } : {}),
     };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return;

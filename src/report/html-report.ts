@@ -1,5 +1,6 @@
 import type { FeedRunRecord, IssueCodeSummary, RunRecord } from '../run/history.js';
 import type { ReportInput } from './report-option.js';
+import type { VerdictSummary } from '../verdicts/model.js';
 import { escapeHtml as h, feedSeries, renderChart } from './run-chart.js';
 
 /** Issue codes listed per feed, most important first; default 8. */
@@ -93,7 +94,27 @@ function feedSection(f: FeedRunRecord, history: readonly RunRecord[]): string {
  * Content-Security-Policy that forbids fetching anything, so it opens the same from a CI artifact,
  * a mail attachment or a file share.
  */
-export function renderHtmlReport({ run, history, project }: ReportInput): string {
+/** What the channel decided about the feed's items at the fetch after this run: counts, codes, the worst items. */
+function channelSection(v: VerdictSummary): string {
+  const c = v.counts;
+  const codes = v.codes.length
+    ? `<table data-channel-codes><thead><tr><th>Channel code</th><th>Severity</th><th class="num">Items</th><th>Catalog field</th><th>Check before sending</th></tr></thead><tbody>${v.codes
+        .map((x) => `<tr data-code="${h(x.code)}"><td><code>${h(x.code)}</code><br><small>${h(x.message)}</small></td><td>${h(x.severity)}</td><td class="num">${x.items.length}</td><td>${h(x.field ?? '')}</td><td>${h(x.hint ?? '')}</td></tr>`)
+        .join('')}</tbody></table>`
+    : '<p class="muted">The channel reported no issue.</p>';
+  const worst = v.worst.length
+    ? `<h3>Worst items</h3><table data-worst><thead><tr><th>Item</th><th>Status</th><th class="num">Issues</th><th>Codes</th></tr></thead><tbody>${v.worst
+        .map((w) => `<tr data-item="${h(w.id)}"><td>${h(w.id)}</td><td>${h(w.status)}</td><td class="num">${w.issues}</td><td>${h(w.codes.join(', '))}</td></tr>`)
+        .join('')}</tbody></table>`
+    : '';
+  return (
+    `<section class="card" data-verdicts="${h(v.feed)}"><div class="head"><h2>${h(v.feed)}: what ${h(v.channel)} decided</h2><small>${h(v.source)} · ${h(v.fetchedAt)}</small></div>` +
+    `<dl class="counts">${count('approved', 'Approved', c.approved, 'ok')}${count('limited', 'Limited', c.limited, c.limited ? 'warn' : '')}${count('disapproved', 'Disapproved', c.disapproved, c.disapproved ? 'bad' : '')}${count('pending', 'Pending', c.pending)}</dl>` +
+    `<h3>Channel codes</h3>${codes}${worst}</section>`
+  );
+}
+
+export function renderHtmlReport({ run, history, project, verdicts = [] }: ReportInput): string {
   const runs = history.some((r) => r.runId === run.runId) ? history : [run, ...history];
   const bad = run.feeds.filter((f) => STATUS[f.status].tone === 'bad').length;
   const verdict = run.ok ? '<span class="badge ok" data-ok="true">All good</span>' : `<span class="badge bad" data-ok="false">Needs attention${bad ? `: ${bad} feed${bad === 1 ? '' : 's'} not delivered` : ''}</span>`;
@@ -114,6 +135,7 @@ export function renderHtmlReport({ run, history, project }: ReportInput): string
 <h3>Top problems in the catalog</h3>${issueTable(catalog, 'catalog')}</section>
 <section class="card"><h2>Feeds</h2><table data-summary><thead><tr><th>Feed</th><th>Channel</th><th>Result</th><th class="num">Accepted</th><th class="num">Excluded</th><th class="num">Errors</th></tr></thead><tbody>${summaryRows}</tbody></table></section>
 ${run.feeds.map((f) => feedSection(f, runs)).join('\n')}
+${verdicts.map(channelSection).join('\n')}
 <p class="muted">Made by shelfcast. Every number on this page is in the run record <code>runs/${h(run.runId)}.json</code> of the state folder.</p>
 </main></body></html>
 `;

@@ -1,4 +1,6 @@
 import type { FeedRunRecord, IssueCodeSummary, RunRecord } from '../run/history.js';
+import type { VerdictSummary } from '../verdicts/model.js';
+import { verdictCases } from './verdicts-junit.js';
 
 const xml = (s: string): string =>
   s
@@ -35,16 +37,19 @@ const feedOut = (f: FeedRunRecord): string =>
 
 /**
  * JUnit XML for CI: one test case per feed, one failure per error code (with example rows and the
- * fix), and a `catalog` case for rows no feed could use.
+ * fix), a `catalog` case for rows no feed could use, and one case per item a channel disapproved
+ * (one failure per disapproving code of the channel).
  */
-export function renderJunitReport(run: RunRecord): string {
+export function renderJunitReport(run: RunRecord, verdicts: readonly VerdictSummary[] = []): string {
   const time = seconds(run);
   const catalogCodes = run.catalog?.issueCodes ?? [];
   const cases = [
     testCase('shelfcast.catalog', 'catalog', time, catalogCodes, `${run.items.total} rows read, ${run.items.valid} valid, ${run.items.invalid} invalid`),
     ...run.feeds.map((f) => testCase(`shelfcast.feed.${f.channel}`, f.id, time, f.issueCodes, feedOut(f))),
   ];
-  const failures = errorsOf(catalogCodes).length + run.feeds.reduce((n, f) => n + errorsOf(f.issueCodes).length, 0);
+  const channel = verdictCases(verdicts, time, xml);
+  cases.push(...channel.cases);
+  const failures = errorsOf(catalogCodes).length + run.feeds.reduce((n, f) => n + errorsOf(f.issueCodes).length, 0) + channel.failures;
   const tests = cases.length;
   const suite = `shelfcast ${run.command} ${run.runId}`;
   return (

@@ -4,6 +4,7 @@ import { AtomicFile } from '../run/atomic-file.js';
 import type { RunRecord } from '../run/history.js';
 import { renderHtmlReport } from './html-report.js';
 import { renderJunitReport } from './junit-report.js';
+import type { VerdictSummary } from '../verdicts/model.js';
 
 /** Report formats `--report KIND=PATH` writes. */
 export const REPORT_KINDS = ['html', 'junit'] as const;
@@ -34,6 +35,10 @@ export interface ReportInput {
   history: RunRecord[];
   /** Project name for the page title. */
   project: string;
+  /** The channels' verdicts fetched after this run's push, per feed; default none. */
+  verdicts?: VerdictSummary[];
+  /** Each feed's verdict summaries, newest first (for the chart over the last runs); default none. */
+  verdictHistory?: Record<string, VerdictSummary[]>;
 }
 
 /** Writes each requested report atomically (a CI job never reads half a report). */
@@ -41,7 +46,7 @@ export async function writeReports(specs: readonly ReportSpec[], input: ReportIn
   const written: string[] = [];
   for (const spec of specs) {
     const file = path.resolve(cwd, spec.path);
-    const text = spec.kind === 'html' ? renderHtmlReport(input) : renderJunitReport(input.run);
+    const text = spec.kind === 'html' ? renderHtmlReport(input) : renderJunitReport(input.run, input.verdicts);
     await AtomicFile.writeWhole(file, text);
     written.push(file);
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editCatalog, twoFeedProject } from '../schedule/project.js';
 import { runCli } from './cli.js';
+import { saveVerdicts } from '../../src/verdicts/store.js';
 
 const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 const EPOCH = 1767225600; // 2026-01-01T00:00:00Z, the default of runCli
@@ -89,5 +90,40 @@ describe('shelfcast status', () => {
     expect(failing.feeds[1]).toMatchObject({ feed: 'meta', state: 'failing', last: { status: 'refused' } });
     const text = await runCli(['status'], dir, { SOURCE_DATE_EPOCH: String(EPOCH + 60) });
     expect(text.stdout).toMatch(/^meta\s+failing\s+last run 2026-01-01T00:00:00\.000Z refused/m);
+  });
+
+  it('shows beside each feed the counts of the channel verdicts of the last fetch, when any were fetched', async () => {
+    const dir = await twoFeedProject();
+    const issue = { code: 'invalid_upc', severity: 'disapproved' as const, message: 'Invalid GTIN', attribute: 'gtin', field: 'gtin' };
+    await saveVerdicts(path.join(dir, '.shelfcast'), {
+      feed: 'google', channel: 'google', source: 'google-merchant://accounts/1/dataSources/2', fetchedAt: '2026-01-01T00:00:00.000Z', runId: 'r1',
+      items: [{ id: 'a', status: 'approved', issues: [] }, { id: 'TEE-RED-S', status: 'disapproved', issues: [issue] }, { id: 'c', status: 'limited', issues: [{ ...issue, severity: 'demoted' as const }] }, { id: 'd', status: 'pending', issues: [] }],
+    });
+    const r = await runCli(['status', '--json'], dir);
+    const feeds = JSON.parse(r.stdout).feeds;
+    expect(feeds[0]).toMatchObject({ feed: 'google', verdicts: { source: 'google-merchant://accounts/1/dataSources/2', items: 4, counts: { approved: 1, limited: 1, disapproved: 1, pending: 1 } } });
+    expect(feeds[1].verdicts).toBeUndefined();
+    const text = await runCli(['status'], dir);
+    expect(text.stdout).toMatch(/^\s+channel at 2026-01-01T00:00:00\.000Z: 1 approved, 1 limited, 1 disapproved, 1 pending$/m);
+  });
+
+  it('explain puts the channel verdict of the last fetch beside our checks', async () => {
+    const dir = await twoFeedProject();
+    const issue = { code: 'invalid_upc', severity: 'disapproved' as const, message: 'Invalid GTIN', attribute: 'gtin', field: 'gtin', hint: 'check gtin' };
+    await saveVerdicts(path.join(dir, '.shelfcast'), {
+      feed: 'google', channel: 'google', source: 'google-merchant://accounts/1/dataSources/2', fetchedAt: '2026-01-01T00:00:00.000Z', runId: 'r1',
+      items: [{ id: 'TEE-RED-S', status: 'disapproved', issues: [issue], countries: { disapproved: ['US'] } }],
+    });
+    const json = JSON.parse((await runCli(['explain', 'TEE-RED-S', '--feed', 'google', '--json'], dir)).stdout);
+    expect(json.channelVerdict).toMatchObject({ channel: 'google', fetchedAt: '2026-01-01T00:00:00.000Z', verdict: { status: 'disapproved', issues: [expect.objectContaining({ code: 'invalid_upc' })] } });
+    const text = (await runCli(['explain', 'TEE-RED-S', '--feed', 'google'], dir)).stdout;
+    expect(text).toContain('google said (google-merchant://accounts/1/dataSources/2, fetched 2026-01-01T00:00:00.000Z)');
+    expect(text).toMatch(/disapproved invalid_upc \[gtin\]: Invalid GTIN/);
+    expect(text).toMatch(/catalog field gtin: /);
+    expect(text).toContain('check before sending: check gtin');
+    const other = JSON.parse((await runCli(['explain', 'TEE-RED-M', '--feed', 'google', '--json'], dir)).stdout);
+    expect(other.channelVerdict.verdict).toBeNull();
+    const meta = JSON.parse((await runCli(['explain', 'TEE-RED-M', '--feed', 'meta', '--json'], dir)).stdout);
+    expect(meta.channelVerdict).toBeUndefined();
   });
 });

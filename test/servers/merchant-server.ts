@@ -2,7 +2,7 @@ import { createVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { intervalProblems, isRfc3339, textProblems } from './api-checks.js';
-import { AppliedLog, startMockApi, type FaultOptions, type MockApi } from './merchant-meta-pinterest-faults.js';
+import { AppliedLog, startMockApi, type FaultOptions, type MockApi, type MockReply, type MockRequest } from './merchant-meta-pinterest-faults.js';
 
 const SPECS = path.resolve(process.cwd(), '../shared/specs/google/merchantapi');
 const PROTOS = path.join(SPECS, 'products/v1');
@@ -43,6 +43,9 @@ export function protoEnum(file: string, name: string): Set<string> {
   return new Set([...body.matchAll(/^ {2}([A-Z0-9_]+) = \d+;/gm)].map((m) => m[1]!).filter((v) => !v.endsWith('_UNSPECIFIED')));
 }
 
+/** More Merchant API endpoints on the same server and token (e.g. products.list); undefined: not theirs. */
+export type MerchantRoutes = (req: MockRequest, products: Map<string, Record<string, any>>, violations: string[]) => MockReply | undefined;
+
 export interface MerchantServer extends MockApi {
   /** Product inputs held, by `language~label~offerId`. */
   products: Map<string, Record<string, any>>;
@@ -65,7 +68,7 @@ const WEIGHT_UNITS = new Set(['lb', 'oz', 'g', 'kg']);
  * limits. A body that breaks any of these is refused with 400 INVALID_ARGUMENT, as the API does,
  * and also recorded as a violation; a title containing REJECT is refused with 400 too.
  */
-export async function startMerchantServer(o: { account: string; dataSource: string; publicKey: string; clientEmail: string; revokeFirstToken?: boolean } & FaultOptions): Promise<MerchantServer> {
+export async function startMerchantServer(o: { account: string; dataSource: string; publicKey: string; clientEmail: string; revokeFirstToken?: boolean; routes?: MerchantRoutes } & FaultOptions): Promise<MerchantServer> {
   const inputFields = protoFields('productinputs.proto', 'ProductInput');
   const attrFields = protoFields('products_common.proto', 'ProductAttributes');
   const shippingFields = protoFields('products_common.proto', 'Shipping');
@@ -115,6 +118,8 @@ export async function startMerchantServer(o: { account: string; dataSource: stri
     // An access token revoked after its first use: the client must fetch a new one, once.
     if (o.revokeFirstToken && auth === 'ya29.mock-1' && counters.calls > 1) tokens.delete(auth);
     if (!auth || !tokens.has(auth)) return { status: 401, body: { error: { code: 401, message: 'Request had invalid authentication credentials.' } } };
+    const routed = o.routes?.(req, products, violations);
+    if (routed) return routed;
     const local = new RegExp(`^/inventories/v1/accounts/${o.account}/products/([^/]+)/localInventories(?::insert|/([^/]+))$`).exec(req.url.pathname);
     if (local) {
       const product = productName(decodeURIComponent(local[1]!));
