@@ -8,6 +8,8 @@ export interface Expectation {
   exitCode: number;
   /** Row number -> codes; one error with one of them must name the row. */
   badRows: Map<number, string[]>;
+  /** Row number -> codes; one warning with one of them must name the row, whose item stays (an optional field left out). */
+  warnRows?: Map<number, string[]>;
   /** Ids every feed must hold (and no other). */
   ids: string[];
   /** Feed id -> the ids that feed holds instead, where the channel's own rules leave a good row out (the row's error says why). */
@@ -27,6 +29,12 @@ export async function checkOutcome(dir: string, out: RunOutcome, want: Expectati
     if (!doc.issues.some((i) => i.row === row && i.severity === 'error' && codes.includes(i.code))) {
       const got = doc.issues.filter((i) => i.row === row).map((i) => `${i.severity} ${i.code}`);
       problems.push(`row ${row}: expected an error ${codes.join('|')}, got [${got.join(', ')}]`);
+    }
+  }
+  for (const [row, codes] of want.warnRows ?? []) {
+    if (!doc.issues.some((i) => i.row === row && i.severity === 'warning' && codes.includes(i.code))) {
+      const got = doc.issues.filter((i) => i.row === row).map((i) => `${i.severity} ${i.code}`);
+      problems.push(`row ${row}: expected a warning ${codes.join('|')}, got [${got.join(', ')}]`);
     }
   }
   for (const i of doc.issues) {

@@ -19,15 +19,19 @@ const LONE = /\p{Cs}/u;
 
 function expectation(rows: GenRow[], format: 'csv' | 'ndjson'): Expectation {
   const badRows = new Map<number, string[]>();
+  const warnRows = new Map<number, string[]>();
   const ids: string[] = [];
   const invalidBytes = rows.some((r) => r.invalidUtf8);
   rows.forEach((r, i) => {
     const replaced = format === 'csv' && invalidBytes && Object.values(r.cells).some((v) => LONE.test(v));
     const codes = [...(r.bad ?? []), ...(replaced ? ['catalog.encoding.invalid_utf8'] : [])];
     if (codes.length) badRows.set(rowNumber(i, format), codes);
-    else ids.push(r.cells.id);
+    else {
+      if (r.warned) warnRows.set(rowNumber(i, format), r.warned);
+      ids.push(r.cells.id);
+    }
   });
-  return { exitCode: badRows.size > 0 ? 1 : 0, badRows, ids };
+  return { exitCode: badRows.size > 0 ? 1 : 0, badRows, warnRows, ids };
 }
 
 const figures = { catalogs: 0, rows: 0, binaryRuns: 0, crashes: 0, invalidOutputs: 0 };
