@@ -61,7 +61,7 @@ export interface PassResult {
 }
 
 /** One catalog error per required field no column gives; the per-item errors it stands for leave the feeds' logs. */
-async function reportMissingColumns(project: LoadedProject, feeds: LoadedFeed[], targets: MergeTarget[], merger: UnitMerger, options: PassOptions): Promise<void> {
+export async function reportMissingColumns(project: LoadedProject, feeds: LoadedFeed[], targets: MergeTarget[], merger: UnitMerger, options: PassOptions): Promise<void> {
   const rows = merger.counts.valid + merger.counts.invalid;
   const source = catalogSource(project, options.catalog, options.cwd);
   const { issues, covered } = await missingColumnIssues(options.diagnose ?? feeds, merger.seen, rows, source, project.config.catalog.preset);

@@ -9,6 +9,7 @@ import type { BuildOptions } from '../build-feeds.js';
 import { SourceJoin } from '../../catalog/sources/join-sources.js';
 import { loadSources } from '../../catalog/sources/load-sources.js';
 import { UnitMerger } from '../pass/merge-units.js';
+import { reportMissingColumns } from '../pass/run-pass.js';
 import { decodeFrame } from './unit-frames.js';
 import type { ShardFolder, UnitsReader } from './shard-folder.js';
 import { configFingerprint, manifestName, type ShardManifest } from './shard-set.js';
@@ -82,7 +83,7 @@ export async function readShardSet(project: LoadedProject, folder: ShardFolder, 
  * duplicate-id check, counts, issue logs, record leads and splits come out byte for byte alike.
  */
 export function mergePass(folder: ShardFolder, set: ShardSet): NonNullable<BuildOptions['pass']> {
-  return async (project, _feeds, targets, options) => {
+  return async (project, feeds, targets, options) => {
     const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
     const merger = new UnitMerger(validator, targets, options.onProgress);
     const extras = set.manifests.map((m) => deserialize(Buffer.from(m.extras, 'base64')) as ShardExtras);
@@ -110,6 +111,7 @@ export function mergePass(folder: ShardFolder, set: ShardSet): NonNullable<Build
       for (const r of readers) await r.close();
     }
     merger.finish([...extras[0]!.tail, ...(await joinIssues(project, extras, folder.dir))]);
+    await reportMissingColumns(project, feeds, targets, merger, options);
     return { counts: merger.counts, issues: merger.issues, header: extras[0]!.header, tail: extras[0]!.tail };
   };
 }
