@@ -57,7 +57,11 @@ class FeedGather {
  */
 export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit: WorkUnit) => UnitResult {
   const { project, feeds } = setup;
-  const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
+  const options = { locale: project.config.catalog.locale, currency: project.config.catalog.currency };
+  const validator = createValidator(options);
+  // CSV units' values are the scanner's UTF-8 decodings (presets only cut them at ASCII
+  // delimiters): their validator skips the surrogate check (see hasIllegalCharsDecoded).
+  const decodedValidator = createValidator({ ...options, decoded: true });
   const stock = setup.allocation && stockOverrides(setup.allocation, feeds);
   const lanes: FeedLane[] = feeds.map((feed) => {
     const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
@@ -65,7 +69,7 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
   });
 
   return (unit) => {
-    const gather = new UnitGather(validator, lanes, shelf);
+    const gather = new UnitGather(unit.kind === 'csv' ? decodedValidator : validator, lanes, shelf);
     if (unit.kind === 'mapped') {
       for (const row of unit.rows) gather.add(row);
       return gather.finish(unit.seq, []);
