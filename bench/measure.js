@@ -56,3 +56,23 @@ export function measure(command, args, { cwd, env } = {}) {
     });
   });
 }
+
+/**
+ * Runs several commands at once (the shards of a build) and measures them as one step: wall time
+ * until the last ends, CPU seconds summed, the largest peak RSS of one of them (what each pod
+ * needs), and the worst exit code.
+ */
+export async function measureGroup(commands, options) {
+  const start = performance.now();
+  const all = await Promise.all(commands.map(([command, args]) => measure(command, args, options)));
+  const cpu = all.every((m) => m.cpuSeconds !== null) ? all.reduce((n, m) => n + m.cpuSeconds, 0) : null;
+  return {
+    wallSeconds: (performance.now() - start) / 1000,
+    cpuSeconds: cpu,
+    peakRssBytes: Math.max(...all.map((m) => m.peakRssBytes)),
+    exitCode: Math.max(...all.map((m) => m.exitCode ?? 2)),
+    stdout: all.map((m) => m.stdout).join(''),
+    stderr: all.map((m) => m.stderr).join(''),
+    rssSource: all[0]?.rssSource,
+  };
+}

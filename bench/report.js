@@ -11,7 +11,7 @@ const int = (n) => (n === null || n === undefined ? '-' : Math.round(n).toLocale
  */
 export function withRates(results, peerName = 'peer') {
   return results.map((r) => {
-    const peer = results.find((p) => p.name === `${r.group ?? ''}${peerName}` && p.ok);
+    const peer = results.find((p) => p.name === `${r.peerGroup ?? ''}${peerName}` && p.ok);
     const rowsPerSecond = r.wallSeconds > 0 ? r.rows / r.wallSeconds : null;
     const cpuRowsPerSecond = r.cpuSeconds > 0 ? r.rows / r.cpuSeconds : null;
     const peerRate = peer ? peer.rows / peer.wallSeconds : null;

@@ -9,7 +9,8 @@
 // --rows N (200000), --quick (2000 rows), --seed N (1), --repeat N (1, best of N), --dir DIR
 // (temp folder), --descriptions distinct|shared|both (both), --no-xml, --no-peer, --no-record,
 // --record FILE (BENCHMARKS.md), --peer FILE, --duckdb DIR, --label TEXT (what was measured, in the
-// BENCHMARKS.md heading), --help.
+// BENCHMARKS.md heading), --shards N (2: a sharded build of the six feeds, N shard processes side
+// by side, then the merge; 0 skips it), --help.
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { DESCRIPTION_MODES, GENERATOR_VERSION, generateCsv, generateXml } from './catalog-generator.js';
 import { findDuckdb } from './duckdb.js';
 import { loadAverage, machine } from './machine.js';
-import { hasGnuTime, measure } from './measure.js';
+import { hasGnuTime, measure, measureGroup } from './measure.js';
 import { FEEDS, resetProject, writeProject } from './project.js';
 import { appendMarkdown, textTable, withRates } from './report.js';
 
@@ -34,6 +35,7 @@ const usage = `usage: npm run bench -- [--rows N | --quick] [--seed N] [--repeat
   --no-record   do not append the table to BENCHMARKS.md           --label   heading text
   --descriptions  distinct (one per row), shared (one per item group) or both (default)
   --duckdb DIR  a folder where @duckdb/node-api is installed (or SHELFCAST_BENCH_DUCKDB)
+  --shards N    sharded build: N shard processes at once, then the merge (2; 0: skip)
 `;
 
 /** The peer next to the repository (../shared), or next to the folder of its worktrees (../../shared). */
@@ -60,6 +62,7 @@ function parseOptions() {
         label: { type: 'string', default: '' },
         descriptions: { type: 'string', default: 'both' },
         duckdb: { type: 'string' },
+        shards: { type: 'string', default: '2' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -77,7 +80,8 @@ if (values.help) {
 const rows = Number(values.rows ?? (values.quick ? 2000 : 200_000));
 const seed = Number(values.seed);
 const repeat = Math.max(1, Number(values.repeat));
-for (const [name, n, min] of [['--rows', rows, 1], ['--seed', seed, 0], ['--repeat', Number(values.repeat), 1]]) {
+const shardCount = Number(values.shards);
+for (const [name, n, min] of [['--rows', rows, 1], ['--seed', seed, 0], ['--repeat', Number(values.repeat), 1], ['--shards', shardCount, 0]]) {
   if (!Number.isInteger(n) || n < min) {
     process.stderr.write(`bench: ${name} must be a whole number of at least ${min}\n${usage}`);
     process.exit(2);
@@ -122,9 +126,10 @@ const shelfcast = (...args) => [node, [cli, ...args, '-c', path.join(projectDir,
 const duckdb = findDuckdb(root, values.duckdb);
 
 /**
- * name, catalog, command, which files must exist afterwards for the run to count, and the group
- * whose peer its ratios are taken against. The first mode gets every measurement; a second one
- * (shared descriptions) only the peer, validate and the two builds, named with its mode.
+ * name, catalog, command (or `group`: commands run side by side), which files must exist afterwards
+ * for the run to count, and the peer group whose peer its ratios are taken against. The first mode
+ * gets every measurement; a second one (shared descriptions) only the peer, validate and the two
+ * builds, named with its mode.
  */
 const plan = [];
 let csvBytes = 0;
@@ -132,8 +137,8 @@ let xmlBytes = null;
 for (const [i, mode] of modes.entries()) {
   const csv = await catalog('csv', generateCsv, mode);
   csvBytes ||= csv.bytes;
-  const group = i === 0 ? '' : `${mode} descriptions: `;
-  const step = (name, cat, cmd, extra = {}) => plan.push({ name: group + name, group, cat, cmd, ...extra });
+  const peerGroup = i === 0 ? '' : `${mode} descriptions: `;
+  const step = (name, cat, cmd, extra = {}) => plan.push({ name: peerGroup + name, peerGroup, cat, cmd, ...extra });
   if (i === 0) {
     step('read bytes', csv, [node, [path.join(root, 'bench/tasks/read-bytes.js'), csv.file]]);
     step('csv-parse only', csv, [node, [path.join(root, 'bench/tasks/csv-parse.js'), csv.file]]);
@@ -143,6 +148,16 @@ for (const [i, mode] of modes.entries()) {
   step('peer', csv, ['python3', [values.peer, csv.file, path.join(dir, 'peer.xml')]], { peer: true, expect: [path.join(dir, 'peer.xml')] });
   step('shelfcast build google xml', csv, shelfcast('build', '--force', '--catalog', csv.file, '--feed', 'google'), { expect: [outFile('google.xml')] });
   step('shelfcast build 6 feeds', csv, shelfcast('build', '--force', '--catalog', csv.file, '--feed', allFeeds.join(',')), { expect: sixFeeds });
+  if (i === 0 && shardCount > 0) {
+    // One thread per shard, as a pod of one CPU runs it; the shards run side by side, then the merge.
+    const shardDir = path.join(dir, 'shards');
+    const feedList = allFeeds.join(',');
+    step(`sharded build 6 feeds: ${shardCount} shards at once`, csv, null, {
+      before: () => rm(shardDir, { recursive: true, force: true }),
+      group: Array.from({ length: shardCount }, (_, k) => shelfcast('build', '--catalog', csv.file, '--feed', feedList, '--workers', '0', '--shard', `${k}/${shardCount}`, '--shard-dir', shardDir)),
+    });
+    step(`merge 6 feeds of ${shardCount} shards`, csv, shelfcast('merge', '--shards', String(shardCount), '--shard-dir', shardDir, '--no-push', '--force'), { expect: [outFile('google.xml'), outFile('amazon.json')] });
+  }
   if (i === 0 && duckdb) {
     const tsv = path.join(dir, 'duckdb.tsv');
     step('duckdb csv to tsv', csv, [node, [path.join(root, 'bench/tasks/duckdb-csv-to-tsv.js'), duckdb, csv.file, tsv]], { expect: [tsv] });
@@ -165,12 +180,13 @@ for (let round = 1; round <= repeat; round++) {
     await rm(path.join(dir, 'peer.xml'), { force: true });
     await rm(path.join(dir, 'duckdb.tsv'), { force: true });
     process.stderr.write(`[${round}/${repeat}] ${step.name}...`);
-    const [command, args] = step.cmd;
-    const m = await measure(command, args, { cwd: projectDir, env: { NO_COLOR: '1' } });
+    await step.before?.();
+    const env = { NO_COLOR: '1' };
+    const m = step.group ? await measureGroup(step.group, { cwd: projectDir, env }) : await measure(step.cmd[0], step.cmd[1], { cwd: projectDir, env });
     // validate and build finish with 1 when the catalog has errors, which this one has on purpose.
     const ok = (m.exitCode === 0 || m.exitCode === 1) && (step.expect ?? []).every((f) => existsSync(f));
     process.stderr.write(` ${m.wallSeconds.toFixed(2)} s${ok ? '' : ` FAILED (exit ${m.exitCode}): ${m.stderr.slice(-500)}`}\n`);
-    const result = { name: step.name, group: step.group, ok, rows, bytes: step.cat.bytes, wallSeconds: m.wallSeconds, cpuSeconds: m.cpuSeconds, peakRssBytes: m.peakRssBytes, exitCode: m.exitCode };
+    const result = { name: step.name, peerGroup: step.peerGroup, ok, rows, bytes: step.cat.bytes, wallSeconds: m.wallSeconds, cpuSeconds: m.cpuSeconds, peakRssBytes: m.peakRssBytes, exitCode: m.exitCode };
     const prev = best.get(step.name);
     if (!prev || (ok && (!prev.ok || m.wallSeconds < prev.wallSeconds))) best.set(step.name, result);
   }

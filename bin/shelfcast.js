@@ -9,10 +9,40 @@ import { startEarlyWorkers } from '../dist/bundle/early-workers.js';
 // at each scavenge; it is set before any worker starts or any large heap exists.
 setFlagsFromString('--no-parallel-scavenge');
 
+// SIGTERM and SIGINT stop any phase, loading included: the handlers are in place before anything
+// loads. A long-running command (schedule) may ask for the first signal itself, to finish its
+// current job; otherwise, and on a second signal, what the command registered (the run lock) is
+// released, within a second, and the process exits 143 (SIGTERM) or 130 (SIGINT) with a line
+// that says so. Feeds are replaced atomically after a complete build, so none is half-written.
+const argv = process.argv.slice(2);
+const cleanups = new Set();
+let graceful;
+let cli;
+let stopping = false;
+const onSignal = async (signal) => {
+  if (graceful && !stopping) {
+    const handler = graceful;
+    graceful = undefined;
+    handler(signal);
+    return;
+  }
+  const code = signal === 'SIGINT' ? 130 : 143;
+  if (stopping) process.exit(code);
+  stopping = true;
+  const limit = new Promise((resolve) => setTimeout(resolve, 1000, []).unref());
+  const released = await Promise.race([Promise.all([...cleanups].map((c) => c().catch(() => undefined))), limit]);
+  const report = cli?.interruptReport(signal, argv, released.filter(Boolean));
+  if (report?.stdout) process.stdout.write(report.stdout);
+  process.stderr.write(report?.stderr ?? `shelfcast: stopped by ${signal} (exit ${code})\n`);
+  process.exit(code);
+};
+process.on('SIGTERM', onSignal);
+process.on('SIGINT', onSignal);
+
 // A long pass's worker threads load their modules while this thread loads the CLI's, which is
 // why the CLI is imported only after they start.
-await startEarlyWorkers(process.argv.slice(2), process.cwd());
-const { main } = await import('../dist/bundle/main.js');
+await startEarlyWorkers(argv, process.cwd());
+cli = await import('../dist/bundle/main.js');
 
 // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the clock, so two builds of the same catalog
 // are byte-identical; golden tests rely on it.
@@ -23,26 +53,23 @@ const fixed = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : un
 // it into an EFBIG write error, which the atomic writer reports with the previous file intact.
 process.on('SIGXFSZ', () => {});
 
-const code = await main(process.argv.slice(2), {
+const code = await cli.main(argv, {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   cwd: process.cwd(),
   isTTY: Boolean(process.stderr.isTTY),
   now: fixed ? () => fixed : undefined,
-  // The first SIGTERM/SIGINT asks a long-running command to finish cleanly; a second one kills.
+  // The first SIGTERM/SIGINT asks a long-running command to finish cleanly; a second one stops it.
   onShutdown: (handler) => {
-    const once = (signal) => {
-      off();
-      handler(signal);
+    graceful = handler;
+    return () => {
+      if (graceful === handler) graceful = undefined;
     };
-    const off = () => {
-      process.off('SIGTERM', once);
-      process.off('SIGINT', once);
-    };
-    process.on('SIGTERM', once);
-    process.on('SIGINT', once);
-    return off;
+  },
+  onInterrupt: (cleanup) => {
+    cleanups.add(cleanup);
+    return () => cleanups.delete(cleanup);
   },
 });
 process.exitCode = code;

@@ -5,9 +5,9 @@
 // third of the CPU time (BENCHMARKS.md), and a worker thread pays it again. Chunks shared between
 // the entry points are loaded once per thread (splitting), lazily imported modules stay lazy
 // (channels, transports), and heavy or native packages stay in node_modules.
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,3 +37,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// `shelfcast channels` lists the channels from this file instead of loading every channel module
+// (src/channels/channel-summaries.ts says why); written from the compiled channels themselves.
+const { SUMMARIES_FILE } = await import(pathToFileURL(path.join(dist, 'channels/channel-summaries.js')).href);
+const { summarizeChannels } = await import(pathToFileURL(path.join(dist, 'channels/summarize-channels.js')).href);
+await writeFile(path.join(outdir, SUMMARIES_FILE), `${JSON.stringify(await summarizeChannels(), null, 2)}\n`);

@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { ShelfcastError } from '../issues/issue.js';
 import type { ReadOptions } from './read-options.js';
 import { isGzipped } from './detect-format.js';
 import { openUrl } from './http-source.js';
+import { codingOf, DEFAULT_LIMITS, inflateLimited, type Coding } from './inflate-limited.js';
 import { catalogError } from './source-error.js';
+import type { CatalogSource } from './types.js';
 
 const CHUNK = 256 * 1024;
 
@@ -30,19 +31,36 @@ export async function checkCatalogFile(location: string): Promise<void> {
   }
 }
 
-/** The raw bytes of a catalog (local path or URL), gunzipped when the name ends in `.gz`. */
-export async function* openBytes(location: string, options: ReadOptions = {}): AsyncGenerator<Buffer> {
+/**
+ * The raw bytes of a catalog (local path or URL): an HTTP Content-Encoding and a `.gz` name
+ * unwrapped, under the source's decompression limits.
+ */
+export async function* openBytes(source: Pick<CatalogSource, 'location' | 'decompression'>, options: ReadOptions = {}): AsyncGenerator<Buffer> {
+  const { location } = source;
   const isUrl = /^https?:\/\//i.test(location);
-  let stream: Readable = isUrl ? await openUrl(location, options) : await openFile(location);
-  if (isGzipped(location)) stream = pipeline(stream, createGunzip({ chunkSize: CHUNK }), () => {});
+  let stream: Readable;
+  const codings: Coding[] = [];
+  if (isUrl) {
+    const opened = await openUrl(location, options);
+    stream = opened.body;
+    try {
+      codings.push(...codingOf(opened.encoding, location));
+    } catch (error) {
+      stream.destroy();
+      throw error;
+    }
+  } else stream = await openFile(location);
+  if (isGzipped(location)) codings.push('gzip');
+  stream = inflateLimited(stream, codings, source.decompression ?? DEFAULT_LIMITS, location);
   try {
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
+    if (error instanceof ShelfcastError) throw error;
     const gz = (error as NodeJS.ErrnoException).code?.startsWith('Z_');
     throw catalogError(
       location,
-      gz ? 'is not a valid gzip file' : `reading failed: ${(error as Error).message}`,
-      gz ? 'Check that the file is gzip-compressed, or remove the .gz extension.' : 'Check the file or the network and run again.',
+      gz ? `is not valid ${codings.join(' inside ')} data` : `reading failed: ${(error as Error).message}`,
+      gz ? (isGzipped(location) ? 'Check that the file is gzip-compressed, or remove the .gz extension.' : 'Check the server: its Content-Encoding does not match the body.') : 'Check the file or the network and run again.',
       error,
     );
   } finally {

@@ -11,11 +11,11 @@ export type { ReadOptions } from './read-options.js';
 
 function open(source: CatalogSource, options: ReadOptions): AsyncGenerator<RawRow> {
   const format = detectFormat(source);
-  const decoding = new TextDecoding(openBytes(source.location, options));
+  const decoding = new TextDecoding(openBytes(source, options));
   switch (format) {
     case 'csv':
     case 'tsv':
-      return readCsv(source, decoding, format === 'tsv', () => new TextDecoding(openBytes(source.location, options)));
+      return readCsv(source, decoding, format === 'tsv', () => new TextDecoding(openBytes(source, options)));
     case 'json':
       return readJson(source, decoding, options);
     case 'ndjson':

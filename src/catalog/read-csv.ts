@@ -30,7 +30,7 @@ export const noHeaderRow = (location: string): Error => catalogError(location, '
  * Reads enough bytes to see the header line, then hands back its text and all the bytes. The
  * bytes go to csv-parse undecoded: it decodes each field itself, which saves a decode-encode pass.
  */
-async function peekHeader(bytes: AsyncGenerator<Buffer>): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
+export async function peekHeader(bytes: AsyncGenerator<Buffer>): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
   const peeked: Buffer[] = [];
   let head = '';
   while (firstLine(head) === undefined && head.length < PEEK_LIMIT) {

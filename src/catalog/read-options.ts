@@ -1,3 +1,5 @@
+import type { Resolve } from '../http/url-policy.js';
+
 /** Options of readCatalog that do not belong in the catalog config (network tuning, mostly for tests). */
 export interface ReadOptions {
   /** Per-request timeout for URL catalogs, in milliseconds; default 30000. */
@@ -10,6 +12,8 @@ export interface ReadOptions {
   maxDepth?: number;
   /** Largest size of one JSON/XML item or NDJSON line, in characters; larger items end the run. Default 16 MiB. */
   maxItemChars?: number;
+  /** Host name resolver for URL catalogs; default the system's. Tests inject one so no refused address is ever contacted. */
+  resolve?: Resolve;
 }
 
 export const DEFAULT_MAX_DEPTH = 64;

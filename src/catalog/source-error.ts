@@ -15,5 +15,5 @@ export function displayName(location: string): string {
 
 /** A run-level failure while reading the catalog: names the file, says what to do. */
 export function catalogError(location: string, problem: string, fix: string, cause?: unknown): ShelfcastError {
-  return new ShelfcastError(`catalog ${displayName(location)}: ${problem}. ${fix}`, { cause });
+  return new ShelfcastError(`catalog ${displayName(location)}: ${problem}. ${fix}`, { cause, code: 'catalog.refused', file: displayName(location) });
 }

@@ -1,3 +1,4 @@
+import type { DecompressionLimits } from './inflate-limited.js';
 import type { Issue } from '../issues/issue.js';
 
 /** One record exactly as the catalog file holds it: column (or element/key) name to string value. */
@@ -33,6 +34,8 @@ export interface CatalogSource {
   itemPath?: string;
   /** JSON: dot path of the array of items inside the document (default: the document is the array). */
   jsonPath?: string;
+  /** How far a compressed catalog may expand; default DEFAULT_LIMITS (src/catalog/inflate-limited.ts). */
+  decompression?: DecompressionLimits;
 }
 
 /**

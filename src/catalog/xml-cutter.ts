@@ -254,12 +254,13 @@ export class XmlCutter {
     return MORE;
   }
 
-  /** End (after the `>`) of a `<!DOCTYPE ...>` (with its internal subset) or another declaration; refuses entity declarations. */
+  /** End (after the `>`) of a `<!DOCTYPE ...>` (with its internal subset) or another declaration; refuses entity declarations, in any letter case. */
   private declarationEnd(lt: number): number {
     const buf = this.buf;
     let bracket = 0;
     let quote = 0;
-    let i = lt + 2;
+    // From the `<` itself: an `<!ENTITY` outside any DOCTYPE is refused too.
+    let i = lt;
     if (this.openAt >= 0) {
       bracket = this.bracket;
       quote = this.quote;
@@ -273,7 +274,8 @@ export class XmlCutter {
       else if (c === 0x5b) bracket++;
       else if (c === 0x5d) bracket--;
       else if (c === 0x3c) {
-        if (buf.startsWith('<!ENTITY', i)) {
+        // In any letter case: XML wants upper case, but lenient parsers downstream do not.
+        if (buf.slice(i, i + 8).toUpperCase() === '<!ENTITY') {
           throw new XmlScanError('the DOCTYPE declares entities, which shelfcast refuses (entity expansion and external entities are an attack vector)');
         }
         // `<!ENTITY` cut by the end of a chunk: look again once the rest is there.

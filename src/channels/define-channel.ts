@@ -1,13 +1,23 @@
 import type { z } from 'zod';
 import type { Issue } from '../issues/issue.js';
 import type { Product } from '../product/product.js';
+import type { Serializer, SerializerContext } from '../serializers/serializer.js';
+import type { LineEvent } from '../stock/events.js';
+import type { Destination } from '../transports/types.js';
 
 /** A value in a channel record. Arrays repeat the field (XML) or are joined (CSV); objects become sub-elements. */
 export type FieldValue = string | string[] | Array<Record<string, string>>;
 /** One output item: field name -> value, in output order. */
 export type FeedRecord = Record<string, FieldValue>;
 
-export type SerializerId = 'rss' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'amazon-listings' | 'ebay-inventory';
+/** The generic streaming writers of src/serializers/, which any channel's formats may use. */
+export type GenericSerializerId = 'rss' | 'csv' | 'tsv' | 'json' | 'ndjson';
+/**
+ * A generic writer, or one a channel writes itself (named in its `serializers`). A channel's own
+ * writer writes JSON documents of one object per item, which is how `plan` reads its items back.
+ */
+export type SerializerId = GenericSerializerId | (string & {});
+export const GENERIC_SERIALIZERS: readonly GenericSerializerId[] = ['rss', 'csv', 'tsv', 'json', 'ndjson'];
 
 export interface FormatSpec {
   /** Format id used in feed files (`format: xml`). */
@@ -19,6 +29,12 @@ export interface FormatSpec {
   contentType: string;
   /** Split the output into parts past these limits (Amazon: 25,000 messages / 10 MiB). */
   split?: { maxItems?: number; maxBytes?: number };
+  /**
+   * People open this file in a spreadsheet rather than a channel reading it as data: formula
+   * cells are neutralised by default (the feed's `neutralize_formulas` decides). Leave it unset
+   * where the channel's importer reads every cell as text: the neutralising `'` would show there.
+   */
+  spreadsheet?: boolean;
 }
 
 /** Feed settings a channel map sees (from the feed's YAML). */
@@ -89,6 +105,55 @@ export interface ChannelDefinition<O extends Record<string, unknown> = Record<st
   locators?: string[];
   /** Columns for tabular formats, in order; derived from `attributes` when absent. */
   columns?(feed: FeedTarget): string[];
+  /** The channel's own writers, by the serializer id its formats name; default none (generic writers only). */
+  serializers?: Record<string, (ctx: SerializerContext) => Serializer>;
+  /** Attribute groups `--only` may name (partial updates, e.g. `quantity`); default none (whole items only). */
+  only?: readonly string[];
+  /** Push through the channel's API; default none (files only). */
+  push?: ChannelPush;
+}
+
+/** Pushing a feed through the channel's own API (`destination: { type: <destination> }`). */
+export interface ChannelPush {
+  /** The `destination.type` of feeds that push through it. */
+  destination: string;
+  /** Only items changed since the last acknowledged push are sent. */
+  deltas: boolean;
+  /** Items gone from the feed are deleted on the channel. */
+  deletes: boolean;
+  /**
+   * Ids of the items the push adds from the whole feed (Amazon's variation parents, eBay's
+   * inventory item groups), given the feed's records, so that `plan` does not count them as gone.
+   * Default none.
+   */
+  derivedIds?(records: readonly FeedRecord[]): string[];
+  /** Loaded lazily: the API client loads only when a feed pushes through it. */
+  create(config: { type: string }, feedId: string): Promise<Destination>;
+}
+
+/** Reads the channel's own order export into order-line events (`shelfcast stock orders`). */
+export interface OrderReader {
+  /** True when a JSON document has this channel's order shape (`--format auto`). */
+  detect(doc: unknown): boolean;
+  /** The order-line events of one JSON document; problems go to `issues`, the document's item number in `item`. */
+  events(doc: unknown, channel: string, file: string, item: number, issues: Issue[]): LineEvent[];
+}
+
+/** What a channel can do, derived from its definition and its registry entry (`shelfcast channels`). */
+export interface ChannelCapabilities {
+  formats: string[];
+  /** The destination type of its API push; absent when feeds go only as files. */
+  apiPush?: string;
+  deltas: boolean;
+  deletes: boolean;
+  /** Variants grouped by item_group_id (or the channel's own parent). */
+  variants: boolean;
+  /** Attribute groups `--only` can send alone (partial updates); empty when only whole items go. */
+  partial: string[];
+  /** `shelfcast stock orders --format <id>` reads its order export. */
+  orders: boolean;
+  /** Its feeds show the quantity (or the availability) the shared-stock ledger allocates to it. */
+  stock: boolean;
 }
 
 export const defineChannel = <O extends Record<string, unknown>>(def: ChannelDefinition<O>): ChannelDefinition<O> => def;

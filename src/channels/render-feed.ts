@@ -2,6 +2,7 @@ import type { Issue } from '../issues/issue.js';
 import { ShelfcastError } from '../issues/issue.js';
 import type { CatalogItem } from '../product/product.js';
 import { createSerializer, documentWriter } from '../serializers/index.js';
+import { withFormulaGuard } from '../serializers/formula-cells.js';
 import type { ChannelDefinition, FeedHeader, FeedRecord, FeedTarget, FormatSpec } from './define-channel.js';
 
 export interface RenderOptions {
@@ -43,7 +44,7 @@ export function* feedChunks(
   onIssue: (issue: Issue) => void,
 ): Generator<string> {
   const format = findFormat(channel, formatId);
-  const serializer = documentWriter(createSerializer({ format, columns: feedColumns(channel, target), header: opts.header, options: opts.serializerOptions ?? target.options }));
+  const serializer = documentWriter(createSerializer({ format, columns: feedColumns(channel, target), header: opts.header, options: opts.serializerOptions ?? withFormulaGuard(target.options, format, undefined) }, channel.serializers));
   yield serializer.header();
   for (const { product, row } of items) {
     const result = channel.map(product, { feed: target, row, now: opts.now });

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { collectList, withCommonOptions, withWorkersOption } from './common-options.js';
 import type { CommandContext } from './context.js';
-import { runFeedCommand, type FeedCommandOptions } from './feed-command.js';
+import { runFeedCommand } from './feed-command.js';
+import { runShardCommand, type ShardCommandOptions } from './shard-command.js';
+import { withShardOptions } from './shard-options.js';
 import { collectReport } from '../report/report-option.js';
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
-  withWorkersOption(withCommonOptions(program.command('build')))
+  withShardOptions(withWorkersOption(withCommonOptions(program.command('build'))))
     .description('build the feeds into the output folder (no push), after the publish guard')
     .option('--catalog <file>', 'read this catalog instead of the configured one')
     .option('-f, --feed <id>', 'only this feed (repeatable, or comma-separated)', collectList)
@@ -13,5 +15,5 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option('--force', 'replace a feed even when the publish guard refuses it')
     .option('--only <groups>', 'only these attribute groups (price,quantity): PATCH updates for marketplaces', collectList)
     .option('--report <kind=path>', 'also write a report: html=PATH (a page for people) or junit=PATH (for CI); repeatable', collectReport)
-    .action((opts: FeedCommandOptions) => runFeedCommand(ctx, opts, false));
+    .action((opts: ShardCommandOptions) => (opts.shard ? runShardCommand(ctx, opts) : runFeedCommand(ctx, opts, false)));
 }

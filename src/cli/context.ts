@@ -15,6 +15,12 @@ export interface CliIO {
    * returns the function that unregisters it. Default: none (the process default applies).
    */
   onShutdown?: (handler: (signal: string) => void) => () => void;
+  /**
+   * Registers what to release if SIGTERM/SIGINT stops the command (the run lock); the cleanup
+   * answers what it released, for the line that says so. Returns the function that unregisters
+   * it. Default: none.
+   */
+  onInterrupt?: (cleanup: () => Promise<string>) => () => void;
 }
 
 export interface CommandContext {

@@ -23,6 +23,8 @@ export interface Explanation {
   row?: number;
   /** The product as read and validated, field -> text; absent when the catalog refused it. */
   product?: Record<string, string>;
+  /** With supplemental sources (`catalog.sources`): the source each field of `product` came from. */
+  sources?: Record<string, string>;
   rules: RuleTraceEntry[];
   records: FeedRecord[];
   /** Why the item is not in the feed: `catalog`, `rules` or `channel`, with the messages; absent when it is in. */
@@ -46,7 +48,7 @@ export function formatExplanation(e: Explanation, p: Paint): string[] {
   const lines = [p.bold(`${e.id}${e.row !== undefined ? ` (row ${e.row})` : ''} in feed ${e.feed} (channel ${e.channel})`)];
   if (e.product) {
     lines.push('', p.bold('product as read'));
-    for (const [k, v] of Object.entries(e.product)) lines.push(`  ${k}: ${showFieldValue(v)}`);
+    for (const [k, v] of Object.entries(e.product)) lines.push(`  ${k}: ${showFieldValue(v)}${e.sources?.[k] ? p.dim(`  (from ${e.sources[k]})`) : ''}`);
   }
   if (e.rules.length) {
     lines.push('', p.bold('rules'));
@@ -98,7 +100,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       const base = { id: itemId, feed: feed!.id, channel: feed!.channel.id, rules: [] as RuleTraceEntry[], records: [] as FeedRecord[] };
       let explanation: Explanation | undefined;
       const seen: string[] = [];
-      for await (const event of readProducts(project, { catalog: opts.catalog, cwd: io.cwd })) {
+      for await (const event of readProducts(project, { catalog: opts.catalog, cwd: io.cwd, provenance: true })) {
         if (event.item && event.item.product.id !== itemId) {
           if (seen.length < 10_000) seen.push(event.item.product.id);
           continue;
@@ -117,7 +119,9 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
           : r.records.length === 0
             ? { by: 'channel' as const, reasons: errors.map((i) => `${i.code}${i.field ? ` (${i.field})` : ''}: ${i.message}`) }
             : undefined;
-        explanation = { ...base, row: event.item.row, product: productFields(event.item), rules: trace, records: r.records, excluded, issues: [...event.issues, ...r.issues] };
+        const product = productFields(event.item);
+        const sources = event.sources && Object.fromEntries(Object.keys(product).flatMap((k) => (event.sources![k] ? [[k, event.sources![k]]] : [])));
+        explanation = { ...base, row: event.item.row, product, ...(sources ? { sources } : {}), rules: trace, records: r.records, excluded, issues: [...event.issues, ...r.issues] };
         break;
       }
       if (!explanation) {

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { selectFeeds } from '../config/load.js';
-import { buildFeeds } from '../run/build-feeds.js';
+import { selectFeeds, selectPartialFeeds } from '../config/load.js';
+import type { LoadedFeed, LoadedProject } from '../config/load.js';
+import { buildFeeds, type BuildOptions } from '../run/build-feeds.js';
 import { acquireRunLock } from '../run/lock.js';
+import { prepareProjectDirs } from '../run/project-dirs.js';
 import { publishFeeds } from '../run/publish-feeds.js';
 import { readRuns, recordRun, toRunRecord, type RunRecord } from '../run/history.js';
+import { catalogSource } from '../run/read-products.js';
 import { outputDir, stateDir } from '../run/state-paths.js';
 import { renderFeedRun } from '../report/feed-run-report.js';
 import { annotationFiles, githubAnnotations } from '../report/github-annotations.js';
@@ -36,17 +39,32 @@ export async function runFeedCommand(ctx: CommandContext, opts: FeedCommandOptio
   await runFeedPass(ctx, opts, push);
 }
 
+/**
+ * Where a pass's feeds come from when not from the catalog: `merge` takes them, and what fills
+ * them, from a sharded build's results (see run/shard).
+ */
+export interface FeedSource {
+  command: string;
+  prepare(project: LoadedProject): Promise<{ feeds: LoadedFeed[]; only?: string[]; pass: NonNullable<BuildOptions['pass']> }>;
+}
+
 /** The pass behind `build` and `run`, returning the run as recorded (`schedule` runs feeds through it). */
-export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions, push: boolean): Promise<RunRecord> {
+export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions, push: boolean, source?: FeedSource): Promise<RunRecord> {
   const { io } = ctx;
   const now = io.now ?? (() => new Date());
   const project = await ctx.loadProject(opts.config);
-  const feeds = selectFeeds(project, opts.feed);
+  const prepared = source ? await source.prepare(project) : undefined;
+  const partial = !prepared && opts.only?.length ? selectPartialFeeds(selectFeeds(project, opts.feed), opts.only, Boolean(opts.feed?.length)) : undefined;
+  const feeds = prepared?.feeds ?? partial?.feeds ?? selectFeeds(project, opts.feed);
+  const command = source?.command ?? (push ? 'run' : 'build');
+  const only = prepared ? prepared.only : opts.only;
   const runId = `${now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
   const say = (line: string) => {
     if (!opts.json && !opts.quiet) io.stderr(`${line}\n`);
   };
-  const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command: push ? 'run' : 'build', startedAt: now().toISOString() });
+  for (const f of partial?.skipped ?? []) say(`${f.id}: left as it is (--only ${opts.only!.join(',')}: channel ${f.channel.id} sends whole items only)`);
+  await prepareProjectDirs(project);
+  const lock = await acquireRunLock(stateDir(project), { pid: process.pid, host: os.hostname(), command, startedAt: now().toISOString() }, { onInterrupt: io.onInterrupt });
   try {
     const startedAt = now();
     const progress = new Progress(io, !opts.json && !opts.quiet);
@@ -55,11 +73,12 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
       cwd: io.cwd,
       outDir: outputDir(project),
       now: startedAt,
-      only: opts.only,
+      only,
       onProgress: (rows) => progress.tick(rows),
       workers: opts.workers,
       // A partial update does not describe the whole feed: it leaves the snapshot as it was.
-      snapshot: !opts.only?.length,
+      snapshot: !only?.length,
+      pass: prepared?.pass,
     });
     progress.done();
     const { outcomes, issues } = await publishFeeds(project, build, {
@@ -77,12 +96,15 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
     const failed = outcomes.some((o) => o.status === 'failed' || o.status === 'refused');
     const code = exitFor(build.issues.errors + feedErrors, build.issues.warnings + feedWarnings, opts.failOn, failed);
     ctx.setExitCode(code);
-    const summary = { runId, command: push ? 'run' : 'build', dryRun: Boolean(opts.dryRun), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), ok: code === 0, items: build.items, feeds: outcomes };
+    const summary = { runId, command, dryRun: Boolean(opts.dryRun), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), ok: code === 0, items: build.items, feeds: outcomes };
     const record = toRunRecord(summary, build, issues);
     if (!opts.dryRun) await recordRun(stateDir(project), record);
     if (opts.report?.length) await writeReports(opts.report, { run: record, history: await readRuns(stateDir(project)), project: project.config.name }, io.cwd);
     // The runner reads workflow commands from stderr too, which keeps stdout one JSON document.
-    if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(record, annotationFiles(project, io.env.GITHUB_WORKSPACE ?? io.cwd))) io.stderr(`${line}\n`);
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      const files = await annotationFiles(project, catalogSource(project, opts.catalog, io.cwd), record, io.env.GITHUB_WORKSPACE ?? io.cwd);
+      for (const line of githubAnnotations(record, files)) io.stderr(`${line}\n`);
+    }
     renderFeedRun(io, { ...record, build, runIssues: issues }, { json: Boolean(opts.json), quiet: Boolean(opts.quiet), failed: code !== 0 });
     return record;
   } finally {

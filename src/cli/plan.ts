@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
-import type { FieldValue } from '../channels/define-channel.js';
+import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
 import { selectFeeds } from '../config/load.js';
+import { apiPlan, type ApiPlan } from '../plan/api-plan.js';
 import { openBaseline } from '../plan/plan-baseline.js';
 import { createFeedProcessor } from '../run/feed-processor.js';
 import { IssueLog } from '../run/issue-log.js';
 import { recordKey } from '../run/item-index.js';
 import { readProducts } from '../run/read-products.js';
+import { stateDir } from '../run/state-paths.js';
 import { formatIssueGroups, paint, type Paint } from '../report/text-report.js';
 import type { FeedPlan } from '../rules/record-diff.js';
 import { collectList, withCommonOptions, type CommonOptions } from './common-options.js';
@@ -30,7 +32,7 @@ export function showFieldValue(v: FieldValue | undefined): string {
 }
 
 /** The text report of one feed's plan; `limit` items per kind, then a count of the rest. */
-export function formatPlan(plan: FeedPlan, p: Paint, limit = 20): string[] {
+export function formatPlan(plan: FeedPlan & { api?: ApiPlan }, p: Paint, limit = 20): string[] {
   const c = plan.counts;
   const kept =
     c.uncompared === undefined
@@ -51,6 +53,12 @@ export function formatPlan(plan: FeedPlan, p: Paint, limit = 20): string[] {
   more(plan.changed.length);
   const fields = Object.entries(c.fields);
   if (fields.length) lines.push(p.dim(`  fields changed: ${fields.map(([f, n]) => `${f} ${n}`).join(', ')}`));
+  const a = plan.api;
+  if (a) {
+    lines.push(`  ${a.destination} API: ${p.ok(`${a.create.length} to create`)}, ${p.warning(`${a.update.length} to update`)}, ${p.error(`${a.delete.length} to delete`)}, ${a.unchanged} unchanged`);
+    for (const id of a.delete.slice(0, limit)) lines.push(`    ${p.error('delete')} ${id}`);
+    more(a.delete.length);
+  }
   return lines;
 }
 
@@ -68,7 +76,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       const processors = [];
       for (const f of feeds) {
         const processor = createFeedProcessor(f, { now });
-        processors.push({ processor, baseline: await openBaseline(project, f, processor.target) });
+        processors.push({ feed: f, processor, baseline: await openBaseline(project, f, processor.target), ids: new Set<string>(), records: [] as FeedRecord[] });
       }
       const log = new IssueLog();
       for await (const event of readProducts(project, { catalog: opts.catalog, cwd: io.cwd })) {
@@ -78,13 +86,22 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
           const r = f.processor.process(event.item);
           if (r.issues.length) log.add(r.issues);
           // Same keys as the item index the build writes.
-          r.records.forEach((record, k) => f.baseline.add(recordKey(event.item!.product.id, k, r.records.length), record));
+          r.records.forEach((record, k) => {
+            const key = recordKey(event.item!.product.id, k, r.records.length);
+            f.baseline.add(key, record);
+            // The id a channel API knows the item by (marketplaces: the SKU).
+            f.ids.add(String(record.sku ?? record.id ?? key));
+            if (f.feed.channel.push?.derivedIds) f.records.push(record);
+          });
         }
       }
-      const plans: FeedPlan[] = [];
+      const plans: Array<FeedPlan & { api?: ApiPlan }> = [];
       for (const f of processors) {
         const { plan, issues } = await f.baseline.finish();
-        plans.push(plan);
+        // Items the push adds from the whole feed (variation parents, item groups) are not gone.
+        for (const id of f.feed.channel.push?.derivedIds?.(f.records) ?? []) f.ids.add(id);
+        const api = await apiPlan(f.feed.config.destination?.type, stateDir(project), f.feed.id, f.ids, plan);
+        plans.push(api ? { ...plan, api } : plan);
         log.add(issues);
       }
       const code = exitFor(log.errors, log.warnings, opts.failOn);

@@ -35,7 +35,7 @@ export async function rollbackFeed(ctx: CommandContext, feedId: string, opts: Ro
   const say = (line: string) => {
     if (!opts.json && !opts.quiet) io.stderr(`${line}\n`);
   };
-  const lock = await acquireRunLock(state, { pid: process.pid, host: os.hostname(), command: 'rollback', startedAt: now().toISOString() });
+  const lock = await acquireRunLock(state, { pid: process.pid, host: os.hostname(), command: 'rollback', startedAt: now().toISOString() }, { onInterrupt: io.onInterrupt });
   try {
     const startedAt = now().toISOString();
     const current = await readPublishedSummary(state, feed!.id);

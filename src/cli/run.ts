@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { collectList, withCommonOptions, withWorkersOption } from './common-options.js';
 import type { CommandContext } from './context.js';
-import { runFeedCommand, type FeedCommandOptions } from './feed-command.js';
+import { runFeedCommand } from './feed-command.js';
+import { runShardCommand, type ShardCommandOptions } from './shard-command.js';
+import { withShardOptions } from './shard-options.js';
 import { collectReport } from '../report/report-option.js';
 
 export function registerRun(program: Command, ctx: CommandContext): void {
-  withWorkersOption(withCommonOptions(program.command('run')))
+  withShardOptions(withWorkersOption(withCommonOptions(program.command('run'))))
     .description('validate the catalog, build every feed and publish it to its destination')
     .option('--catalog <file>', 'read this catalog instead of the configured one')
     .option('-f, --feed <id>', 'only this feed (repeatable, or comma-separated)', collectList)
@@ -14,5 +16,5 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('--full', 'API destinations: send every item, not only those changed since the last push')
     .option('--only <groups>', 'only these attribute groups (price,quantity): PATCH updates for marketplaces', collectList)
     .option('--report <kind=path>', 'also write a report: html=PATH (a page for people) or junit=PATH (for CI); repeatable', collectReport)
-    .action((opts: FeedCommandOptions) => runFeedCommand(ctx, opts, true));
+    .action((opts: ShardCommandOptions) => (opts.shard ? runShardCommand(ctx, opts) : runFeedCommand(ctx, opts, true)));
 }

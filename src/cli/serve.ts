@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { envSecret } from '../apis/http/env-secret.js';
+import { envSecret } from '../http/env-secret.js';
 import type { LoadedProject } from '../config/load.js';
 import { ShelfcastError } from '../issues/issue.js';
+import { readPublishedSummary } from '../run/published-summary.js';
+import { outputDir, stateDir } from '../run/state-paths.js';
 import { startFeedServer, type FeedServer } from '../transports/feed-server.js';
 import type { CommandContext } from './context.js';
 
@@ -25,15 +27,28 @@ export function servedFiles(project: LoadedProject): Map<string, string> {
   return new Map(project.feeds.map((f) => [f.fileName, f.format.contentType]));
 }
 
+/**
+ * The names of a feed file's last publish (its parts included), from the feed's publish summary in
+ * the state folder; undefined when the feed was never built. Rollback restores the summary too.
+ */
+export function lastPublished(project: LoadedProject): (feedFile: string) => Promise<ReadonlySet<string> | undefined> {
+  const feedOfFile = new Map(project.feeds.map((f) => [f.fileName, f.id]));
+  const state = stateDir(project);
+  return async (feedFile) => {
+    const id = feedOfFile.get(feedFile);
+    const summary = id === undefined ? undefined : await readPublishedSummary(state, id);
+    return summary ? new Set(summary.files.map((f) => f.name)) : undefined;
+  };
+}
+
 /** Starts the feed server for a loaded project, as `shelfcast serve` does; the caller closes it. */
 export async function serveProject(project: LoadedProject, opts: Omit<ServeOptions, 'config'>, env: NodeJS.ProcessEnv): Promise<FeedServer> {
   if (Boolean(opts.authUser) !== Boolean(opts.authPasswordEnv)) {
     throw new ShelfcastError('serve: --auth-user and --auth-password-env go together (the password is read from that environment variable)');
   }
   const auth = opts.authUser ? { username: opts.authUser, password: envSecret(env, opts.authPasswordEnv!, 'serve: --auth-password-env') } : undefined;
-  const dir = path.resolve(project.root, project.config.output);
   try {
-    return await startFeedServer({ dir, files: servedFiles(project), auth, host: opts.host, port: opts.port });
+    return await startFeedServer({ dir: outputDir(project), files: servedFiles(project), published: lastPublished(project), auth, host: opts.host, port: opts.port });
   } catch (cause) {
     throw new ShelfcastError(`serve: cannot listen on ${opts.host}:${opts.port}: ${(cause as Error).message} (choose another --port)`, { cause });
   }
@@ -55,10 +70,14 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .action(async (opts: ServeOptions) => {
       const project = await ctx.loadProject(opts.config);
       const served = await serveProject(project, opts, ctx.io.env);
-      const dir = path.resolve(project.root, project.config.output);
+      const dir = outputDir(project);
       const names = [...servedFiles(project).keys()];
+      const published = lastPublished(project);
       ctx.io.stderr(`serving ${names.length} feed file(s) from ${path.relative(ctx.io.cwd, dir) || '.'}/ at ${served.url}${opts.authUser ? ' (basic auth)' : ''}\n`);
-      for (const n of names) ctx.io.stderr(`  ${served.url}${encodeURIComponent(n)}\n`);
+      for (const n of names) {
+        const files = await published(n);
+        ctx.io.stderr(files ? `  ${[...files].map((f) => `${served.url}${encodeURIComponent(f)}`).join('\n  ')}\n` : `  ${served.url}${encodeURIComponent(n)} (not built yet: run shelfcast build; until then 404)\n`);
+      }
       await new Promise<void>((resolve) => served.server.once('close', () => resolve()));
     });
 }

@@ -5,9 +5,6 @@ import type { CommonOptions } from './common-options.js';
 import type { CommandContext } from './context.js';
 import { runFeedPass } from './feed-command.js';
 
-/** Channels whose feeds can take a quantity-only update (Amazon PATCH messages, eBay bulkUpdatePriceQuantity). */
-const QUANTITY_UPDATES = new Set(['amazon', 'ebay']);
-
 /**
  * `stock reconcile --apply`: the feeds already show the allocated quantities, so a correction is a
  * quantity-only run (`run --only quantity`) of the marketplace feeds of the channels that differ.
@@ -17,7 +14,8 @@ const QUANTITY_UPDATES = new Set(['amazon', 'ebay']);
 export async function pushQuantityCorrections(ctx: CommandContext, opts: CommonOptions, project: LoadedProject, corrections: readonly Correction[]): Promise<string[]> {
   const channels = new Set(corrections.map((c) => c.channel));
   const feeds = project.feeds.filter((f) => f.config.enabled && channels.has(stockChannelOf(f)));
-  const pushable = feeds.filter((f) => QUANTITY_UPDATES.has(f.channel.id));
+  // Channels whose feeds take a quantity-only update (their definition's `only`: marketplace PATCH messages).
+  const pushable = feeds.filter((f) => f.channel.only?.includes('quantity'));
   const lines: string[] = [];
   const later = feeds.filter((f) => !pushable.includes(f)).map((f) => f.id);
   if (later.length > 0) lines.push(`feeds ${later.join(', ')} show the allocation at their next run`);

@@ -6,7 +6,7 @@ import { formatIssueGroups, paint } from '../report/text-report.js';
 import { AtomicFile } from '../run/atomic-file.js';
 import { IssueLog } from '../run/issue-log.js';
 import { outputDir } from '../run/state-paths.js';
-import { allocateSku } from '../stock/allocate.js';
+import { allocateNumbers } from '../stock/allocate.js';
 import { isOversold } from '../stock/derive.js';
 import { toIsoTime } from '../stock/events.js';
 import { openProjectLedger, requireChannels, stockPolicy } from '../stock/project-stock.js';
@@ -87,10 +87,11 @@ export function registerStock(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--format <format>', 'input shape').choices(ORDER_FORMATS).default('auto'))
     .option('--channel <name>', 'channel name recorded on the events (default amazon/ebay, or the channel column)')
     .option('--at <time>', 'time of rows that carry none (default now)')
-    .action(async (file: string, opts: TimedOptions & { format: OrdersFormat; channel?: string }) => {
+    .option('--location <name>', 'warehouse or store of rows that name none (default: the SKU as a whole)')
+    .action(async (file: string, opts: TimedOptions & { format: OrdersFormat; channel?: string; location?: string }) => {
       const project = await ctx.loadProject(opts.config);
       const { text, shown } = await readInput(file, ctx.io.cwd);
-      const read = readOrders(text, shown, { format: opts.format, channel: opts.channel, at: timeOption(ctx, opts.at) });
+      const read = readOrders(text, shown, { format: opts.format, channel: opts.channel, at: timeOption(ctx, opts.at), location: opts.location });
       const ledger = openProjectLedger(project);
       try {
         const r = ledger.apply(read.events, { safety: stockPolicy(project).safety, now: ctx.io.now });
@@ -164,7 +165,7 @@ export function registerStock(program: Command, ctx: CommandContext): void {
           throw new ShelfcastError(`stock show: the ledger has no events for SKU "${sku}"${didYouMean(sku, known)} (it holds ${known.length} SKUs)`, { exitCode: 1 });
         }
         const numbers = ledger.numbers(sku, policy.safety);
-        const allocation = allocateSku(numbers.available, policy);
+        const allocation = allocateNumbers(numbers, policy);
         const incidents = ledger.incidents(sku);
         finish(ctx, opts, [], false, { sku, numbers, allocation, events, incidents }, showText(numbers, allocation, events, incidents, p()));
       } finally {

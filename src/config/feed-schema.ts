@@ -34,6 +34,12 @@ export const feedConfigSchema = z
       .optional(),
     /** Output file name; default `<id>.<ext>`. */
     file: z.string().optional(),
+    /**
+     * CSV and TSV feeds: write a `'` before cells a spreadsheet would run as a formula (OWASP: a
+     * leading `= + - @`, tab or CR); plain numbers are left alone. Default true for the generic csv
+     * channel, false for channels whose importer reads cells as text (the `'` would show there).
+     */
+    neutralize_formulas: z.boolean().optional(),
     /** Where the feed is published; default a `file` destination into the project's output folder. */
     destination: destinationSchema.optional(),
     /** When a publish is refused: `{ max_drop: 20, max_rejected: 50, refuse_empty: true }` (percent); default those. */

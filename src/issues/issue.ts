@@ -39,11 +39,28 @@ export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) 
  * A run-level failure (config, unreadable catalog, failed write). These are the only things
  * that throw; the CLI turns them into exit code 2 (or 1 for delivery failures) without a stack trace.
  */
+export interface ShelfcastErrorOptions {
+  cause?: unknown;
+  exitCode?: 1 | 2;
+  /** Stable, dotted code for `--json` (`config.invalid`, `catalog.refused`, ...); default `run.failed`. */
+  code?: string;
+  /** File the failure is about, as shown in the message (config file, catalog, path). */
+  file?: string;
+  /** 1-based line in `file`, when known. */
+  line?: number;
+}
+
 export class ShelfcastError extends Error {
   readonly exitCode: 1 | 2;
-  constructor(message: string, options: { cause?: unknown; exitCode?: 1 | 2 } = {}) {
+  readonly code: string;
+  readonly file?: string;
+  readonly line?: number;
+  constructor(message: string, options: ShelfcastErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.name = 'ShelfcastError';
     this.exitCode = options.exitCode ?? 2;
+    this.code = options.code ?? 'run.failed';
+    this.file = options.file;
+    this.line = options.line;
   }
 }

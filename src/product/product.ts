@@ -72,6 +72,11 @@ export const PRODUCT_FIELDS: readonly string[] = [
 
 export interface Product extends Partial<Record<TextField, string>> {
   id: string;
+  /**
+   * Units each store (stock ledger location) may show, for local inventory feeds; set by the run
+   * from the ledger, never read from the catalog. Absent: no store count.
+   */
+  stores?: Record<string, number>;
   title: string;
   link?: string;
   mobile_link?: string;

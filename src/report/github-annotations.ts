@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { recordLines } from '../catalog/record-lines.js';
+import type { CatalogSource } from '../catalog/types.js';
 import type { LoadedProject } from '../config/load.js';
 import type { RunRecord } from '../run/history.js';
 
@@ -12,10 +14,10 @@ export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export interface AnnotationFiles {
-  /** Catalog file relative to the workspace, when it is a local file. */
+  /** The catalog file the run read (configured, or `--catalog`) relative to the workspace, when it is a local file. */
   catalog?: string;
-  /** Row numbers are line numbers (CSV/TSV without line breaks in cells). */
-  rowsAreLines: boolean;
+  /** Catalog row -> the physical line it begins on (CSV/TSV); a row without one gets no `line=`. */
+  lines: ReadonlyMap<number, number>;
   /** Feed id -> its YAML file relative to the workspace. */
   feeds: Record<string, string>;
 }
@@ -37,7 +39,7 @@ export function githubAnnotations(run: RunRecord, files: AnnotationFiles): strin
     const file = e.file ?? (e.row !== undefined ? files.catalog : feed ? files.feeds[feed] : files.catalog);
     const props = [
       file ? `file=${escapeProperty(file)}` : '',
-      file && file === files.catalog && files.rowsAreLines && e.row !== undefined ? `line=${e.row}` : '',
+      file && file === files.catalog && e.row !== undefined && files.lines.has(e.row) ? `line=${files.lines.get(e.row)}` : '',
       `title=${escapeProperty(feed ? `${feed}: ${code}` : code)}`,
     ].filter(Boolean);
     const where = [e.row !== undefined ? `row ${e.row}` : '', e.id ? `id ${e.id}` : '', e.field ?? ''].filter(Boolean).join(', ');
@@ -49,14 +51,26 @@ export function githubAnnotations(run: RunRecord, files: AnnotationFiles): strin
   return lines;
 }
 
-/** Where a project's issues point: its catalog (when local) and feed files, relative to the workspace. */
-export function annotationFiles(project: LoadedProject, workspace: string): AnnotationFiles {
-  const catalog = project.config.catalog;
-  const local = !/^[a-z][a-z0-9+.-]*:\/\//i.test(catalog.path);
-  const format = catalog.format ?? path.extname(catalog.path).slice(1).toLowerCase();
+/** The catalog rows a run's error examples name. */
+function exampleRows(run: RunRecord): number[] {
+  const rows: number[] = [];
+  for (const c of [...(run.catalog?.issueCodes ?? []), ...run.feeds.flatMap((f) => f.issueCodes)]) {
+    if (c.severity === 'error') for (const e of c.examples) if (e.row !== undefined && e.file === undefined) rows.push(e.row);
+  }
+  return rows;
+}
+
+/**
+ * Where a run's issues point: the catalog it read (`source`, so `--catalog` is named, not the
+ * configured one) with the physical line of each row its examples name, and the feed files,
+ * relative to the workspace. A catalog that cannot be read again only loses the lines.
+ */
+export async function annotationFiles(project: LoadedProject, source: CatalogSource, run: RunRecord, workspace: string): Promise<AnnotationFiles> {
+  const local = !/^[a-z][a-z0-9+.-]*:\/\//i.test(source.location);
+  const lines = local ? await recordLines(source, exampleRows(run)).catch(() => new Map<number, number>()) : new Map<number, number>();
   return {
-    catalog: local ? workspacePath(path.resolve(project.root, catalog.path), workspace) : undefined,
-    rowsAreLines: format === 'csv' || format === 'tsv' || format === 'txt',
+    catalog: local ? workspacePath(source.location, workspace) : undefined,
+    lines,
     feeds: Object.fromEntries(project.feeds.map((f) => [f.id, workspacePath(path.resolve(project.root, f.file), workspace)])),
   };
 }

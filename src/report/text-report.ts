@@ -18,7 +18,10 @@ export function paint(enabled: boolean): Paint {
 
 const where = (i: Issue): string => {
   const parts: string[] = [];
-  if (i.row !== undefined) parts.push(`row ${i.row}`);
+  // Issues of another file than the catalog (a supplemental source) say which.
+  if (i.file !== undefined && i.row !== undefined) parts.push(`${i.file} row ${i.row}`);
+  else if (i.file !== undefined) parts.push(i.file);
+  else if (i.row !== undefined) parts.push(`row ${i.row}`);
   if (i.id) parts.push(`id ${i.id}`);
   if (i.field) parts.push(i.field);
   return parts.join(', ');
@@ -35,7 +38,7 @@ export function formatIssueGroups(log: IssueLog, p: Paint, title?: string): stri
   if (title) lines.push(p.bold(title));
   for (const [code, g] of groups) {
     const label = g.severity === 'error' ? p.error('error  ') : g.severity === 'warning' ? p.warning('warning') : p.dim('info   ');
-    const rows = g.examples.map((e) => e.row).filter((r) => r !== undefined);
+    const rows = g.examples.filter((e) => e.row !== undefined).map((e) => (e.file ? `${e.file}:${e.row}` : e.row));
     const rowText = rows.length ? ` rows ${rows.join(', ')}${g.count > rows.length ? ', ...' : ''}` : '';
     lines.push(`  ${label} ${p.bold(code)} x${g.count}${p.dim(rowText)}`);
     const first = g.examples[0];

@@ -1,6 +1,7 @@
+import { makeDir } from './make-dir.js';
 import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ShelfcastError } from '../issues/issue.js';
 import { removeStaleTemps } from '../transports/atomic-copy.js';
@@ -52,7 +53,7 @@ export class AtomicFile {
   }
 
   static async create(finalPath: string, options: AtomicFileOptions = {}): Promise<AtomicFile> {
-    await mkdir(path.dirname(finalPath), { recursive: true });
+    await makeDir(path.dirname(finalPath));
     // A run killed mid-write leaves its temp file; writers of one target never overlap (run lock).
     await removeStaleTemps(path.dirname(finalPath), path.basename(finalPath));
     const f = new AtomicFile(finalPath, options);

@@ -5,7 +5,7 @@ import { FeedOutput } from './feed-output.js';
 import { IssueLog } from './issue-log.js';
 import { ItemIndexWriter } from './item-index.js';
 import type { MergeTarget } from './pass/merge-units.js';
-import { runPass, type PassOptions } from './pass/run-pass.js';
+import { runPass, type PassOptions, type PassResult } from './pass/run-pass.js';
 import { stateDir } from './state-paths.js';
 
 export interface BuildOptions extends PassOptions {
@@ -13,6 +13,8 @@ export interface BuildOptions extends PassOptions {
   outDir: string;
   /** Write the item index and the publish summary (for plan, the guard and rollback); off for `validate` and `--only`. */
   snapshot: boolean;
+  /** What fills the feeds: the pass over the catalog (default), or the merge of a sharded build's results. */
+  pass?: (project: LoadedProject, feeds: LoadedFeed[], targets: MergeTarget[], options: PassOptions) => Promise<PassResult>;
 }
 
 export interface BuiltFeed extends MergeTarget {
@@ -51,7 +53,7 @@ export async function buildFeeds(project: LoadedProject, feeds: LoadedFeed[], op
       const snapshot = options.snapshot ? await ItemIndexWriter.create(state, feed.id) : undefined;
       built.push({ feed, output, snapshot, index: snapshot, items: 0, records: 0, excluded: 0, filtered: 0, issues: new IssueLog() });
     }
-    const pass = await runPass(project, feeds, built, options);
+    const pass = await (options.pass ?? runPass)(project, feeds, built, options);
     for (const b of built) await b.output.close();
     return { items: pass.counts, issues: pass.issues, feeds: built };
   } catch (err) {

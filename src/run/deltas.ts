@@ -1,5 +1,6 @@
+import { makeDir } from './make-dir.js';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile, open } from 'node:fs/promises';
+import { readFile, rename, writeFile, open } from 'node:fs/promises';
 import path from 'node:path';
 import { ShelfcastError } from '../issues/issue.js';
 import { feedStateDir } from './state-paths.js';
@@ -71,7 +72,7 @@ export async function loadHashes(file: string): Promise<ItemHashes> {
 
 /** Writes the hashes atomically (temp file, fsync, rename). */
 export async function saveHashes(file: string, hashes: ItemHashes): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDir(path.dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
   const items = Object.fromEntries([...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   await writeFile(tmp, `${JSON.stringify({ version: 1, items })}\n`);

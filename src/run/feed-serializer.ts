@@ -2,6 +2,7 @@ import type { FeedHeader, FeedTarget } from '../channels/define-channel.js';
 import { feedColumns } from '../channels/render-feed.js';
 import type { LoadedFeed, LoadedProject } from '../config/load.js';
 import { createSerializer, type Serializer } from '../serializers/index.js';
+import { withFormulaGuard } from '../serializers/formula-cells.js';
 
 /** The shop's title, link and description, as feed headers (RSS <channel>) carry them. */
 export function feedHeader(project: LoadedProject): FeedHeader {
@@ -18,5 +19,6 @@ export function feedHeader(project: LoadedProject): FeedHeader {
  * worker threads for the record bodies, and `plan` for its next records.
  */
 export function feedSerializer(project: LoadedProject, feed: LoadedFeed, target: FeedTarget): Serializer {
-  return createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header: feedHeader(project), options: feed.options });
+  const options = withFormulaGuard(feed.options, feed.format, feed.config.neutralize_formulas);
+  return createSerializer({ format: feed.format, columns: feedColumns(feed.channel, target), header: feedHeader(project), options }, feed.channel.serializers);
 }

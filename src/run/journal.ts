@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { makeDir } from './make-dir.js';
+import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /** One batch of item operations sent to a channel API. */
@@ -35,7 +36,7 @@ export class BatchJournal {
   ) {}
 
   static async open(file: string): Promise<BatchJournal> {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeDir(path.dirname(file));
     const log: JournalEntry[] = [];
     let text = '';
     try {

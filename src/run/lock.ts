@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { makeDir } from './make-dir.js';
+import { readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,8 @@ export interface RunLockOptions {
   staleMs?: number;
   /** Called if the lock is lost during the run (its folder removed, the clock jumped); default: ignored. */
   onCompromised?: (err: Error) => void;
+  /** Registers the lock's release for SIGTERM/SIGINT (CliIO.onInterrupt); default none. */
+  onInterrupt?: (cleanup: () => Promise<string>) => () => void;
 }
 
 const LOCK_DIR = 'run.lock';
@@ -85,7 +88,7 @@ export async function acquireRunLock(stateDir: string, info: LockHolder, options
 }
 
 async function acquire(stateDir: string, info: LockHolder, options: RunLockOptions, tookOver: boolean): Promise<{ release(): Promise<void> }> {
-  await mkdir(stateDir, { recursive: true });
+  await makeDir(stateDir);
   const lockOptions = {
     lockfilePath: path.join(stateDir, LOCK_DIR),
     realpath: false,
@@ -121,17 +124,20 @@ async function acquire(stateDir: string, info: LockHolder, options: RunLockOptio
   await rename(tmp, holderFile);
   await removeDeadRecords(stateDir);
   let released = false;
-  return {
-    async release() {
-      if (released) return;
-      released = true;
-      // Unlock first: a run killed in between leaves only a record of a dead pid, which the next
-      // run ignores (the lock is free). The other order left a lock without a holder, which the
-      // next run must treat as live until it is stale.
-      await unlock().catch(() => undefined);
-      // Remove the record only while it is still ours (another run may hold the lock already).
-      const now = await readHolder(stateDir);
-      if (now?.pid === info.pid && now.startedAt === info.startedAt) await rm(holderFile, { force: true });
-    },
+  let offInterrupt: (() => void) | undefined;
+  const release = async (): Promise<void> => {
+    if (released) return;
+    released = true;
+    offInterrupt?.();
+    // Unlock first: a run killed in between leaves only a record of a dead pid, which the next
+    // run ignores (the lock is free). The other order left a lock without a holder, which the
+    // next run must treat as live until it is stale.
+    await unlock().catch(() => undefined);
+    // Remove the record only while it is still ours (another run may hold the lock already).
+    const now = await readHolder(stateDir);
+    if (now?.pid === info.pid && now.startedAt === info.startedAt) await rm(holderFile, { force: true });
   };
+  // A run stopped by a signal releases the lock before it exits: the next run need not wait.
+  offInterrupt = options.onInterrupt?.(async () => (await release(), 'the run lock'));
+  return { release };
 }

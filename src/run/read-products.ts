@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { mapCatalog } from '../catalog/map-catalog.js';
+import { SourceJoin } from '../catalog/sources/join-sources.js';
+import { catalogFileSpec, loadSources } from '../catalog/sources/load-sources.js';
 import type { CatalogSource } from '../catalog/types.js';
 import { createMapper } from './project-mapper.js';
 import type { LoadedProject } from '../config/load.js';
@@ -11,11 +13,15 @@ import { createValidator } from '../product/validate.js';
 export interface ProductEvent {
   item?: CatalogItem;
   issues: Issue[];
+  /** With `provenance`: the source each field came from (canonical name or `extra.<column>`). */
+  sources?: Record<string, string>;
 }
 
 export interface ReadProductsOptions {
   /** `--catalog FILE`: read this catalog instead of the configured one (same preset and settings). */
   catalog?: string;
+  /** Record on each event which source each field came from (for explain); default false. */
+  provenance?: boolean;
 }
 
 /** The catalog source of a project, resolved against the project root (or the cwd for --catalog). */
@@ -24,13 +30,9 @@ export function catalogSource(project: LoadedProject, override: string | undefin
   const raw = override ?? c.path;
   const isUrl = /^https?:\/\//i.test(raw);
   const location = isUrl ? raw : path.resolve(override ? cwd : project.root, raw);
-  return {
-    location,
-    format: override ? undefined : c.format,
-    delimiter: c.delimiter === 'auto' ? undefined : c.delimiter,
-    itemPath: c.item_path,
-    jsonPath: c.json_path,
-  };
+  const spec = catalogFileSpec(location, c);
+  // --catalog FILE: its format comes from its own extension.
+  return override ? { ...spec, format: undefined } : spec;
 }
 
 /**
@@ -41,10 +43,19 @@ export async function* readProducts(project: LoadedProject, options: ReadProduct
   const source = catalogSource(project, options.catalog, options.cwd);
   const mapper = createMapper(project);
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
+  const loaded = project.config.catalog.sources.length ? await loadSources(project) : undefined;
+  const join = loaded && new SourceJoin(loaded.join);
   let finishIssues: Issue[] = [];
   for await (const row of mapCatalog(source, mapper, (issues) => (finishIssues = issues))) {
-    yield validator.validate(row);
+    if (!join) {
+      yield validator.validate(row);
+      continue;
+    }
+    const sources: Record<string, string> | undefined = options.provenance ? {} : undefined;
+    join.apply(row, sources);
+    yield sources ? { ...validator.validate(row), sources } : validator.validate(row);
   }
-  const tail = [...finishIssues, ...validator.finish()];
+  // As in the pass: the sources' own problems and the keys no item asked for come last.
+  const tail = [...finishIssues, ...validator.finish(), ...(loaded ? [...loaded.issues, ...join!.unmatched()] : [])];
   if (tail.length > 0) yield { issues: tail };
 }

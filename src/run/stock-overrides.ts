@@ -12,9 +12,17 @@ export const stockChannelOf = (feed: LoadedFeed): string => feed.config.stock_ch
  * Each feed's override from an allocation. Apart from the ledger (stock-view), so that worker
  * threads, which get the allocation, do not load the database driver.
  */
-export function stockOverrides(allocated: Map<string, Map<string, number>>, feeds: LoadedFeed[]): Map<string, StockOverride> {
+export function stockOverrides(allocated: Map<string, Map<string, number>>, feeds: LoadedFeed[], stores?: Map<string, Map<string, number>>): Map<string, StockOverride> {
   const overrides = new Map<string, StockOverride>();
   for (const feed of feeds) {
+    if (feed.channel.id === 'google-local') {
+      // A local inventory feed shows each store's units, not a channel's share.
+      overrides.set(feed.id, (product) => {
+        const at = stores?.get(product.id);
+        return at ? { ...product, stores: Object.fromEntries(at) } : product;
+      });
+      continue;
+    }
     const channel = stockChannelOf(feed);
     overrides.set(feed.id, (product) => {
       const s = channelStock(allocated, product.id, channel);

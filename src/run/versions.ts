@@ -1,6 +1,7 @@
+import { makeDir } from './make-dir.js';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, copyFile, link, mkdir, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { access, copyFile, link, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ShelfcastError } from '../issues/issue.js';
 import { AtomicFile } from './atomic-file.js';
@@ -49,7 +50,7 @@ export async function keepVersion(stateDir: string, feedId: string, published: P
   const root = versionsDir(stateDir, feedId);
   const final = path.join(root, published.runId);
   const temp = path.join(root, `.${published.runId}.${randomBytes(4).toString('hex')}.tmp`);
-  await mkdir(temp, { recursive: true });
+  await makeDir(temp);
   try {
     for (const file of filePaths) await keepFile(file, path.join(temp, path.basename(file)));
     const state = feedStateDir(stateDir, feedId);

@@ -7,12 +7,18 @@ import type { ScheduledFeed } from './scheduler.js';
 export interface PrintContext {
   project: LoadedProject;
   feeds: ScheduledFeed[];
-  /** Command that starts shelfcast; default `shelfcast`. */
+  /** Command that starts shelfcast (`--bin`); default `shelfcast`, which means `installed` where that is known. */
   bin: string;
+  /** How this machine starts shelfcast in the project (crontab, systemd): an absolute command and the PATH it needs. */
+  installed?: { bin: string; searchPath: string };
   /** Today, for time-zone offsets. */
   now: Date;
   /** Project folder relative to the git repository root (GitHub Actions), when known. */
   repoPath?: string;
+  /** `--shards N`: each run cut into N shards and merged (Kubernetes, GitHub Actions); default 1. */
+  shards?: number;
+  /** `--shard-dir s3://bucket/prefix` (Kubernetes): the runs' shard folders in S3 instead of on the shared volume. */
+  shardDir?: string;
 }
 
 /** The feeds with a `schedule:` (enabled ones only), as the scheduler sees them. */
@@ -27,6 +33,12 @@ export function configArgs(ctx: PrintContext): string[] {
   const name = path.basename(ctx.project.configFile);
   return name === 'shelfcast.yaml' ? [] : ['--config', name];
 }
+
+/** The command crontab and systemd run: `--bin` when given, else the installed copy. */
+export const machineBin = (ctx: PrintContext): string => (ctx.bin === 'shelfcast' && ctx.installed ? ctx.installed.bin : ctx.bin);
+
+/** PATH for schedulers, which start with a short one; without `installed`, the usual system folders. */
+export const searchPath = (ctx: PrintContext): string => ctx.installed?.searchPath ?? '/usr/local/bin:/usr/bin:/bin';
 
 /** POSIX shell quoting, only when needed. */
 export const shellQuote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);

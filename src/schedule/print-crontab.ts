@@ -1,5 +1,5 @@
 import { cronFields } from './cron-convert.js';
-import { configArgs, feedArgs, groupBySchedule, shellQuote, type PrintContext } from './print-context.js';
+import { configArgs, feedArgs, groupBySchedule, machineBin, searchPath, shellQuote, type PrintContext } from './print-context.js';
 
 /**
  * crontab(5) lines: `cd` into the project and run the feeds that are due. --quiet keeps cron's
@@ -9,15 +9,15 @@ export function printCrontab(ctx: PrintContext): string {
   const lines = [
     `# shelfcast: scheduled feeds of "${ctx.project.config.name}" (${ctx.project.configFile})`,
     '# Install with `crontab -e` (paste) or `shelfcast schedule --print crontab | crontab -` (replaces your crontab).',
-    '# cron runs with a short PATH: make sure it finds node and shelfcast.',
-    'PATH=/usr/local/bin:/usr/bin:/bin',
+    '# cron runs with a short PATH: this one finds the node that printed these lines.',
+    `PATH=${searchPath(ctx)}`,
   ];
   const cd = `cd ${shellQuote(ctx.project.root)} &&`;
   const groups = groupBySchedule(ctx.feeds).sort((a, b) => (a.timezone ?? '').localeCompare(b.timezone ?? ''));
   let zone: string | undefined;
   for (const g of groups) {
     const f = cronFields(g.cron);
-    const command = [ctx.bin, ...configArgs(ctx), 'run', ...feedArgs(g.ids), '--quiet'].map(shellQuote).join(' ');
+    const command = [machineBin(ctx), ...configArgs(ctx), 'run', ...feedArgs(g.ids), '--quiet'].map(shellQuote).join(' ');
     if (!f || f.second !== '0') {
       lines.push(`# ${g.ids.join(', ')}: "${g.cron}" needs \`shelfcast schedule\` (cron has no seconds and no L, W or # fields)`);
       continue;

@@ -1,5 +1,5 @@
 import { toOnCalendar } from './cron-convert.js';
-import { configArgs, feedArgs, groupBySchedule, slug, type PrintContext } from './print-context.js';
+import { configArgs, feedArgs, groupBySchedule, machineBin, searchPath, slug, type PrintContext } from './print-context.js';
 
 /** systemd quoting for ExecStart= words: double quotes when a word has spaces or quotes. */
 const word = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
@@ -18,6 +18,8 @@ const serviceBody = (ctx: PrintContext, description: string, execStart: string, 
   '[Service]',
   ...extra,
   `WorkingDirectory=${ctx.project.root}`,
+  // The shelfcast script starts with `#!/usr/bin/env node`; systemd's default PATH may not hold node.
+  `Environment=PATH=${searchPath(ctx)}`,
   `ExecStart=${execStart}`,
   '# Credentials of the destinations (never in the feed files): a root-only file of NAME=value lines.',
   `# EnvironmentFile=/etc/shelfcast/${slug(ctx.project.config.name)}.env`,
@@ -38,7 +40,7 @@ export function printSystemd(ctx: PrintContext): string {
     out.push(`# ${missing.map((g) => `"${g.cron}" (${g.ids.join(', ')})`).join(', ')} cannot be written as OnCalendar=, so one service runs every schedule.`);
     out.push(
       unitFile(name, [
-        ...serviceBody(ctx, `shelfcast: scheduled feeds of ${ctx.project.config.name}`, exec(ctx.bin, [...configArgs(ctx), 'schedule']), ['Type=simple', 'Restart=on-failure', 'RestartSec=30', 'KillSignal=SIGTERM', 'TimeoutStopSec=15min']),
+        ...serviceBody(ctx, `shelfcast: scheduled feeds of ${ctx.project.config.name}`, exec(machineBin(ctx), [...configArgs(ctx), 'schedule']), ['Type=simple', 'Restart=on-failure', 'RestartSec=30', 'KillSignal=SIGTERM', 'TimeoutStopSec=15min']),
         '',
         '[Install]',
         'WantedBy=multi-user.target',
@@ -50,7 +52,7 @@ export function printSystemd(ctx: PrintContext): string {
   const timers: string[] = [];
   for (const g of groups) {
     const name = `shelfcast-${project}-${slug(g.ids.join('-'))}`;
-    out.push(unitFile(`${name}.service`, serviceBody(ctx, `shelfcast: publish ${g.ids.join(', ')} of ${ctx.project.config.name}`, exec(ctx.bin, [...configArgs(ctx), 'run', ...feedArgs(g.ids), '--quiet']), ['Type=oneshot'])));
+    out.push(unitFile(`${name}.service`, serviceBody(ctx, `shelfcast: publish ${g.ids.join(', ')} of ${ctx.project.config.name}`, exec(machineBin(ctx), [...configArgs(ctx), 'run', ...feedArgs(g.ids), '--quiet']), ['Type=oneshot'])));
     out.push(
       unitFile(`${name}.timer`, [
         '[Unit]',

@@ -2,6 +2,7 @@ import { bodyFromParts, type Serializer, type SerializerContext } from './serial
 import { delimitedBodyParts } from './tabular-cell.js';
 import { lastCallForLong } from '../util/last-call.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
+import { mayBeFormula, neutralizeFormula } from './formula-cells.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const untouched = untouchedBy('",\\r\\n');
@@ -12,8 +13,6 @@ const edgeSpace = (v: string): boolean => {
   return a === 32 || a === 9 || b === 32 || b === 9;
 };
 const QUOTE = /"/g;
-/** Spreadsheet formula triggers (OWASP CSV injection): `= + - @`, tab and carriage return. */
-const FORMULA = /^[=+\-@\t\r]/;
 
 /**
  * RFC 4180 CSV: a header row from ctx.columns, fields quoted only when they hold a quote, the
@@ -22,18 +21,19 @@ const FORMULA = /^[=+\-@\t\r]/;
  *
  * Options:
  * - `eol`: line terminator; default `\n`.
- * - `formulaGuard`: prefix `'` to cells starting with `= + - @` (tab, CR) so that a feed opened in a
- *   spreadsheet cannot run formulas; default false, because channels read feeds as data and the
- *   prefix would change titles such as "-20% sale" on the channel. Turn it on for feeds people open.
+ * - `formulaGuard`: prefix `'` to formula cells (src/serializers/formula-cells.ts) and quote cells
+ *   holding `;`, so that a spreadsheet that splits on `;` (the German Excel) cannot start a formula
+ *   cell inside one; default false, because channels read feeds as data and the prefix would change
+ *   titles such as "-20% sale" there. The feed's `neutralize_formulas` sets it.
  */
 export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const eol = typeof ctx.options?.eol === 'string' ? ctx.options.eol : '\n';
   const guard = ctx.options?.formulaGuard === true;
   const cellOf = (raw: string): string => {
-    if (!guard && untouched(raw) && !edgeSpace(raw)) return raw;
+    if (untouched(raw) && !edgeSpace(raw) && !(guard && (mayBeFormula(raw) || raw.includes(';')))) return raw;
     let v = removeIllegalChars(raw);
-    if (guard && FORMULA.test(v)) v = `'${v}`;
-    return NEEDS_QUOTES.test(v) || edgeSpace(v) ? `"${v.replace(QUOTE, '""')}"` : v;
+    if (guard) v = neutralizeFormula(v);
+    return NEEDS_QUOTES.test(v) || edgeSpace(v) || (guard && v.includes(';')) ? `"${v.replace(QUOTE, '""')}"` : v;
   };
   const remembered = lastCallForLong(cellOf);
   const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));

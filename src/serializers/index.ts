@@ -1,6 +1,5 @@
+import type { ChannelDefinition } from '../channels/define-channel.js';
 import { ShelfcastError } from '../issues/issue.js';
-import { createAmazonListingsSerializer } from './amazon-listings.js';
-import { createEbayInventorySerializer } from './ebay-inventory.js';
 import { createCsvSerializer } from './csv.js';
 import { createJsonSerializer, createNdjsonSerializer } from './json.js';
 import { createRssSerializer } from './rss.js';
@@ -13,8 +12,13 @@ export { GOOGLE_NS } from './rss.js';
 export { escapeXml } from './xml-escape.js';
 export { removeIllegalChars } from './text-clean.js';
 
-/** A fresh streaming serializer for the format's serializer id (`rss`, `csv`, `tsv`, `json`, `ndjson`). */
-export function createSerializer(ctx: SerializerContext): Serializer {
+/**
+ * A fresh streaming serializer for the format's serializer id: a generic one (`rss`, `csv`, `tsv`,
+ * `json`, `ndjson`) or one of the channel's own (`own`, the channel's `serializers`).
+ */
+export function createSerializer(ctx: SerializerContext, own?: ChannelDefinition['serializers']): Serializer {
+  const channelOwn = own && Object.hasOwn(own, ctx.format.serializer) ? own[ctx.format.serializer] : undefined;
+  if (channelOwn) return channelOwn(ctx);
   switch (ctx.format.serializer) {
     case 'rss':
       return createRssSerializer(ctx);
@@ -26,13 +30,9 @@ export function createSerializer(ctx: SerializerContext): Serializer {
       return createJsonSerializer();
     case 'ndjson':
       return createNdjsonSerializer();
-    case 'amazon-listings':
-      return createAmazonListingsSerializer(ctx);
-    case 'ebay-inventory':
-      return createEbayInventorySerializer(ctx);
     default:
       throw new ShelfcastError(
-        `No serializer "${ctx.format.serializer}" for format "${ctx.format.id}": this build writes rss, csv, tsv, json, ndjson, amazon-listings and ebay-inventory.`,
+        `No serializer "${ctx.format.serializer}" for format "${ctx.format.id}": the generic writers are rss, csv, tsv, json and ndjson${own ? `, the channel's own ${Object.keys(own).join(', ')}` : ''}.`,
       );
   }
 }

@@ -32,10 +32,10 @@ export function createItemParser(id: SerializerId, header: string): ItemParser {
       return tsvItemParser(header);
     case 'json':
     case 'ndjson':
-    case 'amazon-listings':
-    case 'ebay-inventory':
       return jsonItemParser;
     default:
-      throw new ShelfcastError(`No item parser for serializer "${id as string}": plan reads rss, csv, tsv, json, ndjson, amazon-listings and ebay-inventory items.`);
+      // A channel's own writer writes a JSON document of one object per item (see SerializerId).
+      if (/^[a-z][a-z0-9-]*$/.test(id)) return jsonItemParser;
+      throw new ShelfcastError(`No item parser for serializer "${id}": plan reads rss, csv, tsv, json, ndjson and the channels' own JSON documents.`);
   }
 }

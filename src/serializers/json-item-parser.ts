@@ -4,7 +4,7 @@ import type { ItemParser, ParsedItem } from './item-parser.js';
 const SEPARATOR = /^\s*,?\s*/;
 
 /**
- * Items of the JSON formats (json, ndjson, amazon-listings, ebay-inventory): one object each, after
+ * Items of the JSON formats (json, ndjson and the channels' own JSON documents): one object each, after
  * the separator the array writes before it.
  */
 export const jsonItemParser: ItemParser = {

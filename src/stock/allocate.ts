@@ -1,3 +1,4 @@
+import { availableAt, type SkuNumbers } from './derive.js';
 import { priorityChannel, type StockConfig } from './schema.js';
 
 /** Quantity each channel may show for one SKU, by channel name, in the order of `stock.channels`. */
@@ -18,21 +19,30 @@ const toBasisPoints = (share: number): number => Math.round(share * 100);
  * 3. `buffer`: subtracted, not below 0.
  * 4. `cap`: at most this many.
  * 5. `min`: at least this many, but never more than available.
+ * A channel with `locations` takes all of this of what those locations have (`availableAt`), never
+ * more than available; `end_when` and `min` then apply to that.
  * In strict mode the priority channel is served first, then the others as listed, and each gets at
  * most the units not yet shown elsewhere, so the sum never exceeds available.
  */
-export function allocateSku(available: number, policy: StockConfig): SkuAllocation {
+export function allocateSku(available: number, policy: StockConfig, availableAt?: (locations: readonly string[]) => number): SkuAllocation {
   const units = Math.max(0, Math.floor(available));
   const names = Object.keys(policy.channels);
   const owner = priorityChannel(policy);
+  // A channel limited to some locations shares out what they have (never more than available).
+  const baseOf = (name: string): number => {
+    const locations = policy.channels[name]!.locations;
+    return locations && availableAt ? Math.min(units, Math.max(0, Math.floor(availableAt(locations)))) : units;
+  };
 
   const floors = new Map<string, number>();
   let totalBp = 0;
   let floorSum = 0;
   for (const name of names) {
     const bp = toBasisPoints(policy.channels[name]!.share);
-    const f = Math.floor((units * bp) / 10_000);
+    const f = Math.floor((baseOf(name) * bp) / 10_000);
     floors.set(name, f);
+    // The rounding remainder is of the SKU's available: only channels that share all of it take part.
+    if (policy.channels[name]!.locations && availableAt) continue;
     totalBp += bp;
     floorSum += f;
   }
@@ -42,15 +52,17 @@ export function allocateSku(available: number, policy: StockConfig): SkuAllocati
   const wanted = new Map<string, number>();
   for (const name of names) {
     const c = policy.channels[name]!;
-    if (units <= c.end_when) {
+    const base = baseOf(name);
+    if (base <= c.end_when) {
       wanted.set(name, 0);
       continue;
     }
-    let q = floors.get(name)! + (name === owner ? remainder : 0);
+    const shared = !(c.locations && availableAt);
+    let q = floors.get(name)! + (name === owner && shared ? remainder : 0);
     q = Math.max(0, q - c.buffer);
     if (c.cap !== undefined) q = Math.min(q, c.cap);
-    q = Math.max(q, Math.min(c.min, units));
-    wanted.set(name, Math.min(q, units));
+    q = Math.max(q, Math.min(c.min, base));
+    wanted.set(name, Math.min(q, base));
   }
 
   if (policy.strict) {
@@ -67,3 +79,6 @@ export function allocateSku(available: number, policy: StockConfig): SkuAllocati
   for (const name of names) out[name] = wanted.get(name)!;
   return out;
 }
+
+/** The allocation of a SKU from its numbers: channels with `locations` share what those locations have. */
+export const allocateNumbers = (n: SkuNumbers, policy: StockConfig): SkuAllocation => allocateSku(n.available, policy, (locations) => availableAt(n, locations));

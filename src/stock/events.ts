@@ -28,6 +28,8 @@ export interface LineEvent {
   order: string;
   line: string;
   sku: string;
+  /** Warehouse or store the line is fulfilled from (or sold at); absent: the SKU as a whole. */
+  location?: string;
   /** Units of the line in this state so far (cumulative, not a delta). */
   quantity: number;
   /** ISO 8601 UTC time of the change. */
@@ -41,7 +43,7 @@ export interface StoredEvent {
   key: string;
   kind: EventKind;
   sku: string;
-  /** Counts only. */
+  /** Counts; order-line events when they name a location. */
   location: string | null;
   /** Order-line events only. */
   channel: string | null;

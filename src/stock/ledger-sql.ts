@@ -36,7 +36,20 @@ CREATE TABLE IF NOT EXISTS incidents (
   reserved INTEGER NOT NULL,
   safety INTEGER NOT NULL,
   at TEXT NOT NULL,
-  recorded_at TEXT NOT NULL
+  recorded_at TEXT NOT NULL,
+  location TEXT,
+  location_on_hand INTEGER,
+  location_reserved INTEGER
 );
 CREATE INDEX IF NOT EXISTS incidents_by_sku ON incidents (sku, id);
 `;
+
+/**
+ * Columns added to a table after its first format, with their SQL type: a ledger written before
+ * gets them on opening (nullable, so its rows stay as they were and older versions still read it).
+ */
+export const ADDED_COLUMNS: ReadonlyArray<[table: string, column: string, type: string]> = [
+  ['incidents', 'location', 'TEXT'],
+  ['incidents', 'location_on_hand', 'INTEGER'],
+  ['incidents', 'location_reserved', 'INTEGER'],
+];

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { ShelfcastError } from '../issues/issue.js';
 import { deriveNumbers, headroom, type SkuNumbers } from './derive.js';
 import { lineKey, lineStateKey, toIsoTime, type LedgerEvent, type StoredEvent } from './events.js';
-import { LEDGER_SCHEMA_SQL, LEDGER_VERSION } from './ledger-sql.js';
+import { ADDED_COLUMNS, LEDGER_SCHEMA_SQL, LEDGER_VERSION } from './ledger-sql.js';
 
 /** A sale that took a SKU below zero available, recorded when its event was appended. */
 export interface OversellIncident {
@@ -20,6 +20,14 @@ export interface OversellIncident {
   safety: number;
   at: string;
   recordedAt: string;
+  /**
+   * The warehouse or store the line named, when that location sold more than it has (on hand minus
+   * its reservations), with its numbers after the event; a store can oversell while the SKU, with
+   * the warehouse's stock, still has units.
+   */
+  location?: string;
+  locationOnHand?: number;
+  locationReserved?: number;
 }
 
 export interface ApplyResult {
@@ -99,6 +107,10 @@ export class StockLedger {
           opened.exec(LEDGER_SCHEMA_SQL);
           opened.pragma(`user_version = ${LEDGER_VERSION}`);
         }
+        for (const [table, column, type] of ADDED_COLUMNS) {
+          const has = (opened.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
+          if (!has) opened.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+        }
       }).immediate();
       return new StockLedger(file, opened);
     } catch (cause) {
@@ -128,8 +140,8 @@ export class StockLedger {
     );
     const quantityOf = this.db.prepare<[string], { quantity: number }>('SELECT quantity FROM events WHERE key = ?');
     const insertIncident = this.db.prepare(
-      `INSERT INTO incidents (event_key, sku, channel, order_id, line_id, units, on_hand, reserved, safety, at, recorded_at)
-       VALUES (@eventKey, @sku, @channel, @order, @line, @units, @onHand, @reserved, @safety, @at, @recordedAt)
+      `INSERT INTO incidents (event_key, sku, channel, order_id, line_id, units, on_hand, reserved, safety, at, recorded_at, location, location_on_hand, location_reserved)
+       VALUES (@eventKey, @sku, @channel, @order, @line, @units, @onHand, @reserved, @safety, @at, @recordedAt, @location, @locationOnHand, @locationReserved)
        ON CONFLICT(event_key) DO NOTHING`,
     );
     const cache = new Map<string, StoredEvent[]>();
@@ -149,7 +161,7 @@ export class StockLedger {
         }
         const row = e.kind === 'count'
           ? { key: e.key, kind: e.kind, sku: e.sku, location: e.location, channel: null, order: null, line: null, quantity: e.quantity, at, recordedAt: now }
-          : { key: lineKey(e), kind: e.kind, sku: e.sku, location: null, channel: e.channel, order: e.order, line: e.line, quantity: e.quantity, at, recordedAt: now };
+          : { key: lineKey(e), kind: e.kind, sku: e.sku, location: e.location ?? null, channel: e.channel, order: e.order, line: e.line, quantity: e.quantity, at, recordedAt: now };
         // Loaded before the insert: the oversell check compares the SKU without and with the event.
         // Counts need no check, so a large import does not read the SKUs' history.
         const list = e.kind === 'count' ? cache.get(e.sku) : eventsOf(e.sku);
@@ -168,16 +180,20 @@ export class StockLedger {
           list?.push(stored);
           continue;
         }
-        const beforeRoom = headroom(deriveNumbers(e.sku, list, safety));
+        const before = deriveNumbers(e.sku, list, safety);
         list.push(stored);
         const after = deriveNumbers(e.sku, list, safety);
-        const room = headroom(after);
-        if (room < 0 && room < beforeRoom) {
+        const total = oversold(headroom(before), headroom(after));
+        const loc = e.location;
+        // Only a location the ledger has counted has a stock of its own to oversell.
+        const atLoc = loc === undefined || after.counts[loc] === undefined ? 0 : oversold(locationRoom(before, loc), locationRoom(after, loc));
+        if (total > 0 || atLoc > 0) {
           const incident: OversellIncident = {
             eventKey: row.key, sku: e.sku, channel: e.channel, order: e.order, line: e.line,
-            units: Math.min(beforeRoom - room, -room), onHand: after.onHand, reserved: after.reserved, safety, at, recordedAt: now,
+            units: Math.max(total, atLoc), onHand: after.onHand, reserved: after.reserved, safety, at, recordedAt: now,
+            ...(atLoc > 0 ? { location: loc, locationOnHand: after.locations[loc!]!.onHand, locationReserved: after.locations[loc!]!.reserved } : {}),
           };
-          insertIncident.run(incident);
+          insertIncident.run({ location: null, locationOnHand: null, locationReserved: null, ...incident });
           result.incidents.push(incident);
         }
       }
@@ -226,6 +242,7 @@ export class StockLedger {
     return (rows as Record<string, any>[]).map((r) => ({
       eventKey: r.event_key, sku: r.sku, channel: r.channel, order: r.order_id, line: r.line_id, units: r.units,
       onHand: r.on_hand, reserved: r.reserved, safety: r.safety, at: r.at, recordedAt: r.recorded_at,
+      ...(r.location !== null && r.location !== undefined ? { location: r.location, locationOnHand: r.location_on_hand, locationReserved: r.location_reserved } : {}),
     }));
   }
 
@@ -233,4 +250,15 @@ export class StockLedger {
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
   }
+}
+
+/** Units an event sold beyond the room there was: none unless it took the room below zero. */
+function oversold(before: number, after: number): number {
+  return after < 0 && after < before ? Math.min(before - after, -after) : 0;
+}
+
+/** What one location may still sell: its on hand minus its reservations. */
+function locationRoom(n: SkuNumbers, location: string): number {
+  const l = n.locations[location];
+  return l ? l.onHand - l.reserved : 0;
 }

@@ -1,5 +1,5 @@
-import { allocateSku, type SkuAllocation } from './allocate.js';
-import type { SkuNumbers } from './derive.js';
+import { allocateNumbers, type SkuAllocation } from './allocate.js';
+import { availableAt, type SkuNumbers } from './derive.js';
 import type { StockLedger } from './ledger.js';
 import type { StockConfig } from './schema.js';
 
@@ -12,7 +12,7 @@ export interface AllocationRow {
 /** Numbers and allocation of every SKU in the ledger, sorted by SKU. */
 export function* allocationRows(ledger: StockLedger, policy: StockConfig): Generator<AllocationRow> {
   for (const numbers of ledger.allNumbers(policy.safety)) {
-    yield { sku: numbers.sku, numbers, allocation: allocateSku(numbers.available, policy) };
+    yield { sku: numbers.sku, numbers, allocation: allocateNumbers(numbers, policy) };
   }
 }
 
@@ -23,6 +23,20 @@ export function* allocationRows(ledger: StockLedger, policy: StockConfig): Gener
 export function allocatedQuantities(ledger: StockLedger, policy: StockConfig): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const row of allocationRows(ledger, policy)) out.set(row.sku, new Map(Object.entries(row.allocation)));
+  return out;
+}
+
+/**
+ * For local inventory: SKU -> location -> the units that location may show (its on hand minus its
+ * reservations, never more than the SKU's available). Only locations the ledger counted the SKU at
+ * or recorded its orders at are present.
+ */
+export function storeQuantities(ledger: StockLedger, policy: StockConfig): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const n of ledger.allNumbers(policy.safety)) {
+    const locations = Object.keys(n.locations);
+    if (locations.length) out.set(n.sku, new Map(locations.map((l) => [l, availableAt(n, [l])])));
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import { countKey, toIsoTime, type CountEvent } from './events.js';
 import { parseUnits, pickColumn, readTable } from './read-table.js';
 
 const SKU = ['sku', 'seller_sku', 'item_sku', 'variant_sku', 'product_sku', 'article_number', 'item_number', 'id'];
-const LOCATION = ['location', 'location_id', 'warehouse', 'warehouse_id', 'store', 'store_id', 'site'];
+const LOCATION = ['location', 'location_id', 'warehouse', 'warehouse_id', 'store', 'store_id', 'store_code', 'site'];
 const QUANTITY = ['quantity', 'qty', 'on_hand', 'onhand', 'quantity_on_hand', 'stock', 'count', 'inventory'];
 const AT = ['counted_at', 'count_date', 'at', 'timestamp'];
 

@@ -1,19 +1,21 @@
 import { error, type Issue } from '../issues/issue.js';
-import { amazonOrderEvents, isAmazonOrderChange } from './amazon-orders.js';
-import { ebayOrderEvents, ebayOrdersOf, isEbayOrders } from './ebay-orders.js';
+import { ORDER_READERS } from '../channels/registry.js';
 import { isLineKind, toIsoTime, type LineEvent, type LineKind } from './events.js';
 import { isRecord, looksLikeJson, normalizeHeader, parseUnits, readJsonDocuments, readTable } from './read-table.js';
 
-export const ORDER_FORMATS = ['auto', 'shelfcast', 'amazon', 'ebay'] as const;
-export type OrdersFormat = (typeof ORDER_FORMATS)[number];
+/** `auto`, the shelfcast shape, or a channel whose order export the channel registry reads. */
+export const ORDER_FORMATS: readonly string[] = ['auto', 'shelfcast', ...ORDER_READERS.map(([id]) => id)];
+export type OrdersFormat = string;
 
 export interface ReadOrdersOptions {
   /** Input shape; default `auto` (detected from the content). */
   format?: OrdersFormat;
-  /** Channel name recorded on the events; default `amazon`/`ebay`, or the file's `channel` column. */
+  /** Channel name recorded on the events; default the order format's channel, or the file's `channel` column. */
   channel?: string;
   /** Time for rows without an `at` column (ISO 8601). Required. */
   at: string;
+  /** `--location`: warehouse or store of rows that name none (every Amazon and eBay line); default none (the SKU as a whole). */
+  location?: string;
 }
 
 export interface ReadOrders {
@@ -23,7 +25,7 @@ export interface ReadOrders {
 }
 
 /** Column aliases of the shelfcast order-event shape. */
-const FIELDS: Record<'channel' | 'order' | 'line' | 'sku' | 'kind' | 'quantity' | 'at', string[]> = {
+const FIELDS: Record<'channel' | 'order' | 'line' | 'sku' | 'kind' | 'quantity' | 'at' | 'location', string[]> = {
   channel: ['channel', 'marketplace'],
   order: ['order', 'order_id', 'order_number'],
   line: ['line', 'line_id', 'line_item_id', 'order_item_id', 'item_id'],
@@ -31,6 +33,7 @@ const FIELDS: Record<'channel' | 'order' | 'line' | 'sku' | 'kind' | 'quantity' 
   kind: ['kind', 'event', 'status'],
   quantity: ['quantity', 'qty'],
   at: ['at', 'time', 'timestamp', 'date'],
+  location: ['location', 'location_id', 'store', 'store_code', 'store_id', 'warehouse', 'warehouse_id'],
 };
 
 const KIND_ALIASES: Record<string, LineKind> = {
@@ -79,10 +82,11 @@ function ownEvent(values: Record<string, unknown>, file: string, row: number, op
     issues.push(error('stock.orders.at_invalid', `"${rawAt}" is not a date and time; the row was skipped`, { file, row, id: sku, field: 'at', fix: 'use ISO 8601, e.g. 2026-03-01T08:00:00Z' }));
     return undefined;
   }
-  return { channel, order, line: field(values, 'line') || sku, sku, kind, quantity, at };
+  const location = field(values, 'location') || options.location;
+  return { channel, order, line: field(values, 'line') || sku, sku, kind, quantity, at, ...(location ? { location } : {}) };
 }
 
-/** Reads order events: the shelfcast CSV/JSON shape, Amazon ORDER_CHANGE notifications or eBay orders. */
+/** Reads order events: the shelfcast CSV/JSON shape, or a channel's order export (its folder's OrderReader). */
 export function readOrders(text: string, file: string, options: ReadOrdersOptions): ReadOrders {
   const events: LineEvent[] = [];
   const issues: Issue[] = [];
@@ -94,11 +98,12 @@ export function readOrders(text: string, file: string, options: ReadOrdersOption
   let docs = readJsonDocuments(text, file);
   if (docs.length === 1 && isRecord(docs[0]) && Array.isArray(docs[0].events)) docs = docs[0].events;
   const first = docs[0];
-  const format = options.format && options.format !== 'auto' ? options.format : isAmazonOrderChange(first) ? 'amazon' : isEbayOrders(first) ? 'ebay' : 'shelfcast';
+  const format = options.format && options.format !== 'auto' ? options.format : (ORDER_READERS.find(([, r]) => r.detect(first))?.[0] ?? 'shelfcast');
+  const reader = ORDER_READERS.find(([id]) => id === format)?.[1];
+  const located = (list: LineEvent[]): LineEvent[] => (options.location ? list.map((e) => ({ ...e, location: options.location })) : list);
   docs.forEach((doc, i) => {
     const item = i + 1;
-    if (format === 'amazon') events.push(...amazonOrderEvents(doc, options.channel ?? 'amazon', file, item, issues));
-    else if (format === 'ebay') for (const order of ebayOrdersOf(doc)) events.push(...ebayOrderEvents(order, options.channel ?? 'ebay', file, item, issues));
+    if (reader) events.push(...located(reader.events(doc, options.channel ?? format, file, item, issues)));
     else if (isRecord(doc)) {
       const values = Object.fromEntries(Object.entries(doc).map(([k, v]) => [normalizeHeader(k), v]));
       push(ownEvent(values, file, item, options, issues));

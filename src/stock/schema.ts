@@ -19,6 +19,11 @@ export const channelPolicySchema = z
     min: units.default(0),
     /** Show 0 when available is at or below this number; default 0. */
     end_when: units.default(0),
+    /**
+     * Locations (warehouses, stores) whose stock this channel sells: its share is taken of what
+     * they have, never more than the SKU's available; default every location (the SKU's available).
+     */
+    locations: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
   .refine((c) => c.cap === undefined || c.min <= c.cap, { message: 'min must not be above cap', path: ['min'] });
@@ -62,7 +67,8 @@ export const stockConfigSchema = z
         message: `"${cfg.priority}" is not one of stock.channels (${names.join(', ') || 'none defined'})`,
       });
     }
-    const total = Object.values(cfg.channels).reduce((sum, c) => sum + c.share, 0);
+    // Channels limited to some locations take shares of those, not of the SKU's available.
+    const total = Object.values(cfg.channels).reduce((sum, c) => sum + (c.locations ? 0 : c.share), 0);
     if (cfg.strict && total > 100) {
       ctx.addIssue({
         code: 'custom',

@@ -26,16 +26,20 @@ export function differencesText(differences: readonly Difference[]): string[] {
 }
 
 export function incidentText(i: OversellIncident, p: Paint): string {
-  return `  ${p.error('oversold')} ${i.sku}: ${i.units} unit(s) by ${i.channel} order ${i.order} line ${i.line} at ${i.at} (on_hand ${i.onHand}, reserved ${i.reserved}, safety ${i.safety})`;
+  return `  ${p.error('oversold')} ${i.sku}: ${i.units} unit(s) by ${i.channel} order ${i.order} line ${i.line} at ${i.at} (on_hand ${i.onHand}, reserved ${i.reserved}, safety ${i.safety})${i.location === undefined ? '' : `; at ${i.location}: on_hand ${i.locationOnHand}, reserved ${i.locationReserved}`}`;
 }
 
 export function showText(numbers: SkuNumbers, allocation: Record<string, number>, events: readonly StoredEvent[], incidents: readonly OversellIncident[], p: Paint): string[] {
   const lines = [p.bold(`stock ${numbers.sku}`)];
   lines.push(`  on_hand ${numbers.onHand} (counts ${Object.entries(numbers.counts).map(([l, q]) => `${l}=${q}`).join(', ') || 'none'}${numbers.countedAt ? `, latest ${numbers.countedAt}` : ''})`);
   lines.push(`  reserved ${numbers.reserved}, safety ${numbers.safety}, available ${numbers.available}`);
+  const locations = Object.entries(numbers.locations);
+  if (locations.length > 1 || (locations.length === 1 && locations[0]![0] !== 'default')) {
+    lines.push(`  locations ${locations.map(([l, n]) => `${l}: on_hand ${n.onHand}, reserved ${n.reserved}`).join('; ')}`);
+  }
   if (Object.keys(allocation).length > 0) lines.push(`  allocation ${Object.entries(allocation).map(([c, q]) => `${c}=${q}`).join(', ')}`);
   lines.push(p.bold('events'));
-  lines.push(...table(['at', 'kind', 'quantity', 'where', 'key'], events.map((e) => [e.at, e.kind, e.quantity, e.kind === 'count' ? (e.location ?? '') : `${e.channel} ${e.order}/${e.line}`, e.key])).map((l) => `  ${l}`));
+  lines.push(...table(['at', 'kind', 'quantity', 'where', 'key'], events.map((e) => [e.at, e.kind, e.quantity, e.kind === 'count' ? (e.location ?? '') : `${e.channel} ${e.order}/${e.line}${e.location ? ` @${e.location}` : ''}`, e.key])).map((l) => `  ${l}`));
   for (const i of incidents) lines.push(incidentText(i, p));
   return lines;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { error, type Issue } from '../issues/issue.js';
-import { realSleep, type Sleep } from '../apis/http/backoff.js';
+import { realSleep, type Sleep } from '../http/backoff.js';
 import { applyAcknowledged, computeDelta, hashesFile, itemHash, loadHashes, saveHashes } from '../run/deltas.js';
 import { BatchJournal, type PlannedBatch } from '../run/journal.js';
 import { feedStateDir } from '../run/state-paths.js';
@@ -10,7 +10,10 @@ import type { BuiltFile, PublishContext, PublishResult } from './types.js';
 /** One item as the channel API takes it. */
 export interface ApiItem {
   id: string;
+  /** What is sent, and hashed: an unchanged body is not sent again. */
   body: unknown;
+  /** The item's catalog row, for issues (not part of the hash). */
+  row?: number;
 }
 
 /** The channel's verdict on one item of a batch. */
@@ -18,6 +21,8 @@ export interface ItemResult {
   id: string;
   ok: boolean;
   message?: string;
+  /** The channel's own issues for this item (errors of a refusal, warnings of an acceptance); default one `item_rejected` error when not ok. */
+  issues?: Issue[];
 }
 
 export interface SendResult {
@@ -35,8 +40,20 @@ export interface ChannelApi {
   shown: string;
   /** Items per call. */
   maxBatch: number;
+  /** Bytes of item bodies (as JSON) per call; default no limit. */
+  maxBatchBytes?: number;
+  /** Reads the items of a built file; default readFeedItems (xml, csv, tsv, json, ndjson). */
+  readItems?(file: BuiltFile): Promise<FeedItem[]>;
   /** The API item for a feed item, or an issue when the item cannot be sent. */
   toItem(item: FeedItem): ApiItem | Issue;
+  /** Items derived from the whole feed (Amazon's variation parents), given every item; default none. */
+  derive?(items: ApiItem[]): ApiItem[];
+  /** False for partial documents (price and quantity only): items missing from them are not gone. Default true. */
+  deletes?: boolean;
+  /** Deletes that go before the updates (eBay: a gone item group ends its listing before its former variants are listed alone); default none. */
+  deleteFirst?(id: string): boolean;
+  /** Wait before the `n`-th poll (0-based) of a batch, in ms; default options.pollIntervalMs. */
+  pollWaitMs?(n: number): number;
   send(op: PlannedBatch['op'], items: ApiItem[]): Promise<SendResult>;
   /** Per-item results of a sent batch; undefined while the channel is still processing it. */
   poll?(handle: string, op: PlannedBatch['op'], ids: string[]): Promise<ItemResult[] | undefined>;
@@ -55,11 +72,31 @@ export interface PushOptions {
   minUpdateIntervalMs?: number;
 }
 
+/** Test seams of a channel API destination: timing and randomness; defaults are the real ones. */
+export interface ApiDeps extends PushOptions {
+  random?: () => number;
+  now?: () => Date;
+  sleep?: Sleep;
+}
+
 const isIssue = (x: ApiItem | Issue): x is Issue => 'severity' in x && 'code' in x;
 
-function chunk<T>(list: T[], size: number): T[][] {
+/** Batches of at most `size` items and `maxBytes` bytes (by `bytesOf`), in order; an item larger than `maxBytes` goes alone. */
+function chunk<T>(list: T[], size: number, maxBytes = Infinity, bytesOf: (t: T) => number = () => 0): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of list) {
+    const b = bytesOf(item);
+    if (current.length >= size || (current.length > 0 && bytes + b > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += b;
+  }
+  if (current.length) out.push(current);
   return out;
 }
 
@@ -74,13 +111,19 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
   const sleep = options.sleep ?? realSleep;
   const issues: Issue[] = [];
   const items = new Map<string, { item: ApiItem; hash: string }>();
+  const unsendable = new Set<string>();
   for (const f of files) {
-    for (const raw of await readFeedItems(f.path)) {
+    for (const raw of await (api.readItems ? api.readItems(f) : readFeedItems(f.path))) {
       const mapped = api.toItem(raw);
-      if (isIssue(mapped)) issues.push({ ...mapped, feed: ctx.feedId });
+      if (isIssue(mapped)) {
+        issues.push({ ...mapped, feed: ctx.feedId });
+        // Still in the feed, only not sendable as it is: what the channel holds of it stays.
+        if (mapped.id) unsendable.add(mapped.id);
+      }
       else items.set(mapped.id, { item: mapped, hash: itemHash(mapped.body) });
     }
   }
+  for (const derived of api.derive?.([...items.values()].map((v) => v.item)) ?? []) items.set(derived.id, { item: derived, hash: itemHash(derived.body) });
 
   const hashPath = hashesFile(ctx.stateDir, ctx.feedId, api.key);
   const journal = await BatchJournal.open(path.join(feedStateDir(ctx.stateDir, ctx.feedId), `journal-${api.key}.ndjson`));
@@ -96,6 +139,7 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
       const r = byId.get(it.id);
       if (r?.ok) ok.push(it.id);
       else bad.push({ id: it.id, message: r?.message ?? 'the channel returned no result for this item' });
+      if (r?.issues) issues.push(...r.issues.map((i) => ({ ...i, feed: i.feed ?? ctx.feedId })));
     }
     const hashes = new Map(batch.items.map((i) => [i.id, i.hash ?? '']));
     for (const id of ok) {
@@ -105,7 +149,9 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
     pushed += ok.length;
     failed += bad.length;
     for (const b of bad) {
-      issues.push(error(`api.${api.key}.item_rejected`, `${batch.op === 'delete' ? 'delete' : 'update'} refused by ${api.shown}: ${b.message}`, { feed: ctx.feedId, id: b.id }));
+      if (byId.get(b.id)?.issues?.some((i) => i.severity === 'error')) continue;
+      const row = items.get(b.id)?.item.row;
+      issues.push(error(`api.${api.key}.item_rejected`, `${batch.op === 'delete' ? 'delete' : 'update'} refused by ${api.shown}: ${b.message}`, { feed: ctx.feedId, id: b.id, ...(row ? { row } : {}) }));
     }
     return journal.acknowledged(batch.batch, ok, bad);
   };
@@ -114,7 +160,7 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
     for (let n = 0; n < (options.maxPolls ?? 150); n++) {
       const r = await api.poll!(handle, batch.op, ids);
       if (r) return r;
-      await sleep(options.pollIntervalMs ?? 2_000, ctx.signal);
+      await sleep(api.pollWaitMs?.(n) ?? options.pollIntervalMs ?? 2_000, ctx.signal);
     }
     return [];
   };
@@ -133,6 +179,7 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
     }
     const full = ctx.full ?? options.full ?? false;
     const delta = computeDelta(held, [...items.values()].map((v) => ({ id: v.item.id, hash: v.hash })), { full });
+    delta.deleted = api.deletes === false ? [] : delta.deleted.filter((id) => !unsendable.has(id));
     // Channels that penalise frequent updates (Merchant API: at most twice a day per product):
     // a changed item sent recently waits; being unacknowledged, a later run sends it.
     const sentAtPath = hashesFile(ctx.stateDir, ctx.feedId, `${api.key}-sent-at`);
@@ -152,9 +199,13 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
     }
     const stamp = ctx.now().toISOString().replace(/[-:.]/g, '');
     let n = 0;
+    const bodyBytes = (c: { id: string }) => JSON.stringify(items.get(c.id)!.item.body).length;
+    const deletes = (ids: string[]) => chunk(ids, api.maxBatch).map((c) => ({ batch: `${stamp}-${++n}`, op: 'delete' as const, items: c.map((id) => ({ id })) }));
+    const first = api.deleteFirst ? delta.deleted.filter((id) => api.deleteFirst!(id)) : [];
     const plans: PlannedBatch[] = [
-      ...chunk(delta.changed, api.maxBatch).map((c) => ({ batch: `${stamp}-${++n}`, op: 'upsert' as const, items: c })),
-      ...chunk(delta.deleted, api.maxBatch).map((c) => ({ batch: `${stamp}-${++n}`, op: 'delete' as const, items: c.map((id) => ({ id })) })),
+      ...deletes(first),
+      ...chunk(delta.changed, api.maxBatch, api.maxBatchBytes, bodyBytes).map((c) => ({ batch: `${stamp}-${++n}`, op: 'upsert' as const, items: c })),
+      ...deletes(first.length ? delta.deleted.filter((id) => !api.deleteFirst!(id)) : delta.deleted),
     ];
     for (const plan of plans) {
       ctx.signal?.throwIfAborted();

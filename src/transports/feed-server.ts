@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,12 @@ export interface FeedServerOptions {
   dir: string;
   /** Feed file name -> content type; only these names (and their `.part-N` splits) are served. */
   files: Map<string, string>;
+  /**
+   * The names of a feed's last publish, read per request (a scheduled run may publish meanwhile);
+   * a name it does not hold (a stale part, a file put there by hand) is not served. Default: every
+   * name that `files` allows.
+   */
+  published?: (feedFile: string) => Promise<ReadonlySet<string> | undefined>;
   /** Basic auth; default none (anyone who reaches the port may fetch). */
   auth?: { username: string; password: string };
   /** Interface to listen on; default 127.0.0.1. */
@@ -25,13 +32,21 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
+/** The feed file a served name belongs to: the name itself, or the feed of a `.part-N` split; undefined otherwise. */
+export function feedFileOf(name: string, files: Map<string, string>): string | undefined {
+  if (files.has(name)) return name;
+  const m = /^(.*)\.part-[1-9][0-9]*(\.[^.]+)$/.exec(name);
+  return m && files.has(`${m[1]}${m[2]}`) ? `${m[1]}${m[2]}` : undefined;
+}
+
 /** The content type of a served name: a feed file, or a `.part-N` split of one; undefined otherwise. */
 export function feedContentType(name: string, files: Map<string, string>): string | undefined {
-  const exact = files.get(name);
-  if (exact) return exact;
-  const m = /^(.*)\.part-[1-9][0-9]*(\.[^.]+)$/.exec(name);
-  return m ? files.get(`${m[1]}${m[2]}`) : undefined;
+  const feed = feedFileOf(name, files);
+  return feed === undefined ? undefined : files.get(feed);
 }
+
+/** Opened without following a symlink (O_NOFOLLOW): a link in the output folder never leads out of it. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW;
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -72,8 +87,9 @@ function notModified(req: http.IncomingMessage, etag: string, mtime: Date): bool
 }
 
 /**
- * Serves the published feeds for channels that fetch by URL. Only the named feed files: no
- * listing, no other path, no dotfiles or temp files. Each response reads from one open file
+ * Serves the published feeds for channels that fetch by URL. Only the files of each feed's last
+ * publish, as regular files in the folder itself: no listing, no other path, no dotfiles, temp
+ * files, stale parts or symlinks. Each response reads from one open file
  * descriptor, and publishes replace files by rename, so a response is always one whole version.
  */
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, o: FeedServerOptions): Promise<void> {
@@ -94,15 +110,18 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, o: Fe
     return;
   }
   // The allowlist alone keeps out `..`, folders and dotfiles; the explicit check states the rule.
-  const type = /[/\\\0]/.test(name) || name.startsWith('.') ? undefined : feedContentType(name, o.files);
-  if (!type) {
+  const feed = /[/\\\0]/.test(name) || name.startsWith('.') ? undefined : feedFileOf(name, o.files);
+  const last = feed !== undefined && o.published ? await o.published(feed) : undefined;
+  if (feed === undefined || (o.published && !last?.has(name))) {
     res.writeHead(404).end('not found\n');
     return;
   }
+  const type = o.files.get(feed)!;
   let fh;
   try {
-    fh = await open(path.join(o.dir, name), 'r');
+    fh = await open(path.join(o.dir, name), OPEN_FLAGS);
   } catch {
+    // ENOENT, or ELOOP for a symlink: both are "no such feed file" to a client.
     res.writeHead(404).end('not found\n');
     return;
   }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { makeDir } from '../run/make-dir.js';
 import path from 'node:path';
 import type { FileDestinationConfig } from './schema.js';
 import type { BuiltFile, Destination, PublishContext, PublishResult } from './types.js';
@@ -17,7 +17,7 @@ export function createFileDestination(config: FileDestinationConfig | undefined,
         for (const f of files) ctx.log(`${feedId}: would publish ${f.name} to ${dir}`);
         return { destination: `file://${dir}`, pushed: 0, failed: 0, issues: [] };
       }
-      await mkdir(dir, { recursive: true });
+      await makeDir(dir);
       for (const f of files) {
         const bad = checkPublishName(f.name);
         if (bad) throw new ShelfcastError(`${where}: cannot publish "${f.name}": the name must be ${bad}`, { exitCode: 1 });

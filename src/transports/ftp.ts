@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { envSecret } from '../apis/http/env-secret.js';
+import { envSecret } from '../http/env-secret.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { checkBuiltFile, remoteJoin } from './local-file.js';
 import { pushError } from './push-error.js';

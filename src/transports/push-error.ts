@@ -1,4 +1,4 @@
-import { redact } from '../apis/http/redact.js';
+import { redact } from '../http/redact.js';
 import { ShelfcastError } from '../issues/issue.js';
 
 /**

@@ -20,7 +20,9 @@ export async function readFeedItems(file: string): Promise<FeedItem[]> {
   try {
     if (ext === '.xml') return readXml(text);
     if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-      return parseCsv(text, { columns: true, bom: true, delimiter: ext === '.csv' ? ',' : '\t', relax_quotes: ext !== '.csv', skip_empty_lines: true }) as FeedItem[];
+      // TSV has no quoting (Google's text feed): a quote in a value is a character of it.
+      const tabular = ext === '.csv' ? { delimiter: ',' } : { delimiter: '\t', quote: false as const };
+      return parseCsv(text, { columns: true, bom: true, ...tabular, skip_empty_lines: true }) as FeedItem[];
     }
     if (ext === '.ndjson' || ext === '.jsonl') return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as FeedItem);
     if (ext === '.json') {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { PutObjectCommandInput, S3Client } from '@aws-sdk/client-s3';
-import { fullJitter, realSleep, type Sleep } from '../apis/http/backoff.js';
-import { envSecret } from '../apis/http/env-secret.js';
+import { fullJitter, realSleep, type Sleep } from '../http/backoff.js';
+import { envSecret } from '../http/env-secret.js';
 import { checkBuiltFile } from './local-file.js';
 import { pushError } from './push-error.js';
 import type { S3DestinationConfig } from './schema.js';
@@ -28,7 +28,7 @@ export function s3Key(prefix: string | undefined, name: string): string {
 }
 
 /** Base64 MD5 of a file, read as a stream: S3 refuses the PUT (BadDigest) when the body it got differs. */
-async function fileMd5(file: string): Promise<string> {
+export async function fileMd5(file: string): Promise<string> {
   const hash = createHash('md5');
   await pipeline(createReadStream(file), hash);
   return hash.digest('base64');
@@ -56,6 +56,35 @@ function retryable(e: unknown): boolean {
   // No HTTP answer at all: reset, refused, timed out.
   const code = err?.code ?? '';
   return s === undefined && (/^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN)$/.test(code) || /socket hang up|TimeoutError/i.test(`${err?.name} ${(e as Error)?.message}`));
+}
+
+/**
+ * One S3 request, made again (up to ATTEMPTS times, full-jitter waits) when the server failed,
+ * throttled, refused a damaged body or the connection dropped; the last failure is thrown as it
+ * came. The clients are made with maxAttempts: 1 because the SDK cannot replay a consumed file
+ * stream: `request` builds a fresh request, and body, every time.
+ */
+export async function withS3Retries<T>(request: () => Promise<T>, options: { sleep?: Sleep; signal?: AbortSignal; onRetry?: (cause: unknown) => void } = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request();
+    } catch (cause) {
+      if (attempt + 1 >= ATTEMPTS || !retryable(cause) || options.signal?.aborted) throw cause;
+      options.onRetry?.(cause);
+      await (options.sleep ?? realSleep)(fullJitter(attempt, Math.random, 250, 8_000), options.signal);
+    }
+  }
+}
+
+/** `send` with a new stream of `file` as the body; the stream is closed if the send fails. */
+export async function sendFile<T>(file: string, send: (body: ReadStream) => Promise<T>): Promise<T> {
+  const body = createReadStream(file);
+  try {
+    return await send(body);
+  } catch (err) {
+    body.destroy();
+    throw err;
+  }
 }
 
 /** What to do about a failed PUT, by S3 error code and status. */
@@ -122,29 +151,28 @@ export function createS3Destination(config: S3DestinationConfig, feedId: string,
           } catch (cause) {
             throw pushError(where, `${what}: the built file cannot be read (build the feed again)`, cause, secrets);
           }
-          for (let attempt = 0; ; attempt++) {
-            const input: PutObjectCommandInput = {
-              Bucket: config.bucket,
-              Key: key,
-              Body: createReadStream(f.path),
-              ContentLength: sizes[i],
-              ContentMD5: md5,
-              ContentType: config.content_type ?? f.contentType,
-              CacheControl: config.cache_control,
-            };
-            try {
-              await client.send(new PutObjectCommand(input), { abortSignal: ctx.signal });
-              break;
-            } catch (cause) {
-              (input.Body as NodeJS.ReadableStream & { destroy(): void }).destroy();
-              if (attempt + 1 >= ATTEMPTS || !retryable(cause) || ctx.signal?.aborted) {
-                const code = (cause as AwsLikeError)?.name;
-                const tried = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
-                throw pushError(where, `${what}${tried} (${advice(cause, config)})${code && code !== 'Error' ? ` [${code}]` : ''}`, cause, secrets);
-              }
-              ctx.log(`${feedId}: upload of ${f.name} failed (${status(cause) ?? (cause as AwsLikeError)?.code ?? 'network'}), retrying`);
-              await sleep(fullJitter(attempt, Math.random, 250, 8_000), ctx.signal);
-            }
+          const input: PutObjectCommandInput = {
+            Bucket: config.bucket,
+            Key: key,
+            ContentLength: sizes[i],
+            ContentMD5: md5,
+            ContentType: config.content_type ?? f.contentType,
+            CacheControl: config.cache_control,
+          };
+          let retries = 0;
+          try {
+            await withS3Retries(() => sendFile(f.path, (Body) => client.send(new PutObjectCommand({ ...input, Body }), { abortSignal: ctx.signal })), {
+              sleep,
+              signal: ctx.signal,
+              onRetry: (cause) => {
+                retries++;
+                ctx.log(`${feedId}: upload of ${f.name} failed (${status(cause) ?? (cause as AwsLikeError)?.code ?? 'network'}), retrying`);
+              },
+            });
+          } catch (cause) {
+            const code = (cause as AwsLikeError)?.name;
+            const tried = retries > 0 ? ` after ${retries + 1} attempts` : '';
+            throw pushError(where, `${what}${tried} (${advice(cause, config)})${code && code !== 'Error' ? ` [${code}]` : ''}`, cause, secrets);
           }
           ctx.log(`${feedId}: sent ${f.name} to s3://${config.bucket}/${key}`);
         }

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { amazonDestinationSchema } from '../apis/amazon/destination-schema.js';
-import { ebayDestinationSchema } from '../apis/ebay/destination-schema.js';
-import { googleMerchantDestinationSchema } from '../apis/google-merchant/destination-schema.js';
-import { metaDestinationSchema } from '../apis/meta/destination-schema.js';
-import { pinterestDestinationSchema } from '../apis/pinterest/destination-schema.js';
+import { CHANNEL_DESTINATION_SCHEMAS } from '../channels/registry.js';
 
 /**
  * Secrets never sit in a destination config: `*_env` keys name an environment variable, and
@@ -122,17 +118,14 @@ export const s3DestinationSchema = z
   })
   .strict();
 
+/** The file transports of src/transports/, then each channel's API push (from the channel registry). */
 export const destinationSchema = z.discriminatedUnion('type', [
   fileDestinationSchema,
   sftpDestinationSchema,
   ftpDestinationSchema,
   httpDestinationSchema,
   s3DestinationSchema,
-  googleMerchantDestinationSchema,
-  metaDestinationSchema,
-  pinterestDestinationSchema,
-  amazonDestinationSchema,
-  ebayDestinationSchema,
+  ...CHANNEL_DESTINATION_SCHEMAS,
 ]);
 export type DestinationConfig = z.infer<typeof destinationSchema>;
 export type FileDestinationConfig = z.infer<typeof fileDestinationSchema>;

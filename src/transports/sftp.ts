@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type SftpClientType from 'ssh2-sftp-client';
-import { envSecret } from '../apis/http/env-secret.js';
+import { envSecret } from '../http/env-secret.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { hostKeyFingerprint, hostKeyMatches } from './host-key.js';
 import { checkBuiltFile, remoteJoin } from './local-file.js';

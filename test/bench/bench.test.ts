@@ -16,6 +16,8 @@ const MEASUREMENTS = [
   'peer',
   'shelfcast build google xml',
   'shelfcast build 6 feeds',
+  'sharded build 6 feeds: 2 shards at once',
+  'merge 6 feeds of 2 shards',
   'xml catalog: validate',
   'xml catalog: build google xml',
   'shared descriptions: shelfcast validate',

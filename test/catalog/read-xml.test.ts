@@ -64,6 +64,18 @@ describe('readCatalog: XML', () => {
     expect(err.message).toMatch(/entities/);
   });
 
+  it('refuses entity declarations in any letter case, and outside a DOCTYPE', async () => {
+    for (const [name, head] of [
+      ['lower.xml', '<!doctype rss [<!entity a "AAAA">]>'],
+      ['mixed.xml', '<!DocType rss [<!EnTiTy xxe SYSTEM "file:///etc/passwd">]>'],
+      ['bare.xml', '<!ENTITY a "AAAA">'],
+    ]) {
+      const err = await rejection(readAll(tempFile(name!, rss('<item><title>&a;</title></item>', head))));
+      expect(err, name).toBeInstanceOf(ShelfcastError);
+      expect(err.message, name).toMatch(new RegExp(`${name!.replace('.', '\\.')}: .*DOCTYPE declares entities`));
+    }
+  });
+
   it('accepts a DOCTYPE without entity declarations and leaves unknown entities as text', async () => {
     const rows = await readAll(tempFile('dt.xml', rss('<item><title>A&nbsp;B &#x263A;</title></item>', '<!DOCTYPE rss>')));
     expect(rows[0]!.fields.title).toBe('A&nbsp;B ☺');

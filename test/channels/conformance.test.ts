@@ -2,7 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelDefinition, FeedRecord, FeedTarget } from '../../src/channels/define-channel.js';
-import { CHANNEL_IDS, loadChannel, type ChannelId } from '../../src/channels/registry.js';
+import { capabilitiesOf, CHANNEL_DESTINATION_SCHEMAS, CHANNEL_IDS, channelOfDestination, loadChannel, ORDER_READERS, type ChannelId } from '../../src/channels/registry.js';
+import { GENERIC_SERIALIZERS } from '../../src/channels/define-channel.js';
+import { capabilityCells } from '../../src/channels/docs/capability-table.js';
+import { ORDER_FORMATS } from '../../src/stock/read-orders.js';
+import { DESTINATION_TYPES } from '../../src/transports/registry.js';
 import { feedColumns, recordsOf, renderFeed } from '../../src/channels/render-feed.js';
 import type { Issue } from '../../src/issues/issue.js';
 import type { CatalogItem } from '../../src/product/product.js';
@@ -60,7 +64,7 @@ for (const id of CHANNEL_IDS) {
 describe.each(CHANNEL_IDS)('channel %s', (id) => {
   const entry = loaded.get(id)!;
   it('has a registry entry that loads', () => {
-    if (entry instanceof Error) expect.fail(`src/channels/${id}.ts does not load: ${entry.message}`);
+    if (entry instanceof Error) expect.fail(`src/channels/${id}/index.ts does not load: ${entry.message}`);
     expect(entry.id).toBe(id);
     expect(entry.formats.length).toBeGreaterThan(0);
   });
@@ -69,6 +73,30 @@ describe.each(CHANNEL_IDS)('channel %s', (id) => {
   });
   if (entry instanceof Error) return;
   const channel = entry;
+
+  it('writes every format with a generic serializer or one of its own', () => {
+    for (const f of channel.formats) {
+      const own = channel.serializers && Object.hasOwn(channel.serializers, f.serializer);
+      expect(own || (GENERIC_SERIALIZERS as readonly string[]).includes(f.serializer), `format ${f.id}: no serializer "${f.serializer}"`).toBe(true);
+    }
+  });
+  it('declares its API push and order reader where the registry wires them', () => {
+    const caps = capabilitiesOf(channel);
+    const schemaType = CHANNEL_DESTINATION_SCHEMAS.map((d) => d.shape.type.value).find((t) => channelOfDestination(t) === id);
+    // The definition's push and the registry's destination schema name the same destination type.
+    expect(caps.apiPush, 'push.destination vs the registry entry\'s destination schema').toBe(schemaType);
+    if (caps.apiPush) expect(DESTINATION_TYPES).toContain(caps.apiPush);
+    if (!caps.apiPush) expect(caps.deltas || caps.deletes, 'deltas and deletes need an API push').toBe(false);
+    expect(ORDER_FORMATS.includes(id)).toBe(caps.orders);
+    expect(ORDER_READERS.some(([c]) => c === id)).toBe(caps.orders);
+  });
+  it('shows its capabilities on its docs page and in docs/channels/README.md', () => {
+    const cells = capabilityCells(capabilitiesOf(channel)).join(' | ');
+    const page = readFileSync(path.join(ROOT, 'docs/channels', `${id}.md`), 'utf8');
+    expect(page, `docs/channels/${id}.md: regenerate with npm run docs`).toContain(`| ${cells} |`);
+    const index = readFileSync(path.join(ROOT, 'docs/channels/README.md'), 'utf8');
+    expect(index, 'docs/channels/README.md: regenerate with npm run docs').toContain(`| [${id}](${id}.md) | ${channel.kind} | ${cells} |`);
+  });
 
   it('documents every attribute with name, format and source', () => {
     expect(channel.attributes.length).toBeGreaterThan(0);
@@ -123,7 +151,7 @@ describe.each(CHANNEL_IDS)('channel %s', (id) => {
         expect(feed.channel.title).toBe(HEADER.title);
         expect(feed.items).toEqual(records.map(expectedXmlItem));
       } else if (format.serializer === 'csv' || format.serializer === 'tsv') {
-        const rows = parseTabular(text, format.serializer);
+        const rows = parseTabular(text, format.serializer as 'csv' | 'tsv');
         const columns = feedColumns(channel, target);
         expect(rows[0]).toEqual(columns);
         expect(rows.slice(1)).toEqual(records.map((r) => columns.map((c) => expectedCell(r[c], format.serializer as 'csv' | 'tsv'))));

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { defineChannel, type ChannelDefinition } from '../../src/channels/define-channel.js';
 import { describeOptions } from '../../src/channels/docs/describe-options.js';
 import { renderChannelDoc } from '../../src/channels/docs/render-channel-doc.js';
-import { renderChannelSummary, renderChannelTable } from '../../src/channels/docs/render-channel-text.js';
+import { summarizeChannel } from '../../src/channels/summarize-channels.js';
+import { renderChannelTable } from '../../src/channels/docs/render-channel-table.js';
+import { renderChannelSummary } from '../../src/channels/docs/render-channel-text.js';
 import { firstRecord } from '../../src/channels/docs/sample-record.js';
 import { markdownTable } from '../../src/channels/docs/text-table.js';
 import { renderChannelPage, renderChannelPages, writeChannelDocs } from '../../src/channels/docs/write-channel-docs.js';
@@ -121,11 +123,11 @@ describe('channel docs renderer', () => {
   });
 
   it('renders `shelfcast channels` and `shelfcast channels <id>` as aligned plain text', () => {
-    const list = renderChannelTable([toy, { ...toy, id: 'other-channel', formats: [toy.formats[0]!] }]);
+    const list = renderChannelTable([toy, { ...toy, id: 'other-channel', formats: [toy.formats[0]!] }].map(summarizeChannel));
     expect(list.split('\n')).toEqual([
-      'CHANNEL        KIND         FORMATS        TITLE',
-      'toy            marketplace  csv, listings  Toy Market',
-      'other-channel  marketplace  csv            Toy Market',
+      'CHANNEL        KIND         FORMATS        API PUSH  DELTAS  DELETES  VARIANTS  --ONLY  ORDERS  STOCK  TITLE',
+      'toy            marketplace  csv, listings  no        no      no       no        no      no      no     Toy Market',
+      'other-channel  marketplace  csv            no        no      no       no        no      no      no     Toy Market',
       '',
     ]);
     const summary = renderChannelSummary(toy);
@@ -134,6 +136,7 @@ describe('channel docs renderer', () => {
     expect(summary).toContain('sku        yes       text                   40     id');
     expect(summary).toContain('notes      no        text                   12000  description');
     expect(summary).toContain('mode         full | delta     no        "full"');
+    expect(summary).toContain('API push: no; deltas: no; deletes: no; variants: no; --only: no; orders: no; stock: no');
     expect(summary).toContain('Details: docs/channels/toy.md');
   });
 });
@@ -159,7 +162,7 @@ describe('writeChannelDocs', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'shelfcast-docs-'));
     try {
       const written = await writeChannelDocs(root);
-      expect(written).toEqual(CHANNEL_IDS.map((id) => `docs/channels/${id}.md`));
+      expect(written).toEqual([...CHANNEL_IDS.map((id) => `docs/channels/${id}.md`), 'docs/channels/README.md']);
       const pages = await renderChannelPages(root);
       for (const page of pages) expect(readFileSync(path.join(root, page.file), 'utf8')).toBe(page.content);
       // Without golden files there is no sample section, but the rest of the page is there.

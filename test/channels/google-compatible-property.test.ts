@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import google from '../../src/channels/google.js';
-import meta from '../../src/channels/meta.js';
-import microsoft from '../../src/channels/microsoft.js';
-import snapchat from '../../src/channels/snapchat.js';
+import google from '../../src/channels/google/index.js';
+import meta from '../../src/channels/meta/index.js';
+import microsoft from '../../src/channels/microsoft/index.js';
+import snapchat from '../../src/channels/snapchat/index.js';
 import { renderFeed } from '../../src/channels/render-feed.js';
 import type { Product } from '../../src/product/product.js';
 import { parseRss, parseTabular } from '../serializers/read-feed.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import google from '../../src/channels/google.js';
+import google from '../../src/channels/google/index.js';
 import { feedChunks, feedColumns, findFormat, renderFeed } from '../../src/channels/render-feed.js';
 import { ShelfcastError, type Issue } from '../../src/issues/issue.js';
 import { NOW, product, target } from './map-helpers.js';

@@ -39,6 +39,18 @@ describe('loadProject', () => {
     await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\nformat: xlm\n' }))).rejects.toThrow(/format: channel "google" has no format "xlm" \(did you mean "xml"\?\)/);
   });
 
+  it("refuses another channel's API push, naming what the feed's channel supports", async () => {
+    const meta = 'destination:\n  type: meta\n  catalog_id: "123"\n  access_token_env: META_TOKEN\n';
+    await expect(loadProject(await project(base, { 'g.yaml': `channel: google\n${meta}` }))).rejects.toThrow(
+      'feeds/g.yaml: destination.type: "meta" is the API push of the meta channel; channel "google" does not support it (it supports file, sftp, ftp, ftps, http, s3, google-merchant)',
+    );
+    await expect(loadProject(await project(base, { 't.yaml': `channel: tiktok\n${meta}` }))).rejects.toThrow(
+      'channel "tiktok" does not support it (it supports file, sftp, ftp, ftps, http, s3; it has no API push of its own)',
+    );
+    const ok = await loadProject(await project(base, { 'm.yaml': `channel: meta\n${meta}` }));
+    expect(ok.feeds[0]!.config.destination).toMatchObject({ type: 'meta' });
+  });
+
   it('reports YAML syntax errors with the line', async () => {
     await expect(loadProject(await project(`${base}shop: [\n`, {}))).rejects.toThrow(/shelfcast\.yaml: line \d+: invalid YAML/);
   });

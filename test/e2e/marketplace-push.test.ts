@@ -35,10 +35,14 @@ describe('shelfcast run pushes to the marketplaces', () => {
     const r = await runCli(['run', '--feed', 'amazon', '--json'], dir, env);
     expect(r.code, r.stderr).toBe(0);
     expect(amazon.violations).toEqual([]);
-    expect(amazon.processed.map((p) => p.sku).sort()).toEqual([...DEMO_SKUS].sort());
+    // The TEE variants are children of one parent SKU, which the push makes for their group.
+    expect(amazon.processed.map((p) => p.sku).sort()).toEqual([...DEMO_SKUS, 'TEE'].sort());
     const doc = JSON.parse(r.stdout);
-    expect(doc.feeds[0]).toMatchObject({ id: 'amazon', status: 'published', pushed: 10, failed: 0 });
+    expect(doc.feeds[0]).toMatchObject({ id: 'amazon', status: 'published', pushed: 11, failed: 0 });
     for (const secret of Object.values(credentials)) expect(r.stdout + r.stderr).not.toContain(secret);
+    // The parent the push made is no item gone from the feed.
+    const plan = await runCli(['plan', '--feed', 'amazon', '--json'], dir, env);
+    expect(JSON.parse(plan.stdout).feeds[0].api).toMatchObject({ create: [], update: [], delete: [], unchanged: 11 });
   });
 
   it('eBay: inventory items, one offer per SKU, published; per-item failures reported with their row', async () => {
@@ -60,5 +64,12 @@ describe('shelfcast run pushes to the marketplaces', () => {
     expect(failure).toMatchObject({ severity: 'error', row: 6, feed: 'ebay' });
     expect(failure.code).toContain('25007');
     for (const secret of Object.values(credentials)) expect(r.stdout + r.stderr).not.toContain(secret);
+    // The TEE variants are one multiple-variation listing: one inventory item group, published as a whole.
+    expect(ebay.groups.get('TEE')!.body).toMatchObject({ variantSKUs: ['TEE-RED-S', 'TEE-RED-M', 'TEE-BLU-M', 'TEE-BLU-L'], variesBy: { aspectsImageVariesBy: ['Color'], specifications: [{ name: 'Color', values: ['Red', 'Blue'] }, { name: 'Size', values: ['S', 'M', 'L'] }] } });
+    expect(new Set([...ebay.offers.values()].filter((o) => o.sku.startsWith('TEE-')).map((o) => o.listingId)).size).toBe(1);
+    expect(ebay.refusals).toEqual([]);
+    // The group is no item gone from the feed; the refused SKU is still to be created.
+    const plan = await runCli(['plan', '--feed', 'ebay', '--json'], dir, env);
+    expect(JSON.parse(plan.stdout).feeds[0].api).toMatchObject({ create: ['MUG-STONE'], delete: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,18 @@ describe('--report and CI annotations through the CLI', () => {
     ]);
     const plain = await runCli(['run', '--json', '--force'], dir);
     expect(plain.stderr).toBe('');
+  });
+
+  it('names the catalog --catalog read, at the line its row begins on when quoted fields span lines', async () => {
+    const dir = await twoFeedProject();
+    // Rows 2 and 3 get descriptions of three lines each: row 4 begins on line 8 of the file.
+    await editCatalog(dir, { 2: { description: 'one\ntwo\nthree' }, 3: { description: 'one\r\ntwo\r\nthree' }, 4: { price: 'twelve' } });
+    await rename(path.join(dir, 'fixtures', 'demo', 'catalog.csv'), path.join(dir, 'other.csv'));
+    const r = await runCli(['build', '--json', '--force', '--catalog', 'other.csv'], dir, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: path.dirname(dir) });
+    expect(r.code).toBe(1);
+    const text = await readFile(path.join(dir, 'other.csv'), 'utf8');
+    const line = text.slice(0, text.indexOf('"twelve"')).split('\n').length;
+    expect(line).toBe(8);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(new RegExp(`^::error file=${path.basename(dir)}/other.csv,line=8,title=price.invalid::row 4, `))]);
   });
 });

@@ -72,8 +72,11 @@ describe('shelfcast schedule --print', () => {
     const dir = await twoFeedProject({ google: 'schedule: "0 */6 * * *"', meta: 'schedule:\n  cron: "30 2 * * *"\n  timezone: Asia/Kolkata' });
     const cron = await runCli(['schedule', '--print', 'crontab'], dir);
     expect(cron.code).toBe(0);
-    expect(cron.stdout).toContain(`0 */6 * * * cd ${dir} && shelfcast run --feed google --quiet`);
-    expect(cron.stdout).toContain(`CRON_TZ=Asia/Kolkata\n# meta\n30 2 * * * cd ${dir} && shelfcast run --feed meta --quiet`);
+    // No copy in the project's node_modules: the lines start the one that printed them.
+    const bin = path.join(REPO, 'bin', 'shelfcast.js');
+    expect(cron.stdout).toContain(`0 */6 * * * cd ${dir} && ${bin} run --feed google --quiet`);
+    expect(cron.stdout).toContain(`CRON_TZ=Asia/Kolkata\n# meta\n30 2 * * * cd ${dir} && ${bin} run --feed meta --quiet`);
+    expect(cron.stdout).toContain(`PATH=${path.dirname(process.execPath)}:`);
     const systemd = await runCli(['schedule', '--print', 'systemd', '--bin', '/usr/local/bin/shelfcast'], dir);
     expect(systemd.stdout).toContain('OnCalendar=*-*-* 00/6:00:00');
     expect(systemd.stdout).toContain('OnCalendar=*-*-* 02:30:00 Asia/Kolkata');

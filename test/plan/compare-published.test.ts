@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import amazon from '../../src/channels/amazon/index.js';
 import type { FeedRecord, FormatSpec } from '../../src/channels/define-channel.js';
 import { compareKeys, compareWithCopy, type NextItems } from '../../src/plan/compare-published.js';
 import { ChangedFile } from '../../src/plan/part-reader.js';
@@ -12,7 +13,7 @@ import { createItemParser } from '../../src/serializers/item-parser.js';
 
 const AMAZON = { sellerId: 'S1', marketplaceId: 'ATVPDKIKX0DER' };
 const format: FormatSpec = { id: 'json', serializer: 'amazon-listings', ext: 'json', contentType: 'application/json', split: { maxItems: 2 } };
-const serializer = () => createSerializer({ format, columns: [], header: { title: '', link: '', description: '' }, options: AMAZON });
+const serializer = () => createSerializer({ format, columns: [], header: { title: '', link: '', description: '' }, options: AMAZON }, amazon.serializers);
 const listing = (row: number, sku: string, price: string): FeedRecord => ({ row: String(row), sku, operationType: 'UPDATE', attributes: JSON.stringify({ price: [{ value: price }] }) });
 
 /** Publishes the records as a split Amazon feed with its item index; returns the copy and index paths. */

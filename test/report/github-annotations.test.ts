@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubAnnotations } from '../../src/report/github-annotations.js';
 import { sampleRun } from './sample-run.js';
 
-const files = { catalog: 'shop/catalog.csv', rowsAreLines: true, feeds: { google: 'shop/feeds/google.yaml', meta: 'shop/feeds/meta.yaml' } };
+const lines = new Map([[3, 3], [9, 9], [4, 4]]);
+const files = { catalog: 'shop/catalog.csv', lines, feeds: { google: 'shop/feeds/google.yaml', meta: 'shop/feeds/meta.yaml' } };
 
 describe('GitHub workflow annotations', () => {
   it('escapes data and properties the way the runner decodes them', () => {
@@ -21,8 +22,14 @@ describe('GitHub workflow annotations', () => {
     for (const l of lines) expect(l).not.toMatch(/[\r\n]/);
   });
 
+  it('writes the physical line a row begins on, which a quoted field with line breaks moves', () => {
+    const moved = githubAnnotations(sampleRun(), { ...files, lines: new Map([[3, 5], [9, 14], [4, 8]]) });
+    expect(moved.slice(0, 3).map((l) => /line=(\d+)/.exec(l)![1])).toEqual(['5', '14', '8']);
+    expect(moved[0]).toContain('::row 3, id A<1>');
+  });
+
   it('gives no line number when rows are not lines (JSON, XML) and no file for a remote catalog', () => {
-    const lines = githubAnnotations(sampleRun(), { ...files, rowsAreLines: false });
+    const lines = githubAnnotations(sampleRun(), { ...files, lines: new Map() });
     expect(lines[0]).toMatch(/^::error file=shop\/catalog.csv,title=price.invalid::/);
     const remote = githubAnnotations(sampleRun(), { ...files, catalog: undefined });
     expect(remote[0]).toMatch(/^::error title=price.invalid::row 3/);

@@ -126,4 +126,40 @@ describe('the one pass in worker threads', () => {
       expect({ file, error: outcome.error }).toEqual({ file, error: undefined });
     }
   });
+
+  it('joins supplemental sources (CSV, JSON, XML) the same way in workers and in one thread', async () => {
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'shelfcast-pass-src-')), 'catalog.csv');
+    dirs.push(path.dirname(file));
+    await generateCsv(file, 300, 11);
+    // The generator's ids: four variants per product.
+    const ids = Array.from({ length: 300 }, (_, i) => `SKU-${Math.floor(i / 4)}-${i % 4}`);
+    const dir = await hostileProject(await readFile(file), 'csv', [
+      'sources:',
+      '  - path: prices.csv',
+      '    columns: { id: sku }',
+      '    fields: [price, sale_price]',
+      '  - path: labels.json',
+      '    fields: { custom_label_0: override, title: fill, extra.margin: override }',
+      '  - path: stock.xml',
+      '    item_path: stock.item',
+      '    mode: fill',
+    ]);
+    dirs.push(dir);
+    // Every third item gets a price, a duplicate row and keys of no item; labels for a few; stock as XML.
+    const prices = ['sku,price,sale_price', ...ids.filter((_, i) => i % 3 === 0).map((id, i) => `${id},${(i % 50) + 1}.99 USD,${i % 4 ? '' : '0.99 USD'}`), `${ids[0]},1.00 USD,`, 'NO-SUCH-1,2.00 USD,', 'NO-SUCH-2,3.00 USD,'];
+    await writeFile(path.join(dir, 'prices.csv'), `${prices.join('\n')}\n`);
+    await writeFile(path.join(dir, 'labels.json'), JSON.stringify(ids.filter((_, i) => i % 7 === 1).map((id, i) => ({ id, custom_label_0: `label ${i}`, title: '', margin: String(i % 3) }))));
+    await writeFile(path.join(dir, 'stock.xml'), `<stock>${ids.filter((_, i) => i % 5 === 2).map((id, i) => `<item><id>${id}</id><quantity>${i}</quantity></item>`).join('')}<item><quantity>1</quantity></item></stock>`);
+    const outcome = await expectSameOutcome(dir);
+    expect(outcome.error).toBeUndefined();
+    const codes = (outcome.issues as Array<{ code: string; file?: string; row?: number }>).filter((i) => i.code.startsWith('catalog.source.'));
+    expect(codes.map((i) => [i.code, i.file, i.row])).toEqual([
+      ['catalog.source.duplicate_key', 'prices.csv', 102],
+      ['catalog.source.key_missing', 'stock.xml', 61],
+      ['catalog.source.unmatched', 'prices.csv', 103],
+      ['catalog.source.unmatched', 'prices.csv', 104],
+    ]);
+    const google = outcome.feeds!.find((f) => f.id === 'google')!.files.join('');
+    expect(google).toContain('<g:price>1.99 USD</g:price>');
+  });
 });

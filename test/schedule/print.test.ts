@@ -32,6 +32,17 @@ describe('schedule --print crontab', () => {
     expect(text).toMatch(/# fast: "\*\/10 \* \* \* \* \*" needs `shelfcast schedule`/);
   });
 
+  it('starts the installed copy with the PATH that finds its node, unless --bin says otherwise', () => {
+    const installed = { bin: '/srv/shop/node_modules/.bin/shelfcast', searchPath: '/opt/node/bin:/usr/local/bin:/usr/bin:/bin' };
+    const text = printCrontab(context([{ id: 'google', cron: '0 * * * *' }], { installed }));
+    expect(text).toContain('\nPATH=/opt/node/bin:/usr/local/bin:/usr/bin:/bin\n');
+    expect(text).toContain(`0 * * * * cd '/srv/shop feeds/it'\\''s' && /srv/shop/node_modules/.bin/shelfcast run --feed google --quiet`);
+    expect(printCrontab(context([{ id: 'google', cron: '0 * * * *' }], { installed, bin: '/usr/bin/shelfcast' }))).toContain('&& /usr/bin/shelfcast run');
+    const units = printSystemd(context([{ id: 'google', cron: '0 * * * *' }], { installed }));
+    expect(units).toContain('ExecStart=/srv/shop/node_modules/.bin/shelfcast run --feed google --quiet');
+    expect(units).toContain('Environment=PATH=/opt/node/bin:/usr/local/bin:/usr/bin:/bin');
+  });
+
   it('passes --config when the project file has another name', () => {
     const ctx = context([{ id: 'google', cron: '0 * * * *' }]);
     ctx.project.configFile = '/srv/p/prod.yaml';

@@ -7,7 +7,12 @@ import { diffRecord } from '../../src/rules/record-diff.js';
 import { FeedOutput } from '../../src/run/feed-output.js';
 import { createSerializer, documentWriter, removeIllegalChars } from '../../src/serializers/index.js';
 import { createItemParser } from '../../src/serializers/item-parser.js';
+import amazon from '../../src/channels/amazon/index.js';
+import ebay from '../../src/channels/ebay/index.js';
 import { HOSTILE } from './hostile-values.js';
+
+/** The channels' own writers, as their definitions give them to the build. */
+const OWN = { ...amazon.serializers, ...ebay.serializers };
 
 const header = { title: 'Shop', link: 'https://shop.example.com', description: 'd' };
 const format = (serializer: SerializerId, split?: FormatSpec['split']): FormatSpec => ({ id: serializer, serializer, ext: 'txt', contentType: 'text/plain', split });
@@ -20,7 +25,7 @@ const leafFields = (item: Record<string, unknown>, ignore: readonly string[] = [
 
 /** Serializes the records as one document and reads each item text back with the format's parser. */
 function roundTrip(id: SerializerId, records: FeedRecord[], columns: string[] = [], options?: Record<string, unknown>) {
-  const s = createSerializer({ format: format(id), columns, header, options });
+  const s = createSerializer({ format: format(id), columns, header, options }, OWN);
   const w = documentWriter(s);
   const parser = createItemParser(id, w.header());
   const texts = records.map((r) => w.item(r));
@@ -127,7 +132,7 @@ describe('JSON item parsers', () => {
 
   it('read the items of a split Amazon feed from every part, messageId a locator', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-items-'));
-    const s = createSerializer({ format: format('amazon-listings'), columns: [], header, options: AMAZON });
+    const s = createSerializer({ format: format('amazon-listings'), columns: [], header, options: AMAZON }, OWN);
     const out = new FeedOutput(dir, 'amazon.json', format('amazon-listings', { maxItems: 2 }), s);
     const records = [2, 3, 4, 5, 6].map((row) => ({
       row: String(row),

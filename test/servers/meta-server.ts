@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isRfc3339, textProblems } from './api-checks.js';
 import { AppliedLog, startMockApi, type FaultOptions, type MockApi } from './merchant-meta-pinterest-faults.js';
 
 const SPECS = path.resolve(process.cwd(), '../shared/specs/meta');
@@ -8,7 +9,7 @@ const SPECS = path.resolve(process.cwd(), '../shared/specs/meta');
  * items_batch takes catalog-feed names; each maps to a ProductItem field of the Graph API spec
  * (the rest are ProductItem fields under their own name). Source: Meta's catalog feed reference.
  */
-const FEED_TO_PRODUCT_ITEM: Record<string, string> = {
+export const FEED_TO_PRODUCT_ITEM: Record<string, string> = {
   id: 'retailer_id', title: 'name', link: 'url', image_link: 'image_url', additional_image_link: 'additional_image_urls',
   item_group_id: 'retailer_product_group_id', mpn: 'manufacturer_part_number', google_product_category: 'category',
 };
@@ -20,18 +21,57 @@ export interface MetaServer extends MockApi {
   counters: { batches: number; polls: number };
 }
 
+/** Meta's limits on item texts (commerce catalog specification), in characters. */
+const LIMITS = { id: 100, title: 200, description: 9999 } as const;
+
 /**
  * Plays the Graph API catalog endpoints `items_batch` and `check_batch_request_status`: checks
  * the token, the item type, the batch size (<= 5,000), each field against ProductItem.json (via
- * the feed-name mapping), availability and condition against enum_types.json. A batch answers
- * `in_progress` at its first status check, then `finished` with an error for every item whose
- * title contains REJECT.
+ * the feed-name mapping; `shipping` rows against ProductItemShipping.json), enums against
+ * enum_types.json, value types (int, float), sale dates as RFC 3339 and the text limits. A batch
+ * answers `in_progress` at its first status check, then `finished` with an error for every item
+ * that broke one of these (as Meta reports invalid requests per line; the item is not applied) or
+ * whose title contains REJECT. Every such break is also recorded as a violation.
  */
 export async function startMetaServer(o: { catalog: string; token: string } & FaultOptions): Promise<MetaServer> {
   const fields = new Set((JSON.parse(readFileSync(path.join(SPECS, 'ProductItem.json'), 'utf8')).fields as Array<{ name: string }>).map((f) => f.name));
   const enumTypes = JSON.parse(readFileSync(path.join(SPECS, 'enum_types.json'), 'utf8')) as Array<{ name: string; values: string[] }>;
   const enumOf = (name: string) => new Set(enumTypes.find((e) => e.name === name)!.values);
-  const enums: Record<string, Set<string>> = { availability: enumOf('ProductItem_availability'), condition: enumOf('ProductItem_condition') };
+  const enums: Record<string, Set<string>> = {
+    availability: enumOf('ProductItem_availability'), condition: enumOf('ProductItem_condition'), gender: enumOf('ProductItem_gender'),
+    age_group: enumOf('ProductItem_age_group'), shipping_weight_unit: enumOf('ProductItem_shipping_weight_unit'),
+  };
+  const spec = JSON.parse(readFileSync(path.join(SPECS, 'ProductItem.json'), 'utf8')).fields as Array<{ name: string; type: string }>;
+  const typeOf = new Map(spec.map((f) => [f.name, f.type]));
+  const shippingFields = new Set((JSON.parse(readFileSync(path.join(SPECS, 'ProductItemShipping.json'), 'utf8')).fields as Array<{ name: string }>).map((f) => f.name));
+  /** Problems of one request's data; [] when Meta would take it. */
+  const dataProblems = (data: Record<string, unknown>): string[] => {
+    const out: string[] = [];
+    for (const [k, val] of Object.entries(data)) {
+      if (k === 'shipping') {
+        if (!Array.isArray(val)) out.push('shipping is not a list of ProductItemShipping');
+        else val.forEach((row: Record<string, unknown>, i) => {
+          for (const f of Object.keys(row ?? {})) if (!shippingFields.has(f)) out.push(`shipping[${i}].${f} is no ProductItemShipping field`);
+          if (typeof row?.shipping_price_value !== 'number' || typeof row?.shipping_price_currency !== 'string') out.push(`shipping[${i}] needs shipping_price_value (float) and shipping_price_currency`);
+        });
+        continue;
+      }
+      const name = FEED_TO_PRODUCT_ITEM[k] ?? k;
+      if (!fields.has(name)) {
+        out.push(`${k} is no ProductItem field`);
+        continue;
+      }
+      if (enums[k] && !enums[k]!.has(String(val))) out.push(`${k}: "${val}" is not one of ${[...enums[k]!].join(', ')}`);
+      const type = typeOf.get(name);
+      if (type === 'int' && !Number.isInteger(val)) out.push(`${k} is not an int`);
+      if (type === 'float' && typeof val !== 'number') out.push(`${k} is not a float`);
+      if (type === 'string' && k !== 'id' && typeof val !== 'string') out.push(`${k} is not a string`);
+      if ((k === 'sale_price_start_date' || k === 'sale_price_end_date') && !isRfc3339(val)) out.push(`${k} "${val}" is not an RFC 3339 timestamp`);
+      if (k === 'title' || k === 'description' || k === 'id') out.push(...textProblems(k, val, LIMITS[k]));
+    }
+    if (data.sale_price_start_date && data.sale_price_end_date && Date.parse(String(data.sale_price_end_date)) <= Date.parse(String(data.sale_price_start_date))) out.push('sale_price_end_date is not after sale_price_start_date');
+    return out;
+  };
   const items = new Map<string, Record<string, unknown>>();
   const applied = new AppliedLog();
   const batches = new Map<string, { polled: number; errors: Array<{ line: number; id: string; message: string }> }>();
@@ -50,11 +90,11 @@ export async function startMetaServer(o: { catalog: string; token: string } & Fa
         if (!['CREATE', 'UPDATE', 'DELETE'].includes(r.method)) v(`requests[${line}].method ${r.method}`);
         const id = String(r.data?.id ?? '');
         if (!id) v(`requests[${line}].data.id is required`);
-        for (const [k, val] of Object.entries(r.data ?? {})) {
-          if (!fields.has(FEED_TO_PRODUCT_ITEM[k] ?? k)) v(`requests[${line}].data.${k} is no ProductItem field`);
-          if (enums[k] && !enums[k]!.has(String(val))) v(`requests[${line}].data.${k}: "${val}" is not one of ${[...enums[k]!].join(', ')}`);
-        }
-        if (r.method === 'DELETE') {
+        const problems = r.method === 'DELETE' ? Object.keys(r.data ?? {}).filter((k) => k !== 'id').map((k) => `DELETE takes only id, not ${k}`) : dataProblems(r.data ?? {});
+        for (const m of problems) v(`requests[${line}].data.${m}`);
+        if (problems.length) {
+          errors.push({ line, id, message: `Invalid request: ${problems.join('; ')}` });
+        } else if (r.method === 'DELETE') {
           items.delete(id);
           applied.apply(`${id}#deleted`, null);
         } else if (String(r.data.title ?? '').includes('REJECT')) {

@@ -173,3 +173,32 @@ export async function startMockServer(routes: MockRoute[], faults?: FaultOptions
       }),
   };
 }
+
+/** Where a test server stops answering: the `nth` request of `route` is carried out, its answer never comes, and `reached` is called. */
+export interface HoldAnswer {
+  route: string;
+  nth: number;
+  reached: () => void;
+}
+
+/**
+ * The routes with `hold` applied: a deterministic point to kill a client at, with the server
+ * holding what the request did and the client never learning it.
+ */
+export function withHeldAnswer(routes: MockRoute[], hold: HoldAnswer | undefined): MockRoute[] {
+  if (!hold) return routes;
+  let seen = 0;
+  return routes.map((r) =>
+    r.name !== hold.route
+      ? r
+      : {
+          ...r,
+          handle: async (req: MockRequest) => {
+            const reply = await r.handle(req);
+            if (++seen !== hold.nth) return reply;
+            hold.reached();
+            return new Promise<MockReply>(() => undefined);
+          },
+        },
+  );
+}

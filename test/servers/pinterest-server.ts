@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { compilePinterestItemValidator, PINTEREST_OPENAPI } from '../channels/pinterest-item-schema.js';
+import { compilePinterestItemValidator, PINTEREST_OPENAPI } from '../channels/pinterest/pinterest-item-schema.js';
+import { isRfc3339 } from './api-checks.js';
 import { AppliedLog, startMockApi, type FaultOptions, type MockApi } from './merchant-meta-pinterest-faults.js';
 
 /** OpenAPI 3.0 puts `nullable` beside oneOf/anyOf; Ajv reads it only beside `type`. */
@@ -26,8 +27,12 @@ export interface PinterestServer extends MockApi {
  * Plays Pinterest API v5 `POST /v5/catalogs/items/batch` and `GET /v5/catalogs/items/batch/{id}`.
  * Every request body is validated with ajv against the OpenAPI document's request schema
  * (CatalogsItemsUpsertBatchRequest / CatalogsItemsDeleteBatchRequest: country, language,
- * operation, 1..1,000 items) and each item's attributes against the strict item schema. A batch
- * is PROCESSING at its first poll, then COMPLETED with a record per item; titles with REJECT fail.
+ * operation, 1..1,000 items) and each item's attributes against the strict item schema, the sale
+ * period as two RFC 3339 timestamps. A request that breaks the request schema is refused with 400
+ * (nothing applied); an item whose attributes break the item schema gets a FAILURE record and is
+ * not applied, as Pinterest reports attribute errors per item. Both are also recorded as
+ * violations. A batch is PROCESSING at its first poll, then COMPLETED with a record per item;
+ * titles with REJECT fail.
  */
 export async function startPinterestServer(o: { token: string } & FaultOptions): Promise<PinterestServer> {
   const doc = JSON.parse(readFileSync(PINTEREST_OPENAPI, 'utf8'));
@@ -46,15 +51,22 @@ export async function startPinterestServer(o: { token: string } & FaultOptions):
     if (req.method === 'POST' && req.url.pathname === '/v5/catalogs/items/batch') {
       const body = req.json as { operation?: string; items?: Array<{ item_id: string; attributes?: Record<string, unknown> }> };
       const validate = body?.operation === 'DELETE' ? remove : upsert;
-      if (!validate(body)) v(ajv.errorsText(validate.errors));
-      if (!['UPSERT', 'DELETE'].includes(String(body?.operation))) v(`operation ${body?.operation}`);
+      if (!validate(body) || !['UPSERT', 'DELETE'].includes(String(body?.operation))) {
+        const message = validate.errors ? ajv.errorsText(validate.errors) : `operation ${body?.operation}`;
+        v(message);
+        return { status: 400, body: { code: 1, message: `Invalid parameters. ${message}` } };
+      }
       const records = (body?.items ?? []).map((it, i) => {
         if (body.operation === 'DELETE') {
           items.delete(it.item_id);
           applied.apply(`${it.item_id}#deleted`, null);
           return { item_id: it.item_id, status: 'SUCCESS', errors: [] };
         }
-        if (!attributes(it.attributes)) v(`items[${i}].attributes: ${ajv.errorsText(attributes.errors)}`);
+        const problems = attributes(it.attributes) ? [] : (attributes.errors ?? []).map((e) => ({ attribute: e.instancePath.slice(1) || String(e.params?.additionalProperty ?? ''), message: e.message ?? 'invalid' }));
+        const period = it.attributes?.sale_price_effective_date;
+        if (typeof period === 'string' && !period.split('/').every(isRfc3339)) problems.push({ attribute: 'sale_price_effective_date', message: `"${period}" is not start/end in ISO 8601 date-times` });
+        for (const e of problems) v(`items[${i}].attributes.${e.attribute}: ${e.message}`);
+        if (problems.length) return { item_id: it.item_id, status: 'FAILURE', errors: problems };
         if (String(it.attributes?.title ?? '').includes('REJECT')) return { item_id: it.item_id, status: 'FAILURE', errors: [{ attribute: 'title', message: 'Title contains a blocked term' }] };
         items.set(it.item_id, it.attributes ?? {});
         applied.apply(it.item_id, it.attributes);

@@ -141,6 +141,8 @@ export async function startS3Server(options: { buckets?: string[]; accessKeyId?:
         return;
       }
       if (fault === 500 || fault === 503) return fail(fault, fault === 500 ? 'InternalError' : 'SlowDown', 'injected fault');
+      // A conditional write (If-None-Match: *) stores nothing over an existing object, as S3 does.
+      if (req.headers['if-none-match'] === '*' && objects.has(id)) return fail(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
       // A byte flipped on the way: the body no longer matches the Content-MD5 the client computed.
       const received = fault === 'corrupt' && body.length > 0 ? Buffer.concat([body.subarray(0, -1), Buffer.from([body[body.length - 1]! ^ 1])]) : body;
       if (String(received.length) !== req.headers['content-length']) return fail(400, 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header');

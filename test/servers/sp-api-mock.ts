@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { amazonValidators } from './amazon-specs.js';
-import { startMockServer, type FaultOptions, type MockReply, type MockRequest, type MockServer } from './mock-server.js';
+import { startMockServer, withHeldAnswer, type FaultOptions, type HoldAnswer, type MockReply, type MockRequest, type MockServer } from './mock-server.js';
 
 /**
  * A loopback SP-API: Login with Amazon, the Feeds API 2021-06-30 and the pre-signed document URLs.
@@ -21,6 +21,8 @@ export interface SpApiMockOptions {
   faults?: FaultOptions;
   /** Called before each request with the route name (token, createFeedDocument, upload, createFeed, ...). */
   onRequest?: (route: string) => void;
+  /** A request carried out whose answer never comes (a point to kill the client at). */
+  hold?: HoldAnswer;
 }
 
 export interface SpApiMock {
@@ -30,6 +32,10 @@ export interface SpApiMock {
   violations: string[];
   /** One entry per message Amazon processed, in order. */
   processed: Array<{ feedId: string; sku: string; messageId: number }>;
+  /** SKUs of accepted DELETE messages, in order. */
+  deleted: string[];
+  /** The listings held: SKU -> its last accepted message. */
+  listings: Map<string, Record<string, unknown>>;
   feeds: Map<string, MockFeed>;
   tokensIssued: number;
   /** Make the next access tokens expire (the next API call gets 403). */
@@ -63,6 +69,8 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
   const v = amazonValidators();
   const violations: string[] = [];
   const processed: SpApiMock['processed'] = [];
+  const deleted: string[] = [];
+  const listings = new Map<string, Record<string, unknown>>();
   const docs = new Map<string, MockDocument>();
   const feeds = new Map<string, MockFeed>();
   const validTokens = new Set<string>();
@@ -88,9 +96,15 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
     let accepted = 0;
     for (const m of doc.messages) {
       processed.push({ feedId: feed.feedId, sku: m.sku, messageId: m.messageId });
-      if (opts.rejectSkus?.has(m.sku)) {
+      if (opts.rejectSkus?.has(m.sku) && m.operationType !== 'DELETE') {
         issues.push({ messageId: m.messageId, sku: m.sku, code: '90220', severity: 'ERROR', message: "'[batteries_required]' is required but not supplied.", attributeName: 'batteries_required' });
-      } else accepted++;
+        continue;
+      }
+      accepted++;
+      if (m.operationType === 'DELETE') {
+        deleted.push(m.sku);
+        listings.delete(m.sku);
+      } else listings.set(m.sku, m);
     }
     const report = {
       header: { sellerId: doc.header.sellerId, version: '2.0', feedId: feed.feedId },
@@ -114,7 +128,7 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
   };
 
   const server = await startMockServer(
-    [
+    withHeldAnswer([
       {
         name: 'token',
         method: 'POST',
@@ -245,7 +259,7 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
           return doc?.content ? { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: doc.content } : { status: 404, body: 'NoSuchKey' };
         },
       },
-    ],
+    ], opts.hold),
     opts.faults,
     opts.onRequest,
   );
@@ -255,6 +269,8 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
     url: server.url,
     violations,
     processed,
+    deleted,
+    listings,
     feeds,
     get tokensIssued() {
       return state.tokensIssued;

@@ -99,7 +99,7 @@ describe('shelfcast stock (golden project fixtures/stock/reconcile)', () => {
     const dir = await prepared();
     const r = await runStock(['stock', 'show', 'TEE-M', '--json'], dir);
     const doc = JSON.parse(r.stdout);
-    expect(doc.numbers).toEqual({ sku: 'TEE-M', onHand: 4, counts: { berlin: 4 }, countedAt: '2026-03-01T06:00:00.000Z', reserved: 5, safety: 1, available: 0 });
+    expect(doc.numbers).toEqual({ sku: 'TEE-M', onHand: 4, counts: { berlin: 4 }, countedAt: '2026-03-01T06:00:00.000Z', reserved: 5, safety: 1, available: 0, locations: { berlin: { onHand: 4, reserved: 0 } } });
     expect(doc.allocation).toEqual({ amazon: 0, ebay: 0, shop: 0 });
     expect(doc.events.map((e: any) => [e.kind, e.quantity])).toEqual([['count', 4], ['reserved', 2], ['reserved', 3]]);
     expect(doc.incidents.map((i: any) => [i.order, i.units])).toEqual([['S-2', 2]]);

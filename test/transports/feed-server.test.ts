@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -44,7 +44,7 @@ describe('feed server', () => {
   let dir: string;
   let srv: FeedServer;
   let authed: FeedServer;
-  const files = new Map([['google us.xml', 'application/xml; charset=utf-8'], ['meta.csv', 'text/csv; charset=utf-8']]);
+  const files = new Map([['google us.xml', 'application/xml; charset=utf-8'], ['meta.csv', 'text/csv; charset=utf-8'], ['idealo.csv', 'text/csv; charset=utf-8']]);
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-serve-'));
@@ -57,6 +57,9 @@ describe('feed server', () => {
     await mkdir(path.join(dir, 'sub'));
     await writeFile(path.join(dir, 'sub', 'meta.csv'), 'nested');
     await writeFile(path.join(path.dirname(dir), 'outside.csv'), 'outside');
+    // Feed names that are symlinks: one out of the folder, one to a feed file inside it.
+    await symlink(path.join(path.dirname(dir), 'outside.csv'), path.join(dir, 'idealo.csv'));
+    await symlink(path.join(dir, 'meta.csv'), path.join(dir, 'google us.part-3.xml'));
     srv = await startFeedServer({ dir, files, port: 0 });
     authed = await startFeedServer({ dir, files, port: 0, auth: { username: 'google', password: 'canary-serve-pw' } });
   });
@@ -106,6 +109,26 @@ describe('feed server', () => {
       expect([400, 404], target).toContain(await rawGet(port, target));
     }
     expect((await get(`${srv.url}meta.csv`, {}, 'DELETE')).status).toBe(405);
+  });
+
+  it('follows no symlink, out of the folder or within it', async () => {
+    expect((await get(`${srv.url}idealo.csv`)).status).toBe(404);
+    expect((await get(`${srv.url}google%20us.part-3.xml`)).status).toBe(404);
+  });
+
+  it('serves only the names of the last publish when it is given', async () => {
+    const last = new Map([['google us.xml', new Set(['google us.xml'])]]);
+    const only = await startFeedServer({ dir, files, port: 0, published: async (feed) => last.get(feed) });
+    try {
+      expect((await get(`${only.url}google%20us.xml`)).body.toString()).toBe(FEED);
+      // A part this publish did not write, and a feed never published, are not served.
+      expect((await get(`${only.url}google%20us.part-2.xml`)).status).toBe(404);
+      expect((await get(`${only.url}meta.csv`)).status).toBe(404);
+      last.set('google us.xml', new Set(['google us.xml', 'google us.part-2.xml']));
+      expect((await get(`${only.url}google%20us.part-2.xml`)).body.toString()).toBe('<rss/>');
+    } finally {
+      await only.close();
+    }
   });
 
   it('requires basic auth when configured, and never echoes the password', async () => {

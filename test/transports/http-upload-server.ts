@@ -10,17 +10,21 @@ export interface UploadServer {
   auth: string[];
   /** Other headers seen on the last request. */
   lastHeaders: http.IncomingHttpHeaders;
+  /** Requests received, as `METHOD /path`. */
+  requests: string[];
   stop(): Promise<void>;
 }
 
 /**
  * A loopback HTTP server that stores a PUT/POST body under its path only once the body is
  * complete and matches content-length (what a real receiving server must do for HTTP pushes to
- * be atomic). `requireAuth` answers 401 to any other Authorization header.
+ * be atomic). `requireAuth` answers 401 to any other Authorization header; `redirect` answers a
+ * path with a redirect (status and Location) instead of storing it.
  */
-export async function startUploadServer(options: { requireAuth?: string } = {}): Promise<UploadServer> {
+export async function startUploadServer(options: { requireAuth?: string; redirect?: (path: string) => { status: number; location: string } | undefined } = {}): Promise<UploadServer> {
   const files = new Map<string, Buffer>();
   const auth: string[] = [];
+  const requests: string[] = [];
   const state = { lastHeaders: {} as http.IncomingHttpHeaders };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -28,6 +32,12 @@ export async function startUploadServer(options: { requireAuth?: string } = {}):
     req.on('end', () => {
       state.lastHeaders = req.headers;
       auth.push(req.headers.authorization ?? '');
+      requests.push(`${req.method} ${req.url}`);
+      const to = options.redirect?.(new URL(req.url!, 'http://x').pathname);
+      if (to) {
+        res.writeHead(to.status, { location: to.location }).end();
+        return;
+      }
       if (options.requireAuth && req.headers.authorization !== options.requireAuth) {
         res.writeHead(401).end('unauthorized');
         return;
@@ -51,6 +61,7 @@ export async function startUploadServer(options: { requireAuth?: string } = {}):
     url: `http://127.0.0.1:${port}/`,
     files,
     auth,
+    requests,
     get lastHeaders() {
       return state.lastHeaders;
     },

@@ -189,7 +189,7 @@ describe('s3 destination against a loopback S3', () => {
 });
 
 describe('s3 loading', () => {
-  it('only s3.ts refers to the AWS SDK, as a type and a dynamic import, so other runs never load it', async () => {
+  it('only s3.ts and the S3 shard folder refer to the AWS SDK, as a type and a dynamic import, so other runs never load it', async () => {
     const { readdir, readFile } = await import('node:fs/promises');
     const src = path.resolve(__dirname, '../../src');
     const files = (await readdir(src, { recursive: true })).filter((f) => String(f).endsWith('.ts'));
@@ -197,12 +197,15 @@ describe('s3 loading', () => {
     for (const f of files) {
       const text = await readFile(path.join(src, String(f)), 'utf8');
       if (text.includes('@aws-sdk/')) users.push(String(f));
-      if (String(f) === path.join('transports', 's3.ts')) {
+      if (String(f) === path.join('transports', 's3.ts') || String(f) === path.join('run', 'shard', 's3-shard-folder.ts')) {
         const imports = text.match(/^import .*@aws-sdk\/.*$/gm) ?? [];
         expect(imports.every((l) => l.startsWith('import type '))).toBe(true);
         expect(text).toContain("await import('@aws-sdk/client-s3')");
       }
     }
-    expect(users).toEqual([path.join('transports', 's3.ts')]);
+    expect(users.sort()).toEqual([path.join('run', 'shard', 's3-shard-folder.ts'), path.join('transports', 's3.ts')]);
+    // The shard folder of S3 is itself imported only when --shard-dir names an s3:// prefix.
+    const folder = await readFile(path.join(src, 'run', 'shard', 'shard-folder.ts'), 'utf8');
+    expect(folder).toContain("await import('./s3-shard-folder.js')");
   });
 });

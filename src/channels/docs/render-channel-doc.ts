@@ -1,6 +1,8 @@
 import type { ChannelDefinition } from '../define-channel.js';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Issue } from '../../issues/issue.js';
+import { capabilitiesOf } from '../registry.js';
+import { CAPABILITY_HEADS, capabilityCells } from './capability-table.js';
 import { describeOptions } from './describe-options.js';
 import { issueCodes } from './issue-codes.js';
 import { firstRecord } from './sample-record.js';
@@ -31,7 +33,7 @@ export function renderChannelDoc(channel: ChannelDefinition<any>, sample?: strin
   const parts: string[] = [];
   parts.push(`# ${channel.title} (\`${channel.id}\`)`);
   parts.push(
-    `Kind: ${KIND[channel.kind]}. Channel id \`${channel.id}\`, defined in \`src/channels/${channel.id}.ts\`.\n\n` +
+    `Kind: ${KIND[channel.kind]}. Channel id \`${channel.id}\`, defined in \`src/channels/${channel.id}/\`.\n\n` +
       '<!-- Generated from the channel definition by scripts/write-channel-docs.mjs; edit the channel, not this page. -->',
   );
   const first = channel.formats[0];
@@ -45,6 +47,9 @@ export function renderChannelDoc(channel: ChannelDefinition<any>, sample?: strin
       channel.formats.map((f) => [code(f.id), code(`.${f.ext}`), f.contentType, f.serializer]),
     ),
   );
+
+  parts.push('## Capabilities');
+  parts.push(markdownTable(CAPABILITY_HEADS, [capabilityCells(capabilitiesOf(channel))]));
 
   parts.push('## Attributes');
   parts.push(

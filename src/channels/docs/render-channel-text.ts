@@ -1,16 +1,8 @@
 import type { ChannelDefinition } from '../define-channel.js';
+import { capabilitiesOf } from '../registry.js';
+import { CAPABILITY_HEADS, capabilityCells } from './capability-table.js';
 import { describeOptions } from './describe-options.js';
 import { textTable } from './text-table.js';
-
-/** `shelfcast channels`: one line per channel with its kind and formats. */
-export function renderChannelTable(channels: ReadonlyArray<ChannelDefinition<any>>): string {
-  return (
-    textTable(
-      ['CHANNEL', 'KIND', 'FORMATS', 'TITLE'],
-      channels.map((c) => [c.id, c.kind, c.formats.map((f) => f.id).join(', '), c.title]),
-    ) + '\n'
-  );
-}
 
 /**
  * `shelfcast channels <id>`: the channel's formats, its attributes (required, format, limit and the
@@ -20,6 +12,8 @@ export function renderChannelSummary(channel: ChannelDefinition<any>): string {
   const lines: string[] = [];
   lines.push(`${channel.title} (${channel.id}), ${channel.kind}`);
   lines.push(`Formats: ${channel.formats.map((f) => `${f.id} (.${f.ext}, ${f.contentType})`).join('; ')}`);
+  const caps = capabilityCells(capabilitiesOf(channel));
+  lines.push(CAPABILITY_HEADS.slice(1).map((h, i) => `${h}: ${caps[i + 1]}`).join('; '));
   lines.push('');
   lines.push(
     textTable(

@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { ChannelDefinition } from '../define-channel.js';
 import type { Issue } from '../../issues/issue.js';
 import { CHANNEL_IDS, loadChannel } from '../registry.js';
+import { capabilitiesOf } from '../registry.js';
+import { CAPABILITY_HEADS, capabilityCells } from './capability-table.js';
 import { renderChannelDoc } from './render-channel-doc.js';
+import { markdownTable } from './text-table.js';
 
 /** Where the pages go and where their samples come from, relative to the repository root. */
 export const DOCS_DIR = 'docs/channels';
@@ -35,11 +38,26 @@ export function renderChannelPage(channel: ChannelDefinition<any>, root: string)
   return { id: channel.id, file: `${DOCS_DIR}/${channel.id}.md`, content };
 }
 
-/** Every registered channel's page. */
+/** docs/channels/README.md: every channel with its capabilities, linking to its page. */
+export function renderChannelIndex(channels: ReadonlyArray<ChannelDefinition<any>>): ChannelPage {
+  const rows = channels.map((c) => [`[${c.id}](${c.id}.md)`, c.kind, ...capabilityCells(capabilitiesOf(c))]);
+  const content =
+    '# Channels\n\n' +
+    '<!-- Generated from the channel registry by scripts/write-channel-docs.mjs; edit the channels, not this page. -->\n\n' +
+    'What each channel can do, derived from its folder in `src/channels/<id>/` (also `shelfcast channels`). ' +
+    'API push: the `destination.type` that sends the feed through the channel\'s API; deltas: only changed items are sent; ' +
+    'deletes: items gone from the feed are removed; variants: grouped by `item_group_id`; --only: the attribute groups a partial update (`run --only price,quantity`) can send alone; ' +
+    'orders: `shelfcast stock orders --format <channel>` reads its order export; stock: its feeds show the quantity or availability the shared-stock ledger allocates to it.\n\n' +
+    markdownTable(['channel', 'kind', ...CAPABILITY_HEADS], rows) +
+    '\n';
+  return { id: 'index', file: `${DOCS_DIR}/README.md`, content };
+}
+
+/** Every registered channel's page, then the index with the capability table. */
 export async function renderChannelPages(root: string): Promise<ChannelPage[]> {
-  const pages: ChannelPage[] = [];
-  for (const id of CHANNEL_IDS) pages.push(renderChannelPage(await loadChannel(id), root));
-  return pages;
+  const channels: ChannelDefinition<any>[] = [];
+  for (const id of CHANNEL_IDS) channels.push(await loadChannel(id));
+  return [...channels.map((c) => renderChannelPage(c, root)), renderChannelIndex(channels)];
 }
 
 /** Writes the pages whose content changed; returns their repository-relative paths. */

@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { isGzipped } from '../../catalog/detect-format.js';
 import { checkCatalogFile, openBytes } from '../../catalog/open-bytes.js';
 import type { ReadOptions } from '../../catalog/read-options.js';
+import type { CatalogSource } from '../../catalog/types.js';
 import { catalogError } from '../../catalog/source-error.js';
 
 /**
@@ -15,8 +16,9 @@ export interface ByteSource {
   close(): Promise<void>;
 }
 
-export async function openByteSource(location: string, options: ReadOptions = {}): Promise<ByteSource> {
-  if (/^https?:\/\//i.test(location) || isGzipped(location)) return streamSource(openBytes(location, options));
+export async function openByteSource(source: Pick<CatalogSource, 'location' | 'decompression'>, options: ReadOptions = {}): Promise<ByteSource> {
+  const { location } = source;
+  if (/^https?:\/\//i.test(location) || isGzipped(location)) return streamSource(openBytes(source, options));
   await checkCatalogFile(location);
   let handle: FileHandle;
   try {

@@ -53,8 +53,8 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
     for await (const unit of csvUnits({
       source,
       tsv: format === 'tsv',
-      bytes: await openByteSource(source.location, options.read),
-      reopen: () => new TextDecoding(openBytes(source.location, options.read)),
+      bytes: await openByteSource(source, options.read),
+      reopen: () => new TextDecoding(openBytes(source, options.read)),
       unitBytes: options.unitBytes ?? 512 * 1024,
       unitRows,
       nextSeq,
@@ -81,7 +81,7 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
 /** XML items cut here, about `unitBytes` of text a unit, read into rows by the workers. */
 async function* xmlUnits(source: CatalogSource, options: CatalogUnitsOptions, nextSeq: () => number): AsyncGenerator<WorkUnit> {
   const unitChars = options.unitBytes ?? 512 * 1024;
-  const decoding = new TextDecoding(openBytes(source.location, options.read));
+  const decoding = new TextDecoding(openBytes(source, options.read));
   let unit: XmlUnit | undefined;
   let chars = 0;
   for await (const batch of readXmlItemBatches(source, decoding, options.read ?? {})) {

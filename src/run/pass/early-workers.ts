@@ -1,8 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { autoWorkers, MAX_WORKERS } from './worker-count.js';
-import { workerScript } from './worker-script.js';
+import type { Worker } from 'node:worker_threads';
 
 /**
  * Worker threads started before the CLI loads its modules. A worker spends a few hundred
@@ -34,6 +32,9 @@ export async function startEarlyWorkers(argv: readonly string[], cwd: string): P
     // Unreadable config or catalog: the command will say so itself.
     return 0;
   }
+  if (count === 0) return 0;
+  // Loaded only for a pass: every other command (`--version`, `channels`) starts faster without.
+  const [{ Worker }, { workerScript }] = await Promise.all([import('node:worker_threads'), import('./worker-script.js')]);
   const script = workerScript();
   for (let i = 0; i < count; i++) {
     const worker = new Worker(script);
@@ -67,6 +68,7 @@ export function stopEarlyWorkers(): void {
 /** What the pass will choose (see chooseWorkers): `--workers`, or one per core for a large local catalog. */
 async function expectedWorkers(argv: readonly string[], cwd: string): Promise<number> {
   if (!PASS_COMMANDS.has(argv[0] ?? '')) return 0;
+  const { autoWorkers, MAX_WORKERS } = await import('./worker-count.js');
   const workers = optionValue(argv, ['--workers']);
   // What --workers accepts (see withWorkersOption); anything else is an error the CLI reports.
   if (workers !== undefined) return /^\d+$/.test(workers) && Number(workers) <= MAX_WORKERS ? Number(workers) : 0;

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { SourceJoin } from '../../catalog/sources/join-sources.js';
 import { loadProject } from '../../config/load.js';
 import { ShelfcastError } from '../../issues/issue.js';
 import { reblank } from '../../util/blank-record.js';
@@ -28,7 +29,7 @@ const ready = (async () => {
     if (!feed) throw new Error(`feed "${id}" is not in ${setup.configFile} any more`);
     return feed;
   });
-  return createUnitProcessor({ project, feeds, now: new Date(setup.now), only: setup.only, allocation: setup.allocation }, shelf);
+  return createUnitProcessor({ project, feeds, now: new Date(setup.now), only: setup.only, allocation: setup.allocation, stores: setup.stores, join: setup.sources && new SourceJoin(setup.sources) }, shelf);
 })();
 
 let queue: Promise<void> = Promise.resolve();

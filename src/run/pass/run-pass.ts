@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
+import { SourceJoin } from '../../catalog/sources/join-sources.js';
 import { createValidator } from '../../product/validate.js';
 import { catalogSource } from '../read-products.js';
 import { catalogUnits, type UnitSizes } from './catalog-units.js';
 import { UnitMerger, type MergeTarget, type PassCounts } from './merge-units.js';
 import { createUnitProcessor } from './unit-processor.js';
-import type { UnitResult } from './units.js';
+import type { UnitResult, WorkUnit } from './units.js';
 import { BufferShelf } from './buffer-shelf.js';
 import { stopEarlyWorkers } from './early-workers.js';
 import { autoWorkers } from './worker-count.js';
@@ -26,12 +28,33 @@ export interface PassOptions extends UnitSizes {
    * CPU core for a local catalog of 24 MiB or more, none otherwise.
    */
   workers?: number;
+  /**
+   * A sharded build (`--shard K/N`): only the units whose number is K modulo N are processed, and
+   * their results go to `sink` instead of the feeds (the merge applies them later, in order).
+   */
+  shard?: PassShard;
+}
+
+/** Which units a shard processes and where their results go. */
+export interface PassShard {
+  index: number;
+  count: number;
+  sink: (result: UnitResult) => Promise<void>;
 }
 
 export interface PassResult {
   counts: PassCounts;
   /** The catalog's issues (reading, mapping, validation), tail issues included. */
   issues: UnitMerger['issues'];
+  /** Problems of the catalog's header and the main thread's tail issues, as the merger got them. */
+  header: Issue[];
+  tail: Issue[];
+  /** A shard's digest of how the catalog was cut into units (every shard of a set must cut alike). */
+  cut?: string;
+  /** The stock allocation the pass used, when the project has `stock:`. */
+  allocation?: Map<string, Map<string, number>>;
+  /** With supplemental sources: per source, one bit per key a row of this pass matched. */
+  sourceHits?: Uint8Array[];
 }
 
 async function chooseWorkers(project: LoadedProject, options: PassOptions): Promise<number> {
@@ -54,36 +77,54 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
   const merger = new UnitMerger(validator, targets, options.onProgress);
   // The ledger (and its database driver) is loaded only for projects with a `stock:` section.
-  const allocation = project.config.stock ? (await import('../stock-view.js')).loadStockAllocation(project) : undefined;
+  const stockView = project.config.stock ? await import('../stock-view.js') : undefined;
+  const allocation = stockView?.loadStockAllocation(project);
+  const stores = stockView && feeds.some((f) => f.channel.id === 'google-local') ? stockView.loadStoreStock(project) : undefined;
+  // Supplemental sources are read whole into shared tables before the primary streams.
+  const sources = project.config.catalog.sources.length ? await (await import('../../catalog/sources/load-sources.js')).loadSources(project) : undefined;
+  const join = sources && new SourceJoin(sources.join);
   const workers = await chooseWorkers(project, options);
-  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation }) : undefined;
+  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
   // Workers started early that this pass does not use would only take CPU from it.
   stopEarlyWorkers();
   const limit = pool ? workers * 2 : 1;
   // In this thread one shelf serves both the cutting of units and the processing.
   const shelf = new BufferShelf(feeds.length + limit + 2);
-  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation }, shelf);
+  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, stores, join }, shelf);
   const inflight: Promise<UnitResult>[] = [];
   const mainTail: Issue[] = [];
+  let header: Issue[] = [];
+  const shard = options.shard;
   try {
     const units = catalogUnits(project, {
       catalog: options.catalog,
       cwd: options.cwd,
       unitBytes: options.unitBytes,
       unitRows: options.unitRows,
-      onHeader: (issues) => (merger.headerIssues = issues),
+      onHeader: (issues) => {
+        merger.headerIssues = issues;
+        header = issues;
+      },
       onTail: (issues) => mainTail.push(...issues),
       shelf,
     });
     const merge = async (result: UnitResult) => {
-      await merger.apply(result);
+      if (shard) await shard.sink(result);
+      else await merger.apply(result);
       // The bytes are in the files' write batches now: the buffers can be used again.
       if (result.input) shelf.put(result.input.buffer as ArrayBuffer);
       const made = result.feeds.map((f) => f.bytes.buffer as ArrayBuffer);
       if (pool) pool.recycle(result.seq, made);
       else for (const b of made) shelf.put(b);
     };
+    const cut = shard && createHash('sha256');
     for await (const unit of units) {
+      cut?.update(unitShape(unit));
+      if (shard && unit.seq % shard.count !== shard.index) {
+        // Another shard's unit: every shard cuts the same units, this one only hands its bytes back.
+        if (unit.kind === 'csv') shelf.put(unit.bytes.buffer as ArrayBuffer);
+        continue;
+      }
       const result = pool ? pool.run(unit) : Promise.resolve(process!(unit));
       // Awaited in order below; a failure before its turn must not count as unhandled.
       result.catch(() => {});
@@ -91,9 +132,18 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
       while (inflight.length >= limit) await merge(await inflight.shift()!);
     }
     while (inflight.length > 0) await merge(await inflight.shift()!);
-    merger.finish(mainTail);
-    return { counts: merger.counts, issues: merger.issues };
+    // Join problems come last, once: the sources' own rows, then the keys no item asked for. A
+    // shard knows only its own rows' keys: it hands its hits on, and the merge reports (merge-shards).
+    if (!shard) merger.finish(join ? [...mainTail, ...sources!.issues, ...join.unmatched()] : mainTail);
+    return { counts: merger.counts, issues: merger.issues, header, tail: mainTail, allocation, cut: cut?.digest('hex'), ...(join ? { sourceHits: join.hitBits() } : {}) };
   } finally {
     await pool?.close();
   }
+}
+
+/** Where a unit starts and how much it holds, without its content: the same in every shard that cut it alike. */
+function unitShape(unit: WorkUnit): string {
+  if (unit.kind === 'csv') return `c${unit.seq}:${unit.firstRow}+${unit.bytes.length};`;
+  if (unit.kind === 'xml') return `x${unit.seq}:${unit.firstRow}+${unit.items.length};`;
+  return `m${unit.seq}:${unit.rows[0]?.row ?? 0}+${unit.rows.length};`;
 }

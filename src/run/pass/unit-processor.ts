@@ -7,6 +7,7 @@ import type { Issue } from '../../issues/issue.js';
 import type { CatalogItem } from '../../product/product.js';
 import { createValidator, type Validator } from '../../product/validate.js';
 import type { FeedRecord } from '../../channels/define-channel.js';
+import type { SourceJoin } from '../../catalog/sources/join-sources.js';
 import { bodyPartsOf } from '../../serializers/serializer.js';
 import { createFeedProcessor, type FeedProcessor } from '../feed-processor.js';
 import { createMapper } from '../project-mapper.js';
@@ -25,6 +26,10 @@ export interface PassSetup {
   only?: string[];
   /** The stock allocation of the run (SKU -> stock channel -> quantity), when the project has `stock:`. */
   allocation?: Map<string, Map<string, number>>;
+  /** For local inventory feeds: SKU -> ledger location -> units (see loadStoreStock). */
+  stores?: Map<string, Map<string, number>>;
+  /** The supplemental sources, joined onto each mapped row before it is validated; none without `catalog.sources`. */
+  join?: SourceJoin;
 }
 
 interface FeedLane {
@@ -60,24 +65,32 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
   const options = { locale: project.config.catalog.locale, currency: project.config.catalog.currency };
   const validator = createValidator(options);
   // CSV units' values are the scanner's UTF-8 decodings (presets only cut them at ASCII
-  // delimiters): their validator skips the surrogate check (see hasIllegalCharsDecoded).
+  // delimiters): their validator skips the surrogate check (see hasIllegalCharsDecoded). Not when a
+  // source join may put in values of other origins (a JSON source's "\ud800" escape is one).
   const decodedValidator = createValidator({ ...options, decoded: true });
-  const stock = setup.allocation && stockOverrides(setup.allocation, feeds);
+  const stock = setup.allocation && stockOverrides(setup.allocation, feeds, setup.stores);
   const lanes: FeedLane[] = feeds.map((feed) => {
     const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
     return { processor, bodyParts: bodyPartsOf(feedSerializer(project, feed, processor.target)), stock: stock?.get(feed.id) };
   });
 
+  const join = setup.join;
   return (unit) => {
-    const gather = new UnitGather(unit.kind === 'csv' ? decodedValidator : validator, lanes, shelf);
+    const gather = new UnitGather(unit.kind === 'csv' && !join ? decodedValidator : validator, lanes, shelf);
+    const add = join
+      ? (row: MappedRow) => {
+          join.apply(row);
+          gather.add(row);
+        }
+      : (row: MappedRow) => gather.add(row);
     if (unit.kind === 'mapped') {
-      for (const row of unit.rows) gather.add(row);
+      for (const row of unit.rows) add(row);
       return gather.finish(unit.seq, []);
     }
     // A fresh mapper per unit: its finish() then names this unit's rows only.
     const mapper = createMapper(project);
     const map = (raw: RawRow) => {
-      for (const row of mapper.map(raw)) gather.add(row);
+      for (const row of mapper.map(raw)) add(row);
     };
     if (unit.kind === 'csv') readCsvUnit(unit, map);
     else readXmlUnit(unit, map);

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { JoinData } from '../../catalog/sources/join-sources.js';
 import { ShelfcastError } from '../../issues/issue.js';
 import { takeEarlyWorker } from './early-workers.js';
 import type { RecycleMessage, UnitResult, WorkUnit } from './units.js';
@@ -13,6 +14,10 @@ export interface WorkerSetup {
   now: number;
   only?: string[];
   allocation?: Map<string, Map<string, number>>;
+  /** For local inventory feeds: SKU -> location -> units. */
+  stores?: Map<string, Map<string, number>>;
+  /** The supplemental sources' tables (shared memory, not copied). */
+  sources?: JoinData;
 }
 
 /** The setup of a worker started before the pass, sent as its first message. */

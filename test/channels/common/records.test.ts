@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lookupByPrefix } from '../../../src/apis/amazon/prefix-table.js';
+import { lookupByPrefix } from '../../../src/channels/common/prefix-table.js';
 import { compactRecord, GOOGLE_FIELDS, perOptions, priceText, recordPicker, salePriceText, splitVariants, variantFields } from '../../../src/channels/common/index.js';
-import google from '../../../src/channels/google.js';
-import meta, { META_FIELDS } from '../../../src/channels/meta.js';
-import pinterest from '../../../src/channels/pinterest.js';
-import tiktok from '../../../src/channels/tiktok.js';
+import google from '../../../src/channels/google/index.js';
+import meta, { META_FIELDS } from '../../../src/channels/meta/index.js';
+import pinterest from '../../../src/channels/pinterest/index.js';
+import tiktok from '../../../src/channels/tiktok/index.js';
 import type { FeedRecord } from '../../../src/channels/define-channel.js';
 import { formatMoney } from '../../../src/product/money-format.js';
 import type { Product } from '../../../src/product/product.js';

@@ -1,0 +1,85 @@
+import type { Product } from '../../product/product.js';
+import { catalogColumnFor, columnAttributes, entryShape, productTypeDefinition } from './product-types.js';
+
+/** What the listing checks need of a feed's Amazon options. */
+export interface RequirementOptions {
+  default_brand?: string;
+  gtin_exemption: boolean;
+  attribute_defaults: Record<string, string>;
+}
+
+/** One problem that keeps a listing from Amazon: the attribute, the column that fills it, and the fix. */
+export interface Missing {
+  attribute: string;
+  column: string;
+  message: string;
+  fix: string;
+}
+
+/** How the listing identifies the product: its GTIN, the exemption, or nothing (left out). */
+export type Identification = { kind: 'gtin' } | { kind: 'exemption' } | { kind: 'none'; missing: Missing };
+
+/**
+ * Amazon lists a product only with an identifier: a GTIN (as externally_assigned_product_identifier),
+ * or the brand's GTIN exemption (supplier_declared_has_product_identifier_exemption), declared per
+ * item (identifier_exists: no) or for the whole feed (options.gtin_exemption).
+ */
+export function identification(p: Product, opts: RequirementOptions): Identification {
+  if (p.gtin) return { kind: 'gtin' };
+  if (p.identifier_exists === false || opts.gtin_exemption) return { kind: 'exemption' };
+  return {
+    kind: 'none',
+    missing: {
+      attribute: 'externally_assigned_product_identifier',
+      column: 'gtin',
+      message: 'No GTIN and no GTIN exemption: Amazon lists a product only with one of them, so the item was left out.',
+      fix: 'Fill in gtin, or set identifier_exists to no for products of a brand Amazon exempted (options.gtin_exemption: true for a whole feed of them).',
+    },
+  };
+}
+
+/** The brand to send: the catalog's, else options.default_brand. */
+export const brandFor = (p: Product, opts: RequirementOptions): string | undefined => p.brand ?? opts.default_brand;
+
+export const MISSING_BRAND: Missing = {
+  attribute: 'brand',
+  column: 'brand',
+  message: 'No brand: Amazon requires one, so the item was left out.',
+  fix: 'Fill in brand, or set options.default_brand for products of your own brand.',
+};
+
+/** Required attributes of the product type that come from columns: value, or what is missing. */
+export function columnValues(p: Product, productType: string, opts: RequirementOptions): { values: Array<{ attribute: string; value: string; valueKey: string; language: boolean }>; missing: Missing[] } {
+  const def = productTypeDefinition(productType);
+  const values = [];
+  const missing: Missing[] = [];
+  for (const attribute of columnAttributes(def)) {
+    const value = p.extra[attribute]?.trim() || opts.attribute_defaults[attribute];
+    const shape = entryShape(productType, attribute) ?? { valueKey: 'value', language: false };
+    if (value) values.push({ attribute, value, ...shape });
+    else {
+      const column = catalogColumnFor(attribute);
+      missing.push({
+        attribute,
+        column,
+        message: `No ${attribute}: product type ${productType} requires it${def.shipped ? '' : ' (as every product type does)'}, so the item was left out.`,
+        fix: `Fill in the catalog column ${column}, or set options.attribute_defaults.${attribute} for every item of the feed.`,
+      });
+    }
+  }
+  return { values, missing };
+}
+
+/** Required attributes of the product type that the built attributes lack (the canonical ones: title, description...). */
+export function missingBuilt(productType: string, attributes: ReadonlySet<string>): Missing[] {
+  const def = productTypeDefinition(productType);
+  const fromColumns = new Set(columnAttributes(def));
+  return def.required
+    .filter((a) => !fromColumns.has(a) && !attributes.has(a))
+    .map((attribute) => ({
+      attribute,
+      column: catalogColumnFor(attribute),
+      message: `No ${attribute}: product type ${productType} requires it, so the item was left out.`,
+      fix: `Fill in ${catalogColumnFor(attribute)}.`,
+    }));
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { defineChannel } from '../define-channel.js';
+import { cachedOptions, perOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+
+const optionsSchema = z
+  .object({
+    /** Items without GTIN or brand + MPN: `exclude`, `identifier_exists_no` or `allow`; default identifier_exists_no (Microsoft only requires identifiers the manufacturer assigned). */
+    missingIdentifier: z.enum(['exclude', 'identifier_exists_no', 'allow']).default('identifier_exists_no'),
+  })
+  .strict();
+const parseOptions = cachedOptions(optionsSchema);
+
+/**
+ * Microsoft Merchant Center (Microsoft Shopping): reads Google's feed vocabulary in TSV and
+ * Google-formatted XML; description up to 10,000 characters, no HTML.
+ */
+export const MICROSOFT_PROFILE: GoogleProfile = {
+  limits: { ...GOOGLE_LIMITS, description: 10_000 },
+  availability: 'google',
+  maxAdditionalImages: 10,
+  missingIdentifier: 'identifier_exists_no',
+  availabilityDateRequired: true,
+  ageGroups: GOOGLE_AGE_GROUPS,
+  required: ['id', 'title', 'description', 'link', 'image_link'],
+};
+
+const profileFor = perOptions((opts: z.infer<typeof optionsSchema>): GoogleProfile => ({ ...MICROSOFT_PROFILE, missingIdentifier: opts.missingIdentifier }));
+
+const SHIPPING_REQUIRED = new Set(['AT', 'DE']);
+
+export default defineChannel({
+  id: 'microsoft',
+  title: 'Microsoft Merchant Center',
+  kind: 'comparison',
+  formats: GOOGLE_FORMATS,
+  attributes: googleAttributes(GOOGLE_FIELDS, MICROSOFT_PROFILE),
+  options: optionsSchema,
+  map(product, ctx) {
+    const out = itemIssues('microsoft', product, ctx);
+    const opts = parseOptions(ctx.feed.options);
+    // Microsoft requires shipping for offers in Austria and Germany only.
+    if (ctx.feed.country && SHIPPING_REQUIRED.has(ctx.feed.country) && product.shipping.length === 0) {
+      out.error('shipping', 'missing', `Microsoft requires shipping for feeds in ${ctx.feed.country}.`, { fix: 'Add a shipping price, or shipping rules in the catalog.' });
+    }
+    const record = googleRecord(product, ctx, profileFor(opts), out);
+    return record ? { record, issues: out.list } : { issues: out.list };
+  },
+});
