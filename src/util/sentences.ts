@@ -12,10 +12,10 @@ const UNCOLLAPSED = /[^\S ]| {2}/;
 /**
  * The first `max` sentences of `text` that have at least `min` characters, trimmed and with white
  * space runs collapsed to one space. A sentence is text up to a run of `.`, `!` or `?` that white
- * space or the end follows, or the rest of the text when no mark follows. Marks that a word
- * follows (`3.5`, `e.g.x`) drop the text before them back to the previous sentence: this is what
- * matching `[^.!?]+[.!?]+(?=\s|$)|[^.!?]+$` over the collapsed text gives, but it stops once it
- * has `max` sentences and collapses only those.
+ * space or the end follows, or the rest of the text when no mark follows. A mark that a word
+ * follows (`3.5`, `e.g.x`, `0.3l`) is part of its sentence: "Fits 3.5 inch drives." is one
+ * sentence, not "5 inch drives.". This is splitting the collapsed text after every mark that white
+ * space follows, but it stops once it has `max` sentences and collapses only those.
  */
 export function firstSentences(text: string, max: number, min: number): string[] {
   const out: string[] = [];
@@ -34,7 +34,8 @@ export function firstSentences(text: string, max: number, min: number): string[]
       break;
     }
     const end = STOPS.lastIndex;
-    if (stop.index > start && (end === n || isSpace(text.charCodeAt(end)))) keep(text.slice(start, end));
+    if (end < n && !isSpace(text.charCodeAt(end))) continue;
+    keep(text.slice(start, end));
     start = end;
   }
   return out;

@@ -20,6 +20,8 @@ export interface CuratedCase {
     warnings?: Array<{ row: number; code: string }>;
     /** The ids every feed holds (order free). */
     ids?: string[];
+    /** Feed id -> the ids it holds instead of `ids`, where that channel's rules leave a good row out. */
+    feedIds?: Record<string, string[]>;
     /** For run-level failures (exit 2): text stderr must hold. */
     stderr?: string;
   };

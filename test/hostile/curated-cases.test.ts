@@ -39,7 +39,7 @@ describe('curated hostile catalogs (fixtures/hostile)', () => {
         const badRows = new Map<number, string[]>();
         for (const e of want.errors!) badRows.set(e.row, [...(badRows.get(e.row) ?? []), e.code]);
         // Feeds parse strictly, re-read to the same values and hold exactly the good ids.
-        expect(await checkOutcome(dir, out, { exitCode: want.exitCode, badRows, ids: want.ids! })).toEqual([]);
+        expect(await checkOutcome(dir, out, { exitCode: want.exitCode, badRows, ids: want.ids!, feedIds: want.feedIds })).toEqual([]);
       }
       tried.push(c.name);
     } finally {

@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { REPO, runCli } from '../e2e/cli.js';
 
@@ -30,6 +31,7 @@ export interface ReportedIssue {
 export async function hostileProject(catalog: Buffer | string, ext: string, extra: string[] = []): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-hostile-'));
   await cp(path.join(REPO, 'feeds'), path.join(dir, 'feeds'), { recursive: true });
+  await configureAmazon(path.join(dir, 'feeds', 'amazon.yaml'));
   const yaml = [
     'name: Hostile Shop',
     'catalog:',
@@ -48,6 +50,25 @@ export async function hostileProject(catalog: Buffer | string, ext: string, extr
   await writeFile(path.join(dir, 'shelfcast.yaml'), yaml);
   await writeFile(path.join(dir, `catalog.${ext}`), catalog);
   return dir;
+}
+
+/**
+ * What a merchant selling these catalogs on Amazon sets in the demo's Amazon feed. The catalogs
+ * carry Google's columns only (no product_type, color or item_type_keyword) and many items have
+ * no GTIN: the shop's brands hold Amazon's GTIN exemption, and the attributes Amazon requires of
+ * every listing that no column holds come from attribute_defaults. These suites test reading, not
+ * Amazon's requirements (test/channels/amazon does that), so a good row must reach this feed too.
+ */
+export const HOSTILE_AMAZON_OPTIONS = {
+  gtin_exemption: true,
+  attribute_defaults: { item_type_keyword: 'household-supplies', color: 'multicolor' },
+};
+
+async function configureAmazon(file: string): Promise<void> {
+  const feed = parseYaml(await readFile(file, 'utf8')) as { options: Record<string, unknown> & { attribute_defaults?: Record<string, string> } };
+  const { attribute_defaults, ...rest } = HOSTILE_AMAZON_OPTIONS;
+  feed.options = { ...feed.options, ...rest, attribute_defaults: { ...feed.options.attribute_defaults, ...attribute_defaults } };
+  await writeFile(file, stringifyYaml(feed));
 }
 
 /** Runs the CLI in-process (the same `main` bin/shelfcast.js calls) with captured output. */

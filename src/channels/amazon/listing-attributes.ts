@@ -84,8 +84,19 @@ export function availabilityAttributeJson(p: Product, opts: AmazonOptions, out: 
 const BULLET_COLUMNS = Array.from({ length: MAX_BULLETS }, (_, i) => `bullet_point_${i + 1}`);
 const OTHER_IMAGES = Array.from({ length: MAX_OTHER_IMAGES }, (_, i) => `other_product_image_locator_${i + 1}`);
 
-/** The first description sentences; the variants of a product share their description, so the last one is remembered. */
-const sentenceBullets = lastCall((description: string): readonly string[] => firstSentences(description, MAX_BULLETS, 3));
+/** Shortest bullet point taken from a description (shorter pieces are stray marks and fragments). */
+const MIN_BULLET = 3;
+/**
+ * The first description sentences; the variants of a product share their description, so the last
+ * one is remembered. A description without a sentence (`3.5"` or `o?V`: marks that a word follows)
+ * is one bullet as it is: Amazon requires a bullet point, and the text is there.
+ */
+const sentenceBullets = lastCall((description: string): readonly string[] => {
+  const sentences = firstSentences(description, MAX_BULLETS, MIN_BULLET);
+  if (sentences.length > 0) return sentences;
+  const whole = description.trim().replace(/\s+/g, ' ');
+  return whole.length >= MIN_BULLET ? [whole] : [];
+});
 
 /** Bullet points: `bullet_point_1..5` (or `bullet_point`, `|`-separated) columns, else the first description sentences. */
 export function bulletPoints(p: Product, description: string | undefined): readonly string[] {
@@ -141,10 +152,13 @@ export function listingAttributesJson(p: Product, offer: OfferInput | undefined,
   if (description !== undefined) a.add('product_description', descriptionJson(description, tt));
   const bullets = bulletPoints(p, description);
   if (bullets.length > 0) a.add('bullet_point', bulletsJson(bullets, tt));
-  text('color', p.color);
-  text('size', p.size);
-  text('material', p.material);
-  text('pattern', p.pattern);
+  // A product type may require these (PRODUCT requires color): the feed's attribute_defaults stand in for items without them.
+  const defaults = opts.attribute_defaults;
+  text('color', p.color ?? defaults.color);
+  text('size', p.size ?? defaults.size);
+  text('material', p.material ?? defaults.material);
+  text('pattern', p.pattern ?? defaults.pattern);
+  if (productTypeDefinition(productType).required.includes('fabric_type')) text('fabric_type', p.extra.fabric_type?.trim() || p.material || defaults.fabric_type);
   if (p.image_link) a.add('main_product_image_locator', `[${entry('"media_location"', p.image_link, mp)}]`);
   const images = p.additional_image_link;
   if (images.length > MAX_OTHER_IMAGES) {

@@ -70,6 +70,9 @@ export function columnValues(p: Product, productType: string, opts: RequirementO
   return { values, missing };
 }
 
+/** Attributes built from a canonical field that options.attribute_defaults fills for items without it (listing-attributes.ts). */
+const BUILT_DEFAULTS: ReadonlySet<string> = new Set(['color', 'size', 'material', 'pattern', 'fabric_type']);
+
 /** Required attributes of the product type that the built attributes lack (the canonical ones: title, description...). */
 export function missingBuilt(productType: string, attributes: ReadonlySet<string>): Missing[] {
   const def = productTypeDefinition(productType);
@@ -80,6 +83,6 @@ export function missingBuilt(productType: string, attributes: ReadonlySet<string
       attribute,
       column: catalogColumnFor(attribute),
       message: `No ${attribute}: product type ${productType} requires it, so the item was left out.`,
-      fix: `Fill in ${catalogColumnFor(attribute)}.`,
+      fix: BUILT_DEFAULTS.has(attribute) ? `Fill in ${catalogColumnFor(attribute)}, or set options.attribute_defaults.${attribute} for every item of the feed.` : `Fill in ${catalogColumnFor(attribute)}.`,
     }));
 }

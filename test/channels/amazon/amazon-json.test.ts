@@ -49,8 +49,11 @@ const reference = {
     if (explicit.length === 0 && joined) explicit.push(...joined.split('|').map((s) => s.trim()).filter(Boolean));
     if (explicit.length > 0) return explicit.slice(0, MAX_BULLETS);
     if (!description) return [];
-    const sentences = description.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+(?=\s|$)|[^.!?]+$/g) ?? [];
-    return sentences.map((s) => s.trim()).filter((s) => s.length >= 3).slice(0, MAX_BULLETS);
+    const sentences = description.replace(/\s+/g, ' ').split(/(?<=[.!?])(?=\s)/);
+    const bullets = sentences.map((s) => s.trim()).filter((s) => s.length >= 3).slice(0, MAX_BULLETS);
+    // No sentence: the whole description is the one bullet point.
+    const whole = description.trim().replace(/\s+/g, ' ');
+    return bullets.length > 0 || whole.length < 3 ? bullets : [whole];
   },
   attributes(p: Product, offer: OfferInput | undefined, opts: AmazonOptions, out: ItemIssues, productType: string): Record<string, unknown> {
     const mp = opts.marketplaceId;

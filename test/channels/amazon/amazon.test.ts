@@ -110,6 +110,41 @@ describe('amazon channel', () => {
     expect(oddGtin.issues.map((i) => i.code)).toContain('amazon.gtin.invalid_length');
   });
 
+  it('fills required color and fabric_type from the catalog or options.attribute_defaults, and says so in the fix', () => {
+    const withDefaults = (defaults: Record<string, string>) => ({ ...parsedOptions, attribute_defaults: { ...parsedOptions.attribute_defaults, ...defaults } });
+    const attrs = (r: ReturnType<typeof mapOne>) => JSON.parse((r.record as FeedRecord).attributes as string);
+    // PRODUCT requires color: without one the item is left out, and the fix names both ways to give it.
+    const noColor = mapOne(sampleProduct({ product_type: 'Garden', color: undefined }));
+    expect(noColor.record).toBeUndefined();
+    const missing = noColor.issues.find((i) => i.code === 'amazon.color.missing')!;
+    expect(missing.fix).toBe('Fill in color, or set options.attribute_defaults.color for every item of the feed.');
+    const defaulted = mapOne(sampleProduct({ product_type: 'Garden', color: undefined }), { options: withDefaults({ color: 'multicolor' }) });
+    expect(defaulted.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(attrs(defaulted).color[0]).toEqual({ value: 'multicolor', language_tag: 'en_US', marketplace_id: 'ATVPDKIKX0DER' });
+    // The catalog's color wins over the default.
+    expect(attrs(mapOne(sampleProduct({ product_type: 'Garden' }), { options: withDefaults({ color: 'multicolor' }) })).color[0].value).toBe(sampleProduct().color);
+    // FURNITURE requires fabric_type: from a fabric_type column, else material, else the default.
+    const sofa = (p: Partial<Product>, defaults: Record<string, string> = {}) => mapOne(sampleProduct({ extra: { amazon_product_type: 'FURNITURE' }, ...p }), { options: withDefaults(defaults) });
+    expect(attrs(sofa({ material: 'Oak', extra: { amazon_product_type: 'FURNITURE', fabric_type: 'Linen' } })).fabric_type[0].value).toBe('Linen');
+    expect(attrs(sofa({ material: 'Velvet' })).fabric_type[0].value).toBe('Velvet');
+    expect(attrs(sofa({ material: undefined }, { fabric_type: 'Polyester' })).fabric_type[0].value).toBe('Polyester');
+    const bare = sofa({ material: undefined });
+    expect(bare.record).toBeUndefined();
+    expect(bare.issues.find((i) => i.code === 'amazon.fabric_type.missing')!.fix).toBe('Fill in fabric_type (or material), or set options.attribute_defaults.fabric_type for every item of the feed.');
+    // The default of an attribute a type does not require is still only a fallback, never an error source.
+    expect(attrs(mapOne(sampleProduct({ product_type: 'Garden' }))).fabric_type).toBeUndefined();
+  });
+
+  it('takes a description without a sentence as the one bullet point Amazon requires', () => {
+    const mug = mapOne(sampleProduct({ description: 'Ceramic mug, 0.3l' }));
+    expect(mug.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(JSON.parse((mug.record as FeedRecord).attributes as string).bullet_point.map((b: any) => b.value)).toEqual(['Ceramic mug, 0.3l']);
+    // Stray marks are no bullet point: the item is left out, with the columns that give one.
+    const marks = mapOne(sampleProduct({ description: '""' }));
+    expect(marks.record).toBeUndefined();
+    expect(marks.issues.find((i) => i.code === 'amazon.bullet_point.missing')!.fix).toBe('Fill in bullet_point_1 .. bullet_point_5 (or a description with sentences).');
+  });
+
   it('is checked by a validator that rejects what Amazon would', () => {
     const good = JSON.parse(render([sampleProduct()]).text);
     const bad = (mutate: (d: any) => void) => {
