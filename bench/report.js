@@ -5,10 +5,13 @@ const MiB = 2 ** 20;
 const fixed = (n, d) => (n === null || n === undefined ? '-' : n.toFixed(d));
 const int = (n) => (n === null || n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
 
-/** Adds rows/s, MB/s and the ratios to the peer (rows/s, and peak RSS) to each measurement. */
+/**
+ * Adds rows/s, MB/s and the ratios to the peer (rows/s, and peak RSS) to each measurement; a
+ * measurement of a group (`shared descriptions: ...`) is compared with the peer of its group.
+ */
 export function withRates(results, peerName = 'peer') {
-  const peer = results.find((r) => r.name === peerName && r.ok);
   return results.map((r) => {
+    const peer = results.find((p) => p.name === `${r.peerGroup ?? ''}${peerName}` && p.ok);
     const rowsPerSecond = r.wallSeconds > 0 ? r.rows / r.wallSeconds : null;
     const cpuRowsPerSecond = r.cpuSeconds > 0 ? r.rows / r.cpuSeconds : null;
     const peerRate = peer ? peer.rows / peer.wallSeconds : null;
@@ -56,7 +59,8 @@ export function markdownSection(doc) {
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}, ${m.platform}`,
     `- Load average before / after: ${doc.loadBefore.join(' ')} / ${doc.loadAfter.join(' ')}`,
-    `- Catalog: ${(doc.catalog.csvBytes / 1e6).toFixed(1)} MB CSV${doc.catalog.xmlBytes ? `, ${(doc.catalog.xmlBytes / 1e6).toFixed(1)} MB XML` : ''}, seed ${doc.seed}; peak RSS from ${doc.rssSource}; best of ${doc.repeat}`,
+    `- Catalog: ${(doc.catalog.csvBytes / 1e6).toFixed(1)} MB CSV${doc.catalog.xmlBytes ? `, ${(doc.catalog.xmlBytes / 1e6).toFixed(1)} MB XML` : ''}, seed ${doc.seed}, descriptions ${(doc.descriptions ?? ['shared']).join(' and ')}; peak RSS from ${doc.rssSource}; best of ${doc.repeat}`,
+    `- Anchors: ${doc.peer ? 'the Python peer' : 'no peer'}${doc.duckdb ? ', DuckDB (@duckdb/node-api, 2 threads) CSV to TSV' : ', DuckDB not installed'}`,
     `- Command: \`${doc.command}\``,
     '',
     `| ${HEAD.join(' | ')} |`,

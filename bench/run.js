@@ -1,19 +1,24 @@
 #!/usr/bin/env node
-// `npm run bench`: generates a synthetic catalog and measures, on the same file and in one run,
-// reading bytes, parsing, `shelfcast validate`, `shelfcast build` (Google XML, then six feeds) and
-// the Python peer. Prints a table on stderr and one JSON document on stdout, and appends the table
-// to BENCHMARKS.md. Options: --rows N (200000), --quick (2000 rows), --seed N (1), --repeat N (1,
-// best of N), --dir DIR (temp folder), --no-xml, --no-peer, --no-record, --record FILE
-// (BENCHMARKS.md), --peer FILE, --label TEXT (what was measured, in the BENCHMARKS.md heading),
-// --shards N (2: a sharded build of the six feeds, N shard processes side by side, then the
-// merge; 0 skips it), --help.
+// `npm run bench`: generates synthetic catalogs and measures, on the same files and in one run,
+// reading bytes, parsing, `shelfcast validate`, `shelfcast build` (Google XML, then six feeds), the
+// Python peer and, when `@duckdb/node-api` is found (optional, not a dependency), DuckDB's CSV to
+// TSV. The catalog's descriptions are distinct per row (as in most real catalogs); the peer,
+// validate and both builds are measured again on a catalog whose variants share a description
+// (`shared descriptions: ...`), each compared with the peer on its own file. Prints a table on
+// stderr and one JSON document on stdout, and appends the table to BENCHMARKS.md. Options:
+// --rows N (200000), --quick (2000 rows), --seed N (1), --repeat N (1, best of N), --dir DIR
+// (temp folder), --descriptions distinct|shared|both (both), --no-xml, --no-peer, --no-record,
+// --record FILE (BENCHMARKS.md), --peer FILE, --duckdb DIR, --label TEXT (what was measured, in the
+// BENCHMARKS.md heading), --shards N (2: a sharded build of the six feeds, N shard processes side
+// by side, then the merge; 0 skips it), --help.
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { GENERATOR_VERSION, generateCsv, generateXml } from './catalog-generator.js';
+import { DESCRIPTION_MODES, GENERATOR_VERSION, generateCsv, generateXml } from './catalog-generator.js';
+import { findDuckdb } from './duckdb.js';
 import { loadAverage, machine } from './machine.js';
 import { hasGnuTime, measure, measureGroup } from './measure.js';
 import { FEEDS, resetProject, writeProject } from './project.js';
@@ -22,13 +27,22 @@ import { appendMarkdown, textTable, withRates } from './report.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const usage = `usage: npm run bench -- [--rows N | --quick] [--seed N] [--repeat N] [--dir DIR]
-       [--no-xml] [--no-peer] [--no-record | --record FILE] [--peer FILE] [--label TEXT]
+       [--descriptions distinct|shared|both] [--no-xml] [--no-peer] [--no-record | --record FILE]
+       [--peer FILE] [--duckdb DIR] [--label TEXT]
   --rows N      catalog rows (200000; 1000000 for the scale run)   --quick   2000 rows
   --repeat N    best of N runs of each measurement (1)             --dir     where catalogs are kept
   --no-xml      skip the XML catalog measurements                  --no-peer skip the Python peer
   --no-record   do not append the table to BENCHMARKS.md           --label   heading text
+  --descriptions  distinct (one per row), shared (one per item group) or both (default)
+  --duckdb DIR  a folder where @duckdb/node-api is installed (or SHELFCAST_BENCH_DUCKDB)
   --shards N    sharded build: N shard processes at once, then the merge (2; 0: skip)
 `;
+
+/** The peer next to the repository (../shared), or next to the folder of its worktrees (../../shared). */
+function defaultPeer() {
+  const near = ['..', '../..'].map((up) => path.resolve(root, up, 'shared/peers/python_google_feed.py'));
+  return near.find((file) => existsSync(file)) ?? near[0];
+}
 
 /** Option mistakes get the usage, not a stack trace. */
 function parseOptions() {
@@ -43,9 +57,11 @@ function parseOptions() {
         'no-xml': { type: 'boolean', default: false },
         'no-peer': { type: 'boolean', default: false },
         'no-record': { type: 'boolean', default: false },
-        peer: { type: 'string', default: path.resolve(root, '../shared/peers/python_google_feed.py') },
+        peer: { type: 'string', default: defaultPeer() },
         record: { type: 'string', default: path.join(root, 'BENCHMARKS.md') },
         label: { type: 'string', default: '' },
+        descriptions: { type: 'string', default: 'both' },
+        duckdb: { type: 'string' },
         shards: { type: 'string', default: '2' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -71,6 +87,11 @@ for (const [name, n, min] of [['--rows', rows, 1], ['--seed', seed, 0], ['--repe
     process.exit(2);
   }
 }
+if (![...DESCRIPTION_MODES, 'both'].includes(values.descriptions)) {
+  process.stderr.write(`bench: --descriptions must be distinct, shared or both\n${usage}`);
+  process.exit(2);
+}
+const modes = values.descriptions === 'both' ? ['distinct', 'shared'] : [values.descriptions];
 const cli = path.join(root, 'bin', 'shelfcast.js');
 if (!existsSync(path.join(root, 'dist', 'bundle', 'main.js'))) {
   process.stderr.write('dist/ is missing: run `npm run build` first.\n');
@@ -81,57 +102,72 @@ const dir = path.resolve(values.dir ?? path.join(os.tmpdir(), 'shelfcast-bench')
 const projectDir = path.join(dir, 'project');
 await mkdir(dir, { recursive: true });
 
-/** Generates a catalog once per (rows, seed); later runs reuse the file. */
-async function catalog(ext, generate) {
-  const file = path.join(dir, `catalog-${rows}-s${seed}-v${GENERATOR_VERSION}.${ext}`);
+/** Generates a catalog once per (rows, seed, descriptions); later runs reuse the file. */
+async function catalog(ext, generate, descriptions) {
+  const suffix = descriptions === 'shared' ? '' : `-${descriptions}`;
+  const file = path.join(dir, `catalog-${rows}-s${seed}-v${GENERATOR_VERSION}${suffix}.${ext}`);
   if (!existsSync(file)) {
     process.stderr.write(`generating ${path.basename(file)}...\n`);
     const tmp = `${file}.partial`;
-    await generate(tmp, rows, seed);
+    await generate(tmp, rows, seed, descriptions);
     await rm(file, { force: true });
     await import('node:fs/promises').then((fs) => fs.rename(tmp, file));
   }
   return { file, bytes: statSync(file).size };
 }
 
-const csv = await catalog('csv', generateCsv);
-const xml = values['no-xml'] ? undefined : await catalog('xml', generateXml);
 await writeProject(projectDir);
 const allFeeds = Object.keys(FEEDS).map((f) => f.replace(/\.yaml$/, ''));
 const outFile = (name) => path.join(projectDir, 'out', name);
+const sixFeeds = ['google.xml', 'meta.csv', 'pinterest.tsv', 'tiktok.csv', 'idealo.csv', 'amazon.json'].map(outFile);
 
 const node = process.execPath;
 const shelfcast = (...args) => [node, [cli, ...args, '-c', path.join(projectDir, 'shelfcast.yaml'), '-q']];
+const duckdb = findDuckdb(root, values.duckdb);
 
-/** name, catalog, command, and which files must exist afterwards for the run to count. */
-const plan = [
-  { name: 'read bytes', cat: csv, cmd: [node, [path.join(root, 'bench/tasks/read-bytes.js'), csv.file]] },
-  { name: 'csv-parse only', cat: csv, cmd: [node, [path.join(root, 'bench/tasks/csv-parse.js'), csv.file]] },
-  { name: 'fast-csv only', cat: csv, cmd: [node, [path.join(root, 'bench/tasks/fast-csv.js'), csv.file]] },
-  { name: 'shelfcast validate', cat: csv, cmd: shelfcast('validate', '--catalog', csv.file) },
-  { name: 'peer', cat: csv, peer: true, cmd: ['python3', [values.peer, csv.file, path.join(dir, 'peer.xml')]], expect: [path.join(dir, 'peer.xml')] },
-  { name: 'shelfcast build google xml', cat: csv, cmd: shelfcast('build', '--force', '--catalog', csv.file, '--feed', 'google'), expect: [outFile('google.xml')] },
-  { name: 'shelfcast build 6 feeds', cat: csv, cmd: shelfcast('build', '--force', '--catalog', csv.file, '--feed', allFeeds.join(',')), expect: [outFile('google.xml'), outFile('meta.csv'), outFile('pinterest.tsv'), outFile('tiktok.csv'), outFile('idealo.csv'), outFile('amazon.json')] },
-];
-if (shardCount > 0) {
-  // One thread per shard, as a pod of one CPU runs it; the shards run side by side, then the merge.
-  const shardDir = path.join(dir, 'shards');
-  const feedList = allFeeds.join(',');
-  plan.push(
-    {
-      name: `sharded build 6 feeds: ${shardCount} shards at once`,
-      cat: csv,
+/**
+ * name, catalog, command (or `group`: commands run side by side), which files must exist afterwards
+ * for the run to count, and the peer group whose peer its ratios are taken against. The first mode
+ * gets every measurement; a second one (shared descriptions) only the peer, validate and the two
+ * builds, named with its mode.
+ */
+const plan = [];
+let csvBytes = 0;
+let xmlBytes = null;
+for (const [i, mode] of modes.entries()) {
+  const csv = await catalog('csv', generateCsv, mode);
+  csvBytes ||= csv.bytes;
+  const peerGroup = i === 0 ? '' : `${mode} descriptions: `;
+  const step = (name, cat, cmd, extra = {}) => plan.push({ name: peerGroup + name, peerGroup, cat, cmd, ...extra });
+  if (i === 0) {
+    step('read bytes', csv, [node, [path.join(root, 'bench/tasks/read-bytes.js'), csv.file]]);
+    step('csv-parse only', csv, [node, [path.join(root, 'bench/tasks/csv-parse.js'), csv.file]]);
+    step('fast-csv only', csv, [node, [path.join(root, 'bench/tasks/fast-csv.js'), csv.file]]);
+  }
+  step('shelfcast validate', csv, shelfcast('validate', '--catalog', csv.file));
+  step('peer', csv, ['python3', [values.peer, csv.file, path.join(dir, 'peer.xml')]], { peer: true, expect: [path.join(dir, 'peer.xml')] });
+  step('shelfcast build google xml', csv, shelfcast('build', '--force', '--catalog', csv.file, '--feed', 'google'), { expect: [outFile('google.xml')] });
+  step('shelfcast build 6 feeds', csv, shelfcast('build', '--force', '--catalog', csv.file, '--feed', allFeeds.join(',')), { expect: sixFeeds });
+  if (i === 0 && shardCount > 0) {
+    // One thread per shard, as a pod of one CPU runs it; the shards run side by side, then the merge.
+    const shardDir = path.join(dir, 'shards');
+    const feedList = allFeeds.join(',');
+    step(`sharded build 6 feeds: ${shardCount} shards at once`, csv, null, {
       before: () => rm(shardDir, { recursive: true, force: true }),
       group: Array.from({ length: shardCount }, (_, k) => shelfcast('build', '--catalog', csv.file, '--feed', feedList, '--workers', '0', '--shard', `${k}/${shardCount}`, '--shard-dir', shardDir)),
-    },
-    { name: `merge 6 feeds of ${shardCount} shards`, cat: csv, cmd: shelfcast('merge', '--shards', String(shardCount), '--shard-dir', shardDir, '--no-push', '--force'), expect: [outFile('google.xml'), outFile('amazon.json')] },
-  );
-}
-if (xml) {
-  plan.push(
-    { name: 'xml catalog: validate', cat: xml, cmd: shelfcast('validate', '--catalog', xml.file) },
-    { name: 'xml catalog: build google xml', cat: xml, cmd: shelfcast('build', '--force', '--catalog', xml.file, '--feed', 'google'), expect: [outFile('google.xml')] },
-  );
+    });
+    step(`merge 6 feeds of ${shardCount} shards`, csv, shelfcast('merge', '--shards', String(shardCount), '--shard-dir', shardDir, '--no-push', '--force'), { expect: [outFile('google.xml'), outFile('amazon.json')] });
+  }
+  if (i === 0 && duckdb) {
+    const tsv = path.join(dir, 'duckdb.tsv');
+    step('duckdb csv to tsv', csv, [node, [path.join(root, 'bench/tasks/duckdb-csv-to-tsv.js'), duckdb, csv.file, tsv]], { expect: [tsv] });
+  }
+  if (i === 0 && !values['no-xml']) {
+    const xml = await catalog('xml', generateXml, mode);
+    xmlBytes = xml.bytes;
+    step('xml catalog: validate', xml, shelfcast('validate', '--catalog', xml.file));
+    step('xml catalog: build google xml', xml, shelfcast('build', '--force', '--catalog', xml.file, '--feed', 'google'), { expect: [outFile('google.xml')] });
+  }
 }
 const peerMissing = values['no-peer'] || !existsSync(values.peer);
 const steps = plan.filter((p) => !(p.peer && peerMissing));
@@ -142,6 +178,7 @@ for (let round = 1; round <= repeat; round++) {
   for (const step of steps) {
     await resetProject(projectDir);
     await rm(path.join(dir, 'peer.xml'), { force: true });
+    await rm(path.join(dir, 'duckdb.tsv'), { force: true });
     process.stderr.write(`[${round}/${repeat}] ${step.name}...`);
     await step.before?.();
     const env = { NO_COLOR: '1' };
@@ -149,7 +186,7 @@ for (let round = 1; round <= repeat; round++) {
     // validate and build finish with 1 when the catalog has errors, which this one has on purpose.
     const ok = (m.exitCode === 0 || m.exitCode === 1) && (step.expect ?? []).every((f) => existsSync(f));
     process.stderr.write(` ${m.wallSeconds.toFixed(2)} s${ok ? '' : ` FAILED (exit ${m.exitCode}): ${m.stderr.slice(-500)}`}\n`);
-    const result = { name: step.name, ok, rows, bytes: step.cat.bytes, wallSeconds: m.wallSeconds, cpuSeconds: m.cpuSeconds, peakRssBytes: m.peakRssBytes, exitCode: m.exitCode };
+    const result = { name: step.name, peerGroup: step.peerGroup, ok, rows, bytes: step.cat.bytes, wallSeconds: m.wallSeconds, cpuSeconds: m.cpuSeconds, peakRssBytes: m.peakRssBytes, exitCode: m.exitCode };
     const prev = best.get(step.name);
     if (!prev || (ok && (!prev.ok || m.wallSeconds < prev.wallSeconds))) best.set(step.name, result);
   }
@@ -163,12 +200,14 @@ const doc = {
   rows,
   seed,
   repeat,
+  descriptions: modes,
   machine: machine(),
   loadBefore,
   loadAfter,
   rssSource: hasGnuTime() ? '/usr/bin/time -v' : '/proc VmHWM',
-  catalog: { csvBytes: csv.bytes, xmlBytes: xml?.bytes ?? null },
+  catalog: { csvBytes, xmlBytes },
   peer: peerMissing ? null : values.peer,
+  duckdb,
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   results,
 };

@@ -9,7 +9,7 @@ import { showValue, type Parsed, type Refusal } from './parse-result.js';
 import { TEXT_FIELDS, type Product } from './product.js';
 import { parseQuantity } from './quantity.js';
 import { parseShipping } from './shipping.js';
-import { hasIllegalChars, removeIllegalChars } from './text.js';
+import { hasIllegalChars, hasIllegalCharsDecoded, removeIllegalChars } from './text.js';
 import { parseUrl } from './url.js';
 import { parseYesNo } from './yes-no.js';
 import { lastCallForLong } from '../util/last-call.js';
@@ -25,6 +25,8 @@ export interface RowContext {
   issues: Issue[];
   failed: boolean;
   prices: PriceOptions;
+  /** The row's text was decoded from UTF-8 bytes (a CSV unit), so it holds no lone surrogate. */
+  decoded?: boolean;
 }
 
 /** Records one issue for `field` of the current row; an error makes the row invalid. */
@@ -43,10 +45,11 @@ export const refused = (ctx: RowContext, severity: Severity, field: string, raw:
 const DIRTY = Symbol('dirty');
 /** The text trimmed when it needs no cleaning (cleaning reports, so it is never remembered); long texts are often the last one again. */
 const trimmedIfClean = lastCallForLong((raw: string): string | typeof DIRTY => (hasIllegalChars(raw) ? DIRTY : raw.trim()));
+const trimmedIfCleanDecoded = lastCallForLong((raw: string): string | typeof DIRTY => (hasIllegalCharsDecoded(raw) ? DIRTY : raw.trim()));
 
 /** Trims, removes XML-illegal characters (with a warning) and returns the text, or undefined when empty. */
 export function cleanField(ctx: RowContext, field: string, raw: string): string | undefined {
-  const trimmed = trimmedIfClean(raw);
+  const trimmed = ctx.decoded ? trimmedIfCleanDecoded(raw) : trimmedIfClean(raw);
   if (trimmed !== DIRTY) return trimmed === '' ? undefined : trimmed;
   let text = raw;
   if (hasIllegalChars(text)) {

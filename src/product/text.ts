@@ -19,5 +19,12 @@ export const isWellFormed = (text: string): boolean => (text as unknown as { isW
  */
 export const hasIllegalChars = (text: string): boolean => CONTROL.test(text) || !isWellFormed(text);
 
+/**
+ * hasIllegalChars for text decoded from UTF-8 bytes (Buffer#toString turns every invalid sequence
+ * into U+FFFD, so such text has no lone surrogate): the surrogate scan would never find one, and it
+ * was 2.4 % of a one-thread Google build of a catalog with emoji in most descriptions.
+ */
+export const hasIllegalCharsDecoded = (text: string): boolean => CONTROL.test(text);
+
 /** `text` without the characters XML 1.0 forbids and without lone surrogates. */
 export const removeIllegalChars = (text: string): string => text.replace(ILLEGAL_ALL, '');

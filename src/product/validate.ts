@@ -14,6 +14,11 @@ export interface ValidatorOptions {
   locale?: string;
   /** Currency for prices written without one; default none (then such a price is an error). */
   currency?: string;
+  /**
+   * Every value is text decoded from UTF-8 bytes (CSV units, read by the scanner): it cannot hold a
+   * lone surrogate, so only control characters are screened; default false.
+   */
+  decoded?: boolean;
 }
 
 /** What validating one row gives: the item when it has no error, its issues, and its id when it has one. */
@@ -58,12 +63,13 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     );
   }
   const prices = { locale, currency };
+  const decoded = options.decoded === true;
   const ids = new DuplicateIds();
   const unsupported = new Set<string>();
 
   function check(row: MappedRow): RowVerdict {
     const issues: Issue[] = [];
-    const ctx: RowContext = { row: row.row, id: undefined, issues, failed: false, prices };
+    const ctx: RowContext = { row: row.row, id: undefined, issues, failed: false, prices, decoded };
     if (row.issues) {
       for (const i of row.issues) {
         issues.push(i);

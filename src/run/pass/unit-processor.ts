@@ -62,7 +62,12 @@ class FeedGather {
  */
 export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit: WorkUnit) => UnitResult {
   const { project, feeds } = setup;
-  const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
+  const options = { locale: project.config.catalog.locale, currency: project.config.catalog.currency };
+  const validator = createValidator(options);
+  // CSV units' values are the scanner's UTF-8 decodings (presets only cut them at ASCII
+  // delimiters): their validator skips the surrogate check (see hasIllegalCharsDecoded). Not when a
+  // source join may put in values of other origins (a JSON source's "\ud800" escape is one).
+  const decodedValidator = createValidator({ ...options, decoded: true });
   const stock = setup.allocation && stockOverrides(setup.allocation, feeds, setup.stores);
   const lanes: FeedLane[] = feeds.map((feed) => {
     const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
@@ -71,7 +76,7 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
 
   const join = setup.join;
   return (unit) => {
-    const gather = new UnitGather(validator, lanes, shelf);
+    const gather = new UnitGather(unit.kind === 'csv' && !join ? decodedValidator : validator, lanes, shelf);
     const add = join
       ? (row: MappedRow) => {
           join.apply(row);
