@@ -1,0 +1,106 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productStatusRoutes, type ItemLevelIssue } from '../servers/merchant-product-status.js';
+import { startMerchantServer, type MerchantServer } from '../servers/merchant-server.js';
+import { demoProject, REPO, runCli } from './cli.js';
+
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const EMAIL = 'feeds@demo-shop.iam.gserviceaccount.com';
+
+/**
+ * `shelfcast run` on the demo project pushing its Google feed to the Merchant test server, which
+ * disapproves some items the way Merchant Center does (a broken image, a policy code): the real
+ * CLI reads the verdicts after the push, keeps them in the state folder, and `status`, `explain`,
+ * JUnit and `--fail-on-disapprovals` show them. The server decides from what it holds, so the
+ * verdicts are there as soon as the push returns: nothing waits on a clock.
+ */
+describe('run against the Merchant API: the channel verdicts end to end', () => {
+  let server: MerchantServer;
+  let dir: string;
+  let env: Record<string, string>;
+  const brokenImages = new Set(['https://cdn.example.com/img/mug.jpg']);
+  const policy: ItemLevelIssue = { code: 'policy_violation', severity: 'DISAPPROVED', resolution: 'merchant_action', reportingContext: 'SHOPPING_ADS', description: 'Violation of Shopping ads policy', detail: 'Remove the product or change it to comply', documentation: 'https://support.google.com/merchants/answer/6149970' };
+  const issues = new Map<string, ItemLevelIssue[]>([['KETTLE-GOOSE', [policy]]]);
+
+  beforeAll(async () => {
+    server = await startMerchantServer({ account: '123', dataSource: '456', publicKey, clientEmail: EMAIL, rate: 0, routes: productStatusRoutes({ account: '123', dataSource: '456', brokenImages, issues }) });
+    dir = await demoProject();
+    // Only the Google feed, now with a Merchant API destination on the test server.
+    for (const id of ['amazon', 'ebay', 'meta']) await rm(path.join(dir, 'feeds', `${id}.yaml`));
+    const demo = await readFile(path.join(REPO, 'feeds', 'google.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'feeds', 'google.yaml'), `${demo}destination:\n  type: google-merchant\n  account_id: "123"\n  data_source_id: "456"\n  service_account_key_env: GOOGLE_KEY\n  endpoint: ${server.url}\n  requests_per_minute: 100000\n  min_update_interval_hours: 0\n`);
+    env = { GOOGLE_KEY: JSON.stringify({ type: 'service_account', client_email: EMAIL, private_key: privateKey, token_uri: `${server.url}/token` }) };
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('stores the verdicts with the run and shows them in run --json, status, explain and JUnit', async () => {
+    const r = await runCli(['run', '--json', '--report', 'junit=out/junit.xml'], dir, env);
+    expect(server.violations).toEqual([]);
+    // Disapprovals alone do not fail a run that was not asked to gate on them.
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.verdicts).toEqual([expect.objectContaining({ feed: 'google', channel: 'google', source: 'google-merchant://accounts/123/dataSources/456' })]);
+    const summary = json.verdicts[0];
+    expect(summary.items).toBe(server.products.size);
+    expect(summary.counts.disapproved).toBe(2);
+    expect(summary.codes.map((c: any) => [c.code, c.items])).toEqual(expect.arrayContaining([['image_link_broken', ['MUG-STONE']], ['policy_violation', ['KETTLE-GOOSE']]]));
+    expect(summary.codes.find((c: any) => c.code === 'image_link_broken')).toMatchObject({ field: 'image_link' });
+
+    // Kept in the state folder, keyed by item id.
+    const folder = path.join(dir, '.shelfcast', 'feeds', 'google', 'verdicts');
+    const files = await readdir(folder);
+    expect(files.some((f) => f.includes(json.runId))).toBe(true);
+    const stored = await Promise.all(files.map(async (f) => readFile(path.join(folder, f), 'utf8')));
+    const full = stored.map((t) => JSON.parse(t)).find((v) => v.items && !Array.isArray(v.items));
+    expect(json.runId).toEqual(expect.any(String));
+    expect(full.runId).toBe(json.runId);
+    expect(full.items['MUG-STONE']).toMatchObject({ status: 'disapproved', issues: [expect.objectContaining({ code: 'image_link_broken', field: 'image_link' })] });
+    expect(full.items['TEE-RED-S']).toMatchObject({ status: 'approved' });
+
+    const status = JSON.parse((await runCli(['status', '--json'], dir, env)).stdout);
+    expect(status.feeds.find((f: any) => f.feed === 'google').verdicts).toMatchObject({ source: 'google-merchant://accounts/123/dataSources/456', counts: { disapproved: 2 } });
+    const statusText = (await runCli(['status'], dir, env)).stdout;
+    expect(statusText).toMatch(/channel at \S+: \d+ approved, 0 limited, 2 disapproved, 0 pending/);
+
+    const explain = JSON.parse((await runCli(['explain', 'MUG-STONE', '--feed', 'google', '--json'], dir, env)).stdout);
+    expect(explain.channelVerdict).toMatchObject({ channel: 'google', verdict: { status: 'disapproved', issues: [expect.objectContaining({ code: 'image_link_broken' })] } });
+    const explainText = (await runCli(['explain', 'MUG-STONE', '--feed', 'google'], dir, env)).stdout;
+    expect(explainText).toContain('google said (google-merchant://accounts/123/dataSources/456');
+    expect(explainText).toMatch(/disapproved image_link_broken \[image_link\]/);
+    expect(explainText).toMatch(/catalog field image_link: "https:\/\/cdn\.example\.com\/img\/mug\.jpg"/);
+    expect(explainText).toContain('check before sending: Google: Invalid image [image_link]');
+
+    // JUnit: one failure per disapproved item code, under the channel's class name.
+    const junit = await readFile(path.join(dir, 'out', 'junit.xml'), 'utf8');
+    const failures = [...junit.matchAll(/<failure[^>]*>/g)].map((m) => m[0]);
+    const channelCases = [...junit.matchAll(/<testcase[^>]*classname="shelfcast\.channel\.google\.google"[^>]*>[\s\S]*?<\/testcase>/g)].map((m) => m[0]);
+    expect(channelCases.filter((c) => c.includes('<failure'))).toHaveLength(2);
+    expect(failures.filter((f) => /image_link_broken/.test(f))).toHaveLength(1);
+    expect(failures.filter((f) => /policy_violation/.test(f))).toHaveLength(1);
+  });
+
+  it('--fail-on-disapprovals: a run within the share passes, a rise beyond it exits 1 and says why', async () => {
+    // Nothing changed since the last fetch: no rise, the run passes.
+    const same = await runCli(['run', '--json', '--fail-on-disapprovals', '10%'], dir, env);
+    expect(same.code, same.stderr).toBe(0);
+    // Two more items disapproved by the channel: a rise of 2 of 8 items (25%) beyond 10%.
+    brokenImages.add('https://cdn.example.com/img/notebook.jpg');
+    issues.set('CANDLE-CEDAR', [{ ...policy }]);
+    const rose = await runCli(['run', '--json', '--fail-on-disapprovals', '10%'], dir, env);
+    expect(rose.code).toBe(1);
+    const json = JSON.parse(rose.stdout);
+    expect(json.verdicts[0].counts.disapproved).toBe(4);
+    expect(JSON.stringify(json)).toContain('verdicts.disapprovals_rose');
+    expect(rose.stderr + rose.stdout).toMatch(/google: disapprovals rose by 2 \(\d+\.\d% of \d+ items; the limit is 10\.0%\)/);
+    // The same rise within a wider share passes (the gate compares with the previous fetch: now 4).
+    brokenImages.add('https://cdn.example.com/img/headphones.jpg');
+    const within = await runCli(['run', '--json', '--fail-on-disapprovals', '50%'], dir, env);
+    expect(within.code, within.stderr).toBe(0);
+    expect(JSON.parse(within.stdout).verdicts[0].counts.disapproved).toBe(5);
+  });
+});
