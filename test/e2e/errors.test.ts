@@ -47,7 +47,8 @@ describe('bad input gets a clear message and the right exit code', () => {
     const dir = await demoProject();
     const file = path.join(dir, 'fixtures', 'demo', 'catalog.csv');
     const lines = (await readFile(file, 'utf8')).split('\n');
-    // Row 3 (second product): a price that is not a price; row 4 a bad GTIN check digit.
+    // Row 3 (second product): a price that is not a price (the item is left out); row 4 a bad GTIN
+    // check digit (an optional field: left out of the item with a warning, the item stays).
     lines[2] = lines[2]!.replace('24.00 USD', 'twelve dollars');
     lines[3] = lines[3]!.replace('00012345600036', '00012345600037');
     await writeFile(file, lines.join('\n'));
@@ -55,17 +56,19 @@ describe('bad input gets a clear message and the right exit code', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(false);
-    expect(doc.items).toEqual({ total: 10, valid: 8, invalid: 2 });
+    expect(doc.items).toEqual({ total: 10, valid: 9, invalid: 1, unpublished: 0 });
     const price = doc.issues.find((i: { field: string }) => i.field === 'price');
     expect(price).toMatchObject({ severity: 'error', row: 3, id: 'TEE-RED-M' });
     const gtin = doc.issues.find((i: { field: string }) => i.field === 'gtin');
-    expect(gtin).toMatchObject({ severity: 'error', row: 4, id: 'TEE-BLU-M' });
+    expect(gtin).toMatchObject({ severity: 'warning', row: 4, id: 'TEE-BLU-M' });
     const human = await runCli(['run'], dir);
     expect(human.code).toBe(1);
     expect(human.stderr).toMatch(/row 3/);
     const feed = await readFile(path.join(dir, 'out', 'google.xml'), 'utf8');
     expect(feed).not.toContain('TEE-RED-M');
     expect(feed).toContain('TEE-RED-S');
+    expect(feed).toContain('TEE-BLU-M');
+    expect(feed).not.toContain('00012345600037');
   });
 
   it('--fail-on warning turns warnings into exit 1', async () => {

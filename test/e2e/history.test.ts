@@ -37,7 +37,7 @@ describe('shelfcast history', () => {
       ['google', 'written', { read: 10, valid: 10, excluded: 0, filtered: 0, written: 10, pushed: 0, failed: 0 }],
       ['meta', 'written', { read: 10, valid: 10, excluded: 0, filtered: 0, written: 10, pushed: 0, failed: 0 }],
     ]);
-    expect(last.items).toEqual({ total: 10, valid: 9, invalid: 1 });
+    expect(last.items).toEqual({ total: 10, valid: 9, invalid: 1, unpublished: 0 });
     expect(last.catalog.issueCodes).toEqual([expect.objectContaining({ code: 'price.invalid', severity: 'error', count: 1, examples: [expect.objectContaining({ row: 3, field: 'price' })] })]);
     const google = last.feeds.find((f: any) => f.id === 'google');
     expect(google.counts).toEqual({ read: 10, valid: 9, excluded: 1, filtered: 0, written: 8, pushed: 0, failed: 0 });

@@ -270,7 +270,7 @@ describe.each([
     await fc.assert(
       fc.asyncProperty(catalogArb, async (products) => {
         const items = products.map((product, i) => ({ product, row: i + 2 }));
-        const t = target({ format, options: parity.channel === google ? { missingIdentifier: 'allow' } : {} });
+        const t = target({ format, options: parity.channel === google ? { missingIdentifier: 'keep' } : {} });
         const records = new Map<string, FeedRecord>();
         for (const { product, row } of items) {
           const r = parity.channel.map(product, { feed: t, row, now: NOW });
