@@ -1,15 +1,7 @@
-import { z } from 'zod';
 import { defineChannel } from '../define-channel.js';
-import { cachedOptions, perOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+import { identifierOptionsSchema, parseIdentifierOptions, profileWithIdentifierOption } from '../common/identifier-options.js';
+import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
 import type { GoogleMerchantDestinationConfig } from './destination-schema.js';
-
-const optionsSchema = z
-  .object({
-    /** Items without GTIN or brand + MPN (and not marked identifier_exists=false): `keep` them with a limited-reach warning, or `exclude` them; default keep. */
-    missingIdentifier: z.enum(['keep', 'exclude']).default('keep').describe('Items without GTIN or brand + MPN (and not marked identifier_exists=false): `keep` them with a limited-reach warning, or `exclude` them; default keep.'),
-  })
-  .strict();
-const parseOptions = cachedOptions(optionsSchema);
 
 /** Google Merchant Center product data specification. */
 export const GOOGLE_PROFILE: GoogleProfile = {
@@ -23,7 +15,7 @@ export const GOOGLE_PROFILE: GoogleProfile = {
   required: ['id', 'title', 'description', 'link', 'image_link', 'availability'],
 };
 
-const profileFor = perOptions((opts: z.infer<typeof optionsSchema>): GoogleProfile => ({ ...GOOGLE_PROFILE, missingIdentifier: opts.missingIdentifier }));
+const profileFor = profileWithIdentifierOption(GOOGLE_PROFILE);
 
 export default defineChannel({
   id: 'google',
@@ -37,10 +29,10 @@ export default defineChannel({
   },
   formats: GOOGLE_FORMATS,
   attributes: googleAttributes(GOOGLE_FIELDS, GOOGLE_PROFILE),
-  options: optionsSchema,
+  options: identifierOptionsSchema,
   map(product, ctx) {
     const out = itemIssues('google', product, ctx);
-    const opts = parseOptions(ctx.feed.options);
+    const opts = parseIdentifierOptions(ctx.feed.options);
     const record = googleRecord(product, ctx, profileFor(opts), out);
     return record ? { record, issues: out.list } : { issues: out.list };
   },

@@ -1,14 +1,7 @@
-import { z } from 'zod';
 import { defineChannel } from '../define-channel.js';
-import { cachedOptions, perOptions, GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+import { identifierOptionsSchema, parseIdentifierOptions, profileWithIdentifierOption } from '../common/identifier-options.js';
+import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
 
-const optionsSchema = z
-  .object({
-    /** Items without GTIN or brand + MPN (and not marked identifier_exists=false): `keep` them with a limited-reach warning, or `exclude` them; default keep. */
-    missingIdentifier: z.enum(['keep', 'exclude']).default('keep').describe('Items without GTIN or brand + MPN (and not marked identifier_exists=false): `keep` them with a limited-reach warning, or `exclude` them; default keep.'),
-  })
-  .strict();
-const parseOptions = cachedOptions(optionsSchema);
 
 /**
  * Microsoft Merchant Center (Microsoft Shopping): reads Google's feed vocabulary in TSV and
@@ -25,7 +18,7 @@ export const MICROSOFT_PROFILE: GoogleProfile = {
   required: ['id', 'title', 'description', 'link', 'image_link'],
 };
 
-const profileFor = perOptions((opts: z.infer<typeof optionsSchema>): GoogleProfile => ({ ...MICROSOFT_PROFILE, missingIdentifier: opts.missingIdentifier }));
+const profileFor = profileWithIdentifierOption(MICROSOFT_PROFILE);
 
 const SHIPPING_REQUIRED = new Set(['AT', 'DE']);
 
@@ -35,10 +28,10 @@ export default defineChannel({
   kind: 'comparison',
   formats: GOOGLE_FORMATS,
   attributes: googleAttributes(GOOGLE_FIELDS, MICROSOFT_PROFILE),
-  options: optionsSchema,
+  options: identifierOptionsSchema,
   map(product, ctx) {
     const out = itemIssues('microsoft', product, ctx);
-    const opts = parseOptions(ctx.feed.options);
+    const opts = parseIdentifierOptions(ctx.feed.options);
     // Microsoft requires shipping for offers in Austria and Germany only.
     if (ctx.feed.country && SHIPPING_REQUIRED.has(ctx.feed.country) && product.shipping.length === 0) {
       out.error('shipping', 'missing', `Microsoft requires shipping for feeds in ${ctx.feed.country}.`, { fix: 'Add a shipping price, or shipping rules in the catalog.' });
