@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { readTextIfExists } from '../../util/read-if-exists.js';
 import { ShelfcastError } from '../../issues/issue.js';
 import { AtomicFile } from '../atomic-file.js';
 import { isManifest, manifestName, unitsName, type ShardManifest, type ShardSpec } from './shard-set.js';
@@ -86,14 +87,8 @@ export class LocalShardFolder implements ShardFolder {
   /** The shard's manifest, or undefined when the shard has not finished (yet). */
   async readManifest(spec: ShardSpec): Promise<ShardManifest | undefined> {
     const file = path.join(this.dir, manifestName(spec));
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new ShelfcastError(`${file}: cannot read the shard manifest: ${(err as Error).message}`, { cause: err });
-    }
-    return parseManifest(file, text);
+    const text = await readTextIfExists(file, 'the shard manifest');
+    return text === undefined ? undefined : parseManifest(file, text);
   }
 
   /** The shard counts of the manifests in the folder (a merge given the wrong --shards says which). */
