@@ -20,7 +20,11 @@ export async function readTextIfExists(file: string, what: string): Promise<stri
  */
 export async function readJsonIfExists<T>(file: string, what: string, fix: string): Promise<T | undefined> {
   const text = await readTextIfExists(file, what);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : parseStateJson<T>(file, text, what, fix);
+}
+
+/** The text of a JSON state file, parsed, or an error naming the file, what it holds and `fix`. */
+export function parseStateJson<T>(file: string, text: string, what: string, fix: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (err) {

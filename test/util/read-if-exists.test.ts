@@ -6,6 +6,7 @@ import { readJsonIfExists } from '../../src/util/read-if-exists.js';
 import { readPublishedSummary } from '../../src/run/published-summary.js';
 import { ShelfcastError } from '../../src/issues/issue.js';
 import { feedStateDir, SUMMARY_FILE } from '../../src/run/state-paths.js';
+import { readRuns, runsDir } from '../../src/run/history.js';
 
 describe('readJsonIfExists', () => {
   it('is undefined for a missing file and parses a present one', async () => {
@@ -31,6 +32,20 @@ describe('readJsonIfExists', () => {
     const err = await readPublishedSummary(state, 'google').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ShelfcastError);
     expect((err as Error).message).toContain('feed "google" last published');
+    expect((err as Error).message).toContain('delete it');
+  });
+});
+
+describe('history with a damaged run record', () => {
+  it('names the file and the fix instead of a SyntaxError', async () => {
+    const state = await mkdtemp(path.join(os.tmpdir(), 'sc-hist-'));
+    await mkdir(runsDir(state), { recursive: true });
+    const file = path.join(runsDir(state), '2026-12-07T10-00-00Z.json');
+    await writeFile(file, '{"runId": "r1", "star');
+    const err = await readRuns(state).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ShelfcastError);
+    expect((err as Error).message).toContain(file);
+    expect((err as Error).message).toContain('the record of a past run is not valid JSON');
     expect((err as Error).message).toContain('delete it');
   });
 });
