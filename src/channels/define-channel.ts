@@ -44,7 +44,7 @@ export interface FeedTarget {
   format: string;
   /** ISO 3166-1 alpha-2, upper case. */
   country?: string;
-  /** ISO 639-1, lower case. */
+  /** BCP 47 language tag (`en`, `de-CH`). */
   language?: string;
   /** ISO 4217; items priced in another currency are excluded. */
   currency?: string;
@@ -111,6 +111,11 @@ export interface ChannelDefinition<O extends Record<string, unknown> = Record<st
   only?: readonly string[];
   /** Push through the channel's API; default none (files only). */
   push?: ChannelPush;
+  /**
+   * The one currency each country's market shows prices in, where the channel's rules say so: a
+   * feed for that country in another currency is refused when the config loads. Default none.
+   */
+  marketCurrencies?: Readonly<Record<string, string>>;
 }
 
 /** Pushing a feed through the channel's own API (`destination: { type: <destination> }`). */

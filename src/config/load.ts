@@ -7,6 +7,7 @@ import type { ChannelDefinition, FormatSpec } from '../channels/define-channel.j
 import { compileRules, type CompiledRules } from '../rules/engine.js';
 import { expandMatrix } from '../rules/expand-matrix.js';
 import { ShelfcastError } from '../issues/issue.js';
+import { checkMarketCurrency } from './market-currency.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { feedConfigSchema, type FeedConfig } from './feed-schema.js';
 import { formatZodError } from './format-zod-error.js';
@@ -68,6 +69,7 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
   if (parsed.neutralize_formulas !== undefined && format.serializer !== 'csv' && format.serializer !== 'tsv') {
     throw new ShelfcastError(`${shown}: neutralize_formulas: applies to CSV and TSV feeds; format "${format.id}" writes ${format.serializer} (remove the key)`, { code: 'config.invalid', file: shown, line: yaml.lineOf(['neutralize_formulas']) });
   }
+  checkMarketCurrency(channel, parsed, shown, yaml);
   const targets = expandMatrix(parsed, fileId, shown);
   for (const { config } of targets) checkDestination(channel, config.destination?.type, shown, yaml);
   return targets.map(({ id, config }) => ({

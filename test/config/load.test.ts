@@ -60,3 +60,35 @@ describe('loadProject', () => {
     await expect(loadProject(file)).rejects.toThrow(/feed id "x" is also used by feeds\/a\.yaml/);
   });
 });
+
+describe('country, currency and language codes in the config', () => {
+  it('names the file, the field and the code that was meant', async () => {
+    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: UK\n' }))).rejects.toThrow('feeds/g.yaml: country: "UK" is not an ISO 3166-1 alpha-2 country code: did you mean GB?');
+    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: XX\n' }))).rejects.toThrow(/feeds\/g\.yaml: country: "XX" is not an ISO 3166-1 alpha-2 country code \(write an assigned code/);
+    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: US\ncurrency: USS\n' }))).rejects.toThrow(/feeds\/g\.yaml: currency: "USS" is not an ISO 4217 currency code/);
+    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\nlanguage: en_GB\n' }))).rejects.toThrow('feeds/g.yaml: language: "en_GB" is not written as BCP 47 spells it: did you mean en-GB?');
+    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\nmatrix:\n  - { country: UK, currency: GBP }\n' }))).rejects.toThrow(/feeds\/g\.yaml: matrix\[0\]\.country: .*did you mean GB\?/);
+    await expect(loadProject(await project(`${base}  currency: EURO\n`, {}))).rejects.toThrow(/shelfcast\.yaml: catalog\.currency: "EURO" is not an ISO 4217 currency code/);
+  });
+
+  it('accepts BCP 47 tags with a region', async () => {
+    const p = await loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: CH\nlanguage: de-CH\ncurrency: CHF\n' }));
+    expect(p.feeds[0]!.config).toMatchObject({ country: 'CH', language: 'de-CH', currency: 'CHF' });
+  });
+
+  it('refuses an idealo feed in a currency its country site does not show', async () => {
+    await expect(loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\ncountry: DE\ncurrency: GBP\n' }))).rejects.toThrow(
+      'feeds/idealo.yaml: currency: the feed for DE is in GBP, but idealo DE takes prices in EUR only (its markets: DE EUR, AT EUR, FR EUR, IT EUR, ES EUR, GB GBP). Set currency: EUR, with prices in EUR (a matrix price: column or rates:).',
+    );
+    await expect(loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\ncountry: GB\n' }))).rejects.toThrow(/currency: the feed for GB has no currency, so items in any currency would be listed, but idealo GB takes prices in GBP only/);
+    await expect(loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\nmatrix:\n  - { country: DE, currency: EUR }\n  - { country: GB, currency: EUR }\n' }))).rejects.toThrow(/feeds\/idealo\.yaml: matrix\[1\]\.currency: the feed for GB is in EUR, but idealo GB takes prices in GBP only/);
+    await expect(loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\ncurrency: USD\n' }))).rejects.toThrow(/currency: USD is a currency no idealo market takes .*Set country: and the currency of that market\./);
+    const p = await loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\noptions: { deliveryTime: 1-3 days, deliveryCosts: { standard: "4.95" } }\nmatrix:\n  - { country: DE, currency: EUR }\n  - { country: GB, currency: GBP, price: extra.price_gbp }\n' }));
+    expect(p.feeds.map((f) => [f.id, f.config.currency])).toEqual([['idealo-de', 'EUR'], ['idealo-gb', 'GBP']]);
+  });
+
+  it('leaves channels without one currency per market alone', async () => {
+    const p = await loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: DE\ncurrency: USD\n' }));
+    expect(p.feeds[0]!.config.currency).toBe('USD');
+  });
+});

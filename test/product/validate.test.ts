@@ -127,6 +127,12 @@ describe('createValidator', () => {
     expect(out.issues[0].field).toBe(field);
   });
 
+  it('names the row, the value and the fix of a price currency that is not ISO 4217', () => {
+    const out = createValidator().validate(row({ ...base, price: '12.99 EUX' }, {}, 9));
+    expect(out.issues[0]).toMatchObject({ row: 9, field: 'price', code: 'price.currency_unknown', fix: 'Use a code such as USD, EUR or GBP.' });
+    expect(out.issues[0].message).toContain('"EUX" is not an ISO 4217 currency code');
+  });
+
   it.each([
     ['sale_price', 'abc', 'sale_price.invalid'],
     ['gtin', '123', 'gtin.length'],
