@@ -20,7 +20,7 @@ import type { FetchVerdicts } from '../verdicts/fetcher.js';
 const CHANNELS = {
   google: { load: () => import('./google/index.js'), destination: googleMerchantDestinationSchema, verdicts: () => import('./google/verdicts.js') },
   microsoft: { load: () => import('./microsoft/index.js') },
-  meta: { load: () => import('./meta/index.js'), destination: metaDestinationSchema },
+  meta: { load: () => import('./meta/index.js'), destination: metaDestinationSchema, verdicts: () => import('./meta/verdicts.js') },
   pinterest: { load: () => import('./pinterest/index.js'), destination: pinterestDestinationSchema },
   tiktok: { load: () => import('./tiktok/index.js') },
   snapchat: { load: () => import('./snapchat/index.js') },
