@@ -21,7 +21,7 @@ const CHANNELS = {
   google: { load: () => import('./google/index.js'), destination: googleMerchantDestinationSchema, verdicts: () => import('./google/verdicts.js') },
   microsoft: { load: () => import('./microsoft/index.js') },
   meta: { load: () => import('./meta/index.js'), destination: metaDestinationSchema, verdicts: () => import('./meta/verdicts.js') },
-  pinterest: { load: () => import('./pinterest/index.js'), destination: pinterestDestinationSchema },
+  pinterest: { load: () => import('./pinterest/index.js'), destination: pinterestDestinationSchema, verdicts: () => import('./pinterest/verdicts.js') },
   tiktok: { load: () => import('./tiktok/index.js') },
   snapchat: { load: () => import('./snapchat/index.js') },
   idealo: { load: () => import('./idealo/index.js') },
