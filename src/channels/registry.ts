@@ -27,7 +27,7 @@ const CHANNELS = {
   idealo: { load: () => import('./idealo/index.js') },
   csv: { load: () => import('./csv/index.js') },
   json: { load: () => import('./json/index.js') },
-  amazon: { load: () => import('./amazon/index.js'), destination: amazonDestinationSchema, orders: amazonOrders },
+  amazon: { load: () => import('./amazon/index.js'), destination: amazonDestinationSchema, orders: amazonOrders, verdicts: () => import('./amazon/verdicts.js') },
   ebay: { load: () => import('./ebay/index.js'), destination: ebayDestinationSchema, orders: ebayOrders },
   'google-local': { load: () => import('./google-local/index.js'), destination: googleLocalInventoryDestinationSchema },
 } satisfies Record<string, ChannelEntry>;
