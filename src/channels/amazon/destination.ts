@@ -3,7 +3,7 @@ import { error, ShelfcastError, type Issue } from '../../issues/issue.js';
 import { pushThroughApi, type ChannelApi, type ItemResult } from '../../transports/api-push.js';
 import type { FeedItem } from '../../transports/read-feed-records.js';
 import type { BuiltFile, Destination, PublishContext, PublishResult } from '../../transports/types.js';
-import { createTokenBucket, createWindowLimit, realSleep, type RateLimit, type Sleep } from '../../http/index.js';
+import { createTokenBucket, createWindowLimit, realSleep, waitClock, type RateLimit, type Sleep } from '../../http/index.js';
 import { amazonDestinationSchema, type AmazonDestinationConfig } from './destination-schema.js';
 import { feedsApi } from './feeds-api.js';
 import { rowOfMessage } from './message-ids.js';
@@ -69,7 +69,8 @@ export function createDestination(config: AmazonDestinationConfig, feedId: strin
         let limits = limitsByAccount.get(key);
         if (!limits) {
           // createFeed: rate 0.0083/s, burst 15; JSON_LISTINGS_FEED: 5 submissions per 5 minutes.
-          limits = [createTokenBucket({ capacity: 15, refillPerSecond: 0.0083, now, sleep }), createWindowLimit({ max: 5, windowMs: 300_000, now, sleep })];
+          const clock = waitClock(deps.sleep, now);
+          limits = [createTokenBucket({ capacity: 15, refillPerSecond: 0.0083, now: clock, sleep }), createWindowLimit({ max: 5, windowMs: 300_000, now: clock, sleep })];
           limitsByAccount.set(key, limits);
         }
         let known = knownByAccount.get(key);

@@ -1,5 +1,5 @@
 import { ShelfcastError } from '../../issues/issue.js';
-import { createTokenBucket, realSleep, type HttpClient } from '../../http/index.js';
+import { createTokenBucket, realSleep, waitClock, type HttpClient } from '../../http/index.js';
 import { isHttpError } from '../../http/errors.js';
 import { hashesFile, loadHashes } from '../../run/deltas.js';
 import { catalogFieldOf } from '../../verdicts/catalog-field.js';
@@ -93,7 +93,7 @@ export const fetchVerdicts: FetchVerdicts = async (config: AmazonDestinationConf
   const issueLocale = typeof ctx.options?.issueLocale === 'string' ? ctx.options.issueLocale : 'en_US';
   const sleep = ctx.sleep ?? realSleep;
   const http = spApiClient(cfg, ctx.env, where, spApiHttpOptions(cfg, { now: ctx.now, sleep, random: ctx.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000 }));
-  const bucket = createTokenBucket({ ...RATE, now: ctx.now, sleep });
+  const bucket = createTokenBucket({ ...RATE, now: waitClock(ctx.sleep, ctx.now), sleep });
   const query = new URLSearchParams({ marketplaceIds: cfg.marketplace_ids.join(','), includedData: 'summaries,issues', issueLocale });
   const items: ItemVerdict[] = [];
   for (const sku of await pushedSkus(ctx.stateDir, ctx.feedId)) {
