@@ -40,11 +40,13 @@ const errorList = (status: number, code: string, message: string): MockReply => 
 
 /**
  * Issues Amazon derives from the listing as pushed: a listing without a main image is suppressed
- * (Amazon requires main_product_image_locator for a buyable offer).
+ * (Amazon requires main_product_image_locator for a buyable offer; a variation parent is not one).
  */
 function derivedIssues(message: Record<string, unknown>, marketplaceIds: string[]): MockListingIssue[] {
   const attributes = (message.attributes ?? {}) as Record<string, unknown>;
-  if (message.operationType === 'PATCH' || attributes.main_product_image_locator) return [];
+  // A variation parent is never buyable itself: it needs no offer image.
+  const parent = (attributes.parentage_level as Array<{ value?: string }> | undefined)?.[0]?.value === 'parent';
+  if (message.operationType === 'PATCH' || parent || attributes.main_product_image_locator) return [];
   return [{
     code: '18027', message: "The listing is missing a main image: 'main_product_image_locator' is required for the offer to be buyable.", severity: 'ERROR',
     attributeNames: ['main_product_image_locator'], categories: ['MISSING_IMAGE'], enforcements: { actions: [{ action: 'LISTING_SUPPRESSED' }], exemption: { status: 'NOT_EXEMPT' } }, marketplaceIds,
