@@ -28,7 +28,7 @@ const CHANNELS = {
   csv: { load: () => import('./csv/index.js') },
   json: { load: () => import('./json/index.js') },
   amazon: { load: () => import('./amazon/index.js'), destination: amazonDestinationSchema, orders: amazonOrders, verdicts: () => import('./amazon/verdicts.js') },
-  ebay: { load: () => import('./ebay/index.js'), destination: ebayDestinationSchema, orders: ebayOrders },
+  ebay: { load: () => import('./ebay/index.js'), destination: ebayDestinationSchema, orders: ebayOrders, verdicts: () => import('./ebay/verdicts.js') },
   'google-local': { load: () => import('./google-local/index.js'), destination: googleLocalInventoryDestinationSchema },
 } satisfies Record<string, ChannelEntry>;
 
