@@ -73,6 +73,12 @@ export async function verdictReaderOf(type: string): Promise<FetchVerdicts | und
   return load ? (await load()).fetchVerdicts : undefined;
 }
 
+/** The destination types whose channel verdicts shelfcast reads (`diagnostics`, after `run`). */
+export const VERDICT_DESTINATION_TYPES: string[] = CHANNEL_IDS.flatMap((id) => {
+  const e = entry(id);
+  return e.verdicts && e.destination ? [e.destination.shape.type.value] : [];
+});
+
 /** Channels whose order export `shelfcast stock orders` reads, with their readers. */
 export const ORDER_READERS: ReadonlyArray<[ChannelId, OrderReader]> = CHANNEL_IDS.flatMap((id) => {
   const r = entry(id).orders;
