@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, skipBrowser } from '../report/browser.js';
 import { productStatusRoutes, type ItemLevelIssue } from '../servers/merchant-product-status.js';
 import { startMerchantServer, type MerchantServer } from '../servers/merchant-server.js';
+import { startEbayMock, type EbayMock } from '../servers/ebay-mock.js';
 import { startSpApiMock, type SpApiMock } from '../servers/sp-api-mock.js';
 import { demoProject, REPO, runCli } from './cli.js';
 import { redPixels } from './screenshot-pixels.js';
@@ -23,6 +24,7 @@ const EMAIL = 'feeds@demo-shop.iam.gserviceaccount.com';
 describe('run against the Merchant API: the channel verdicts end to end', () => {
   let server: MerchantServer;
   let amazon: SpApiMock | undefined;
+  let ebay: EbayMock | undefined;
   let dir: string;
   let env: Record<string, string>;
   const brokenImages = new Set(['https://cdn.example.com/img/mug.jpg']);
@@ -41,6 +43,7 @@ describe('run against the Merchant API: the channel verdicts end to end', () => 
   afterAll(async () => {
     await server?.stop();
     await amazon?.close();
+    await ebay?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -110,7 +113,7 @@ describe('run against the Merchant API: the channel verdicts end to end', () => 
     expect(JSON.parse(within.stdout).verdicts[0].counts.disapproved).toBe(5);
   });
 
-  it.skipIf(skipBrowser)('the HTML report, in headless Chromium, shows Google\'s and Amazon\'s verdicts per item and the disapprovals over the last fetches; JUnit has both channels', async () => {
+  it.skipIf(skipBrowser)('the HTML report, in headless Chromium, shows Google\'s, Amazon\'s and eBay\'s verdicts per item and the disapprovals over the last fetches; JUnit has every channel', async () => {
     // The demo's Amazon feed pushed to the SP-API test server, which suppresses one listing (no
     // applied enforcement other than this) and hides another from search.
     const credentials = { clientId: 'amzn-client', clientSecret: 'amzn-secret-5d1e', refreshToken: 'Atzr|amzn-refresh-8c2f' };
@@ -123,11 +126,23 @@ describe('run against the Merchant API: the channel verdicts end to end', () => 
     });
     const demo = await readFile(path.join(REPO, 'feeds', 'amazon.yaml'), 'utf8');
     await writeFile(path.join(dir, 'feeds', 'amazon.yaml'), `${demo}destination: { type: amazon, region: na, marketplace_ids: [ATVPDKIKX0DER], endpoint: "${amazon.url}", token_endpoint: "${amazon.url}/auth/o2/token", client_id_env: MP_CLIENT, client_secret_env: MP_SECRET, refresh_token_env: MP_REFRESH, poll_seconds: 0.05, timeout_seconds: 5 }\n`);
+    // The demo's eBay feed on the eBay test server: one offer refused (no shipping service), one
+    // listing put on hold for a policy violation, one inventory item with a warning.
+    ebay = await startEbayMock({ credentials, failures: { offer: new Map([['MUG-STONE', 25007]]) }, inventoryWarnings: new Map([['NOTEBOOK-A5', 25401]]), listingStates: new Map([['HEADPHONES-REF', { listingOnHold: true }]]) });
+    const ebayDemo = await readFile(path.join(REPO, 'feeds', 'ebay.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'feeds', 'ebay.yaml'), `${ebayDemo}destination: { type: ebay, endpoint: "${ebay.url}", token_endpoint: "${ebay.url}/identity/v1/oauth2/token", client_id_env: MP_CLIENT, client_secret_env: MP_SECRET, refresh_token_env: MP_REFRESH, timeout_seconds: 5 }\n`);
     const all = { ...env, MP_CLIENT: credentials.clientId, MP_SECRET: credentials.clientSecret, MP_REFRESH: credentials.refreshToken };
     const r = await runCli(['run', '--json', '--report', 'html=out/report.html', '--report', 'junit=out/junit.xml'], dir, all);
-    expect(r.code, r.stderr).toBe(0);
+    // eBay refused one offer: the run says so and exits 1; the verdicts are read all the same.
+    expect(r.code, r.stderr).toBe(1);
     expect(amazon.violations).toEqual([]);
+    expect(ebay.violations).toEqual([]);
     const json = JSON.parse(r.stdout);
+    expect(json.feeds.map((f: any) => [f.id, f.status])).toEqual(expect.arrayContaining([['amazon', 'published'], ['ebay', 'failed'], ['google', 'published']]));
+    const ebaySummary = json.verdicts.find((v: any) => v.feed === 'ebay');
+    // The ten demo SKUs (the TEE group is no item): the refused one too, from what eBay answered the push.
+    expect(ebaySummary).toMatchObject({ channel: 'ebay', items: 10, counts: { approved: 8, limited: 0, disapproved: 2, pending: 0 } });
+    expect(ebaySummary.codes.map((c: any) => [c.code, c.items])).toEqual([['25007', ['MUG-STONE']], ['listingOnHold', ['HEADPHONES-REF']], ['25401', ['NOTEBOOK-A5']]]);
     const amazonSummary = json.verdicts.find((v: any) => v.feed === 'amazon');
     expect(amazonSummary).toMatchObject({ channel: 'amazon', counts: { disapproved: 1, limited: 1, pending: 0 } });
     // Every SKU the push left on Amazon was read: the ten demo items and the TEE parent.
@@ -137,8 +152,11 @@ describe('run against the Merchant API: the channel verdicts end to end', () => 
     expect(explain).toMatch(/disapproved 18155 \[supplier_declared_dg_hz_regulation\]/);
     const status = (await runCli(['status'], dir, all)).stdout;
     expect(status).toMatch(/channel at \S+: 9 approved, 1 limited, 1 disapproved, 0 pending/);
+    expect((await runCli(['explain', 'MUG-STONE', '--feed', 'ebay'], dir, all)).stdout).toMatch(/disapproved 25007/);
     const junit = await readFile(path.join(dir, 'out', 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testcase[^>]*classname="shelfcast\.channel\.amazon\.amazon"[^>]*name="[^"]*BACKPACK-20[^"]*"[^>]*>\s*<failure[^>]*18155/);
+    expect(junit).toMatch(/<testcase[^>]*classname="shelfcast\.channel\.ebay\.ebay"[^>]*name="HEADPHONES-REF"[^>]*>\s*<failure[^>]*listingOnHold/);
+    expect(junit).toMatch(/<testcase[^>]*classname="shelfcast\.channel\.ebay\.ebay"[^>]*name="MUG-STONE"[^>]*>\s*<failure[^>]*25007/);
 
     const context = await launchChromium();
     try {
@@ -150,6 +168,9 @@ describe('run against the Merchant API: the channel verdicts end to end', () => 
       expect(await amazonSection.locator('[data-metric="disapproved"] dd').textContent()).toBe('1');
       expect(await amazonSection.locator('[data-metric="limited"] dd').textContent()).toBe('1');
       expect(await amazonSection.locator('[data-worst] tbody tr').evaluateAll((rows) => rows.map((x) => x.getAttribute('data-item')))).toEqual(['BACKPACK-20', 'CANDLE-CEDAR']);
+      const ebaySection = page.locator('[data-verdicts="ebay"]');
+      expect(await ebaySection.locator('[data-metric="disapproved"] dd').textContent()).toBe('2');
+      expect(await ebaySection.locator('[data-worst] tbody tr').evaluateAll((rows) => rows.map((x) => x.getAttribute('data-item')))).toEqual(['HEADPHONES-REF', 'MUG-STONE', 'NOTEBOOK-A5']);
       expect(await google.locator('[data-channel-codes] tbody tr').evaluateAll((rows) => rows.map((x) => x.getAttribute('data-code')))).toEqual(expect.arrayContaining(['image_link_broken', 'policy_violation']));
       // Google's chart: the five fetches of this project's runs (2, 2, 4, 5, 5 disapproved), oldest
       // first, in the order they were made although the pinned clock gives them one time.
