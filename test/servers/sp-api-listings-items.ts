@@ -19,6 +19,8 @@ export interface ListingsItemsOptions {
   notYetCreated?: Set<string>;
   /** Every Nth getListingsItem is throttled (429 QuotaExceeded); default never. */
   throttleEvery?: number;
+  /** The account's getListingsItem rate, in x-amzn-RateLimit-Limit; default "5.0" (the usage plan's). */
+  rateLimit?: string;
 }
 
 export interface ListingsItemsDeps {
@@ -31,12 +33,10 @@ export interface ListingsItemsDeps {
 
 /** The data sets getListingsItem knows (includedData); anything else is a 400, as Amazon answers. */
 const INCLUDED_DATA = new Set(['summaries', 'attributes', 'issues', 'offers', 'fulfillmentAvailability', 'procurement', 'relationships', 'productTypes']);
-const RATE_LIMIT = { 'x-amzn-RateLimit-Limit': '5.0' };
 
 /** A stable ten-character ASIN per SKU and marketplace. */
 const asinOf = (sku: string, i: number): string => `B0${[...sku].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2_821_109_907_456, i + 7).toString(36).toUpperCase().padStart(8, '0')}`;
 
-const errorList = (status: number, code: string, message: string): MockReply => ({ status, headers: RATE_LIMIT, json: { errors: [{ code, message }] } });
 
 /**
  * Issues Amazon derives from the listing as pushed: a listing without a main image is suppressed
@@ -61,6 +61,8 @@ function derivedIssues(message: Record<string, unknown>, marketplaceIds: string[
  */
 export function listingsItemsRoute(deps: ListingsItemsDeps, opts: ListingsItemsOptions = {}): MockRoute {
   let calls = 0;
+  const RATE_LIMIT = { 'x-amzn-RateLimit-Limit': opts.rateLimit ?? '5.0' };
+  const errorList = (status: number, code: string, message: string): MockReply => ({ status, headers: RATE_LIMIT, json: { errors: [{ code, message }] } });
   return {
     name: 'getListingsItem',
     method: 'GET',

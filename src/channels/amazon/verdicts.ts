@@ -67,19 +67,24 @@ async function pushedSkus(stateDir: string, feedId: string): Promise<string[]> {
   return [...skus].sort();
 }
 
-async function getListingsItem(http: HttpClient, url: string): Promise<ApiListingsItem | undefined> {
+/** The listing (undefined while Amazon has not created it) and the rate Amazon says applies (`x-amzn-RateLimit-Limit`, requests per second). */
+async function getListingsItem(http: HttpClient, url: string): Promise<{ item?: ApiListingsItem; rate?: number }> {
   try {
-    return (await http.request({ method: 'GET', url, idempotent: true })).json<ApiListingsItem>();
+    const res = await http.request({ method: 'GET', url, idempotent: true });
+    const header = res.headers['x-amzn-ratelimit-limit'];
+    const rate = Number(Array.isArray(header) ? header[0] : header);
+    return { item: res.json<ApiListingsItem>(), ...(rate > 0 ? { rate } : {}) };
   } catch (err) {
     // NOT_FOUND: Amazon accepted the message but has not created the listing yet.
-    if (isHttpError(err) && err.status === 404) return undefined;
+    if (isHttpError(err) && err.status === 404) return {};
     throw err;
   }
 }
 
 /**
  * Reads getListingsItem (includedData=summaries,issues) for every SKU the feed's pushes left on
- * Amazon, paced to the operation's usage plan; a 429 is retried by the HTTP client after its wait.
+ * Amazon, paced to the operation's usage plan (slower when x-amzn-RateLimit-Limit says the account's
+ * is lower); a 429 is retried by the HTTP client after its wait.
  */
 export const fetchVerdicts: FetchVerdicts = async (config: AmazonDestinationConfig, ctx) => {
   const cfg = amazonDestinationSchema.parse(config);
@@ -93,7 +98,9 @@ export const fetchVerdicts: FetchVerdicts = async (config: AmazonDestinationConf
   const issueLocale = typeof ctx.options?.issueLocale === 'string' ? ctx.options.issueLocale : 'en_US';
   const sleep = ctx.sleep ?? realSleep;
   const http = spApiClient(cfg, ctx.env, where, spApiHttpOptions(cfg, { now: ctx.now, sleep, random: ctx.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000 }));
-  const bucket = createTokenBucket({ ...RATE, now: waitClock(ctx.sleep, ctx.now), sleep });
+  const clock = waitClock(ctx.sleep, ctx.now);
+  let rate = RATE.refillPerSecond;
+  let bucket = createTokenBucket({ ...RATE, now: clock, sleep });
   const query = new URLSearchParams({ marketplaceIds: cfg.marketplace_ids.join(','), includedData: 'summaries,issues', issueLocale });
   const items: ItemVerdict[] = [];
   for (const sku of await pushedSkus(ctx.stateDir, ctx.feedId)) {
@@ -101,7 +108,14 @@ export const fetchVerdicts: FetchVerdicts = async (config: AmazonDestinationConf
     const url = `${endpoint}/listings/2021-08-01/items/${encodeURIComponent(sellerId)}/${encodeURIComponent(sku)}?${query}`;
     let item: ApiListingsItem | undefined;
     try {
-      item = await getListingsItem(http, url);
+      const got = await getListingsItem(http, url);
+      item = got.item;
+      // A selling account's usage plan may be below the default: pace to what Amazon says, without a burst.
+      if (got.rate !== undefined && got.rate < rate) {
+        rate = got.rate;
+        bucket = createTokenBucket({ capacity: 1, refillPerSecond: rate, now: clock, sleep });
+        ctx.log(`${ctx.feedId}: getListingsItem paced to ${rate} requests per second (x-amzn-RateLimit-Limit)`);
+      }
     } catch (err) {
       const status = isHttpError(err) ? ` (${err.status ?? err.code})` : '';
       throw new ShelfcastError(`${where}: reading listing ${sku} failed${status}: ${(err as Error).message}`, { exitCode: 1, cause: err });

@@ -77,6 +77,18 @@ describe('amazon verdicts (Listings Items API issues)', () => {
     expect(summary.codes.map((c) => c.code)).toEqual(['18027', '99300', '8026']);
   });
 
+  it('paces to the rate x-amzn-RateLimit-Limit gives when it is below the usage plan\'s', async () => {
+    const { config, ctx, t, mock } = await pushed(6, { rateLimit: '0.5' });
+    const before = t.sleeps.length;
+    const got = await fetchVerdicts(config, ctx);
+    expect(got.items).toHaveLength(6);
+    expect(mock.violations).toEqual([]);
+    // After the first answer: one request every 2 s (0.5 per second), on the fake clock.
+    const calls = mock.server.log.filter((l) => l.route === 'getListingsItem').length;
+    expect(calls).toBe(6);
+    expect(t.sleeps.slice(before).filter((ms) => ms >= 1000)).toEqual([2000, 2000, 2000, 2000]);
+  });
+
   it('is the amazon entry of the registry', async () => {
     expect(await verdictReaderOf('amazon')).toBe(fetchVerdicts);
   });
