@@ -153,6 +153,10 @@ describe('run against the Merchant API: the channel verdicts end to end', () => 
     const status = (await runCli(['status'], dir, all)).stdout;
     expect(status).toMatch(/channel at \S+: 9 approved, 1 limited, 1 disapproved, 0 pending/);
     expect((await runCli(['explain', 'MUG-STONE', '--feed', 'ebay'], dir, all)).stdout).toMatch(/disapproved 25007/);
+    // On demand: diagnostics reads Amazon and eBay again; nothing changed since the run's fetch.
+    const diag = await runCli(['diagnostics', '--feed', 'amazon,ebay', '--json'], dir, all);
+    expect(diag.code, diag.stderr).toBe(0);
+    expect(JSON.parse(diag.stdout).feeds.map((f: any) => [f.feed, f.counts.disapproved, f.rise.rise])).toEqual([['amazon', 1, 0], ['ebay', 2, 0]]);
     const junit = await readFile(path.join(dir, 'out', 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testcase[^>]*classname="shelfcast\.channel\.amazon\.amazon"[^>]*name="[^"]*BACKPACK-20[^"]*"[^>]*>\s*<failure[^>]*18155/);
     expect(junit).toMatch(/<testcase[^>]*classname="shelfcast\.channel\.ebay\.ebay"[^>]*name="HEADPHONES-REF"[^>]*>\s*<failure[^>]*listingOnHold/);
