@@ -10,6 +10,7 @@ import { startMockServer, withHeldAnswer, type FaultOptions, type HoldAnswer, ty
  * The Listings Items API's getListingsItem answers for the listings held (sp-api-listings-items.ts).
  */
 export interface SpApiMockOptions extends ListingsItemsOptions {
+  now: () => Date;
   credentials: { clientId: string; clientSecret: string; refreshToken: string };
   /** SKUs whose messages the mock rejects with an ERROR issue (code 90220). */
   rejectSkus?: Set<string>;
