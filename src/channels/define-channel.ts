@@ -48,6 +48,8 @@ export interface FeedTarget {
   language?: string;
   /** ISO 4217; items priced in another currency are excluded. */
   currency?: string;
+  /** IANA time zone of catalog dates without an offset (`timezone:`); default UTC. */
+  timezone?: string;
   /** The channel's own options, parsed with its `options` schema. */
   options: Record<string, unknown>;
   /** `--only price,quantity`: send only these attribute groups (marketplaces emit PATCH messages); default all. */

@@ -4,7 +4,7 @@ import { categoriesSchema, matrixSchema, ratesSchema } from '../rules/matrix-sch
 import { rulesSchema } from '../rules/schema.js';
 import { destinationSchema } from '../transports/schema.js';
 import { guardConfigSchema } from '../run/guard.js';
-import { scheduleSchema } from '../schedule/schedule-schema.js';
+import { isTimeZone, scheduleSchema } from '../schedule/schedule-schema.js';
 
 /** feeds/<id>.yaml: one feed for one channel. */
 export const feedConfigSchema = z
@@ -24,6 +24,12 @@ export const feedConfigSchema = z
     language: languageTag.optional(),
     /** Feed currency, ISO 4217: items priced otherwise are excluded; default: any. */
     currency: currencyCode.optional(),
+    /**
+     * IANA time zone of the catalog's dates, e.g. `Europe/Berlin`: a date without a time starts at
+     * 00:00 there and a time without an offset is read there; feeds write every date with its
+     * offset. Default `UTC`.
+     */
+    timezone: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Berlin" or "UTC"').default('UTC'),
     /** Output file name; default `<id>.<ext>`. */
     file: z.string().optional(),
     /**

@@ -29,6 +29,7 @@ export function feedTarget(feed: LoadedFeed, only?: string[]): FeedTarget {
     country: feed.config.country,
     language: feed.config.language,
     currency: feed.config.currency,
+    timezone: feed.config.timezone,
     options: feed.options,
     only,
   };

@@ -1,3 +1,4 @@
+import { feedDateTime } from '../../product/feed-dates.js';
 import type { Condition, Product } from '../../product/product.js';
 import type { FeedRecord, FieldValue, FormatSpec, MapContext } from '../define-channel.js';
 import { NEEDS_AVAILABILITY_DATE, spellAvailability, type AvailabilitySpelling } from './availability.js';
@@ -143,7 +144,7 @@ export function googleValues(product: Product, ctx: MapContext, profile: GoogleP
     image_link,
     additional_image_link: limitImageLinks(product.additional_image_link, lim.image_link ?? Infinity, profile.maxAdditionalImages, out),
     availability,
-    availability_date: product.availability_date,
+    availability_date: product.availability_date && feedDateTime(product.availability_date, ctx.feed.timezone ?? 'UTC'),
     price: priceText(prices.price),
     sale_price: prices.sale_price && salePriceText(prices.sale_price),
     sale_price_effective_date: prices.sale_price_effective_date,

@@ -1,3 +1,4 @@
+import { feedInterval } from '../../product/feed-dates.js';
 import { minorDigits } from '../../product/currencies.js';
 import { formatMoney } from '../../product/money-format.js';
 import type { Money, Product } from '../../product/product.js';
@@ -102,8 +103,9 @@ export function priceForFeed(product: Product, feed: FeedTarget, out: ItemIssues
     sale = undefined;
   }
   if (!sale) return { price };
-  return product.sale_price_effective_date
-    ? { price, sale_price: sale, sale_price_effective_date: product.sale_price_effective_date }
+  const period = product.sale_price_effective_date && feedInterval(product.sale_price_effective_date, feed.timezone ?? 'UTC');
+  return period
+    ? { price, sale_price: sale, sale_price_effective_date: period }
     : { price, sale_price: sale };
 }
 

@@ -33,7 +33,7 @@ describe('priceForFeed', () => {
     expect(out.list.map((i) => i.code)).toEqual(['x.sale_price.currency_mismatch']);
     const out2 = itemIssues('x', { id: 'a' }, ctx);
     const withSale = priceForFeed({ ...p, sale_price_effective_date: '2026-01-01/2026-01-02', extra: { price_EUR: '45.00', sale_price_EUR: '40' } }, ctx.feed, out2);
-    expect(withSale).toEqual({ price: { amount: 4500, currency: 'EUR' }, sale_price: { amount: 4000, currency: 'EUR' }, sale_price_effective_date: '2026-01-01/2026-01-02' });
+    expect(withSale).toEqual({ price: { amount: 4500, currency: 'EUR' }, sale_price: { amount: 4000, currency: 'EUR' }, sale_price_effective_date: '2026-01-01T00:00:00+00:00/2026-01-02T23:59:59+00:00' });
   });
   it('excludes with <channel>.currency.mismatch, naming feed, id, row and the price field', () => {
     const out = itemIssues('meta', { id: 'a' }, ctx);

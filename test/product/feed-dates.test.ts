@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { feedDateTime, feedInterval } from '../../src/product/feed-dates.js';
+
+describe('feed dates: ISO 8601 with time and offset', () => {
+  it('starts a date-only value at 00:00 in the feed time zone, with its offset on that day', () => {
+    expect(feedDateTime('2025-03-01', 'UTC')).toBe('2025-03-01T00:00:00+00:00');
+    expect(feedDateTime('2025-03-01', 'Europe/Berlin')).toBe('2025-03-01T00:00:00+01:00');
+    expect(feedDateTime('2025-07-01', 'Europe/Berlin')).toBe('2025-07-01T00:00:00+02:00');
+    expect(feedDateTime('2025-03-01', 'Asia/Kolkata')).toBe('2025-03-01T00:00:00+05:30');
+    expect(feedDateTime('2025-11-02', 'America/New_York')).toBe('2025-11-02T00:00:00-04:00');
+  });
+
+  it('reads a date-time without offset in the feed time zone and keeps a given offset', () => {
+    expect(feedDateTime('2025-03-01T10:00:30', 'America/New_York')).toBe('2025-03-01T10:00:30-05:00');
+    expect(feedDateTime('2025-03-01 13:00', 'Europe/Berlin')).toBe('2025-03-01T13:00:00+01:00');
+    expect(feedDateTime('2025-03-01T13:00-0800', 'Europe/Berlin')).toBe('2025-03-01T13:00:00-08:00');
+    expect(feedDateTime('2025-03-01T13:00:00Z', 'Europe/Berlin')).toBe('2025-03-01T13:00:00Z');
+    // 02:30 does not exist in Berlin on 2025-03-30 (clocks go 02:00 -> 03:00): the summer offset after the change.
+    expect(feedDateTime('2025-03-30T03:30', 'Europe/Berlin')).toBe('2025-03-30T03:30:00+02:00');
+    expect(feedDateTime('not a date', 'UTC')).toBeUndefined();
+  });
+
+  it('writes both ends of an interval; a date-only end lasts until 23:59:59 of that day, as Google reads it', () => {
+    expect(feedInterval('2025-03-01/2025-03-15', 'Europe/Berlin')).toBe('2025-03-01T00:00:00+01:00/2025-03-15T23:59:59+01:00');
+    expect(feedInterval('2025-03-20/2025-04-05', 'Europe/Berlin')).toBe('2025-03-20T00:00:00+01:00/2025-04-05T23:59:59+02:00');
+    expect(feedInterval('2016-02-24T13:00-0800/2016-02-29T15:30-0800', 'UTC')).toBe('2016-02-24T13:00:00-08:00/2016-02-29T15:30:00-08:00');
+    expect(feedInterval('2025-03-01', 'UTC')).toBeUndefined();
+    // Google's limit for sale_price_effective_date is 51 characters.
+    expect(feedInterval('2025-03-01T10:00:30/2025-03-15T10:00:30', 'Asia/Kolkata')!.length).toBeLessThanOrEqual(51);
+  });
+});
