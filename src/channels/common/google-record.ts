@@ -12,10 +12,15 @@ import { requireField } from './require-fields.js';
 import { shippingEntries } from './shipping.js';
 import { limitText, plainText } from './text.js';
 
-/** The formats Google-compatible merchant centers read: RSS 2.0 with the g: namespace, and TSV. */
-export const GOOGLE_FORMATS: FormatSpec[] = [
+/**
+ * The formats Google-compatible merchant centers read: RSS 2.0 with the g: namespace, and TSV.
+ * Google reads TSV with "Quoted fields" (on for every new data source: a quoted value keeps its tabs,
+ * line breaks and doubled quotes); Microsoft's feed rules say "do not enclose in quotes", so its TSV
+ * has none (tabs and line breaks become spaces).
+ */
+export const googleFormats = (tsv: 'tsv' | 'tsv-quoted'): FormatSpec[] => [
   { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' },
-  { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values' },
+  { id: 'tsv', serializer: tsv, ext: 'tsv', contentType: 'text/tab-separated-values' },
 ];
 
 /** Google's product data attributes in feed order; also the tabular columns of Google-compatible channels. */

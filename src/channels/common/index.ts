@@ -26,7 +26,7 @@
  * - shippingEntries(product, currency, out, {times}): Google shipping sub-attributes; `times: false`
  *   leaves out handling and transit times (channels whose syntax stops at the price).
  * - resolveGoogleCategory(idOrPath) -> {id, path} | undefined, GOOGLE_TAXONOMY_VERSION.
- * - googleRecord(product, ctx, profile, out), googleValues (the same before compacting), GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes(fields, profile):
+ * - googleRecord(product, ctx, profile, out), googleValues (the same before compacting), GOOGLE_FIELDS, googleFormats(tsv), GOOGLE_LIMITS, googleAttributes(fields, profile):
  *   the whole Google-vocabulary mapping, for Google-compatible channels.
  * - cachedOptions(schema) -> (raw) => options: parse a feed's channel options once, not per item;
  *   perOptions(derive) -> (options) => value: derive something from them once (a channel profile).
@@ -44,6 +44,6 @@ export { exactLimit, limitImageLinks, compactRecord, filled } from './exact-limi
 export { recordPicker, type RecordPicker } from './record-picker.js';
 export { shippingEntries, type ShippingOptions } from './shipping.js';
 export { resolveGoogleCategory, GOOGLE_TAXONOMY_VERSION, type GoogleCategory } from './google-taxonomy.js';
-export { googleRecord, googleValues, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, type GoogleField, type GoogleProfile, type GoogleValues } from './google-record.js';
+export { googleRecord, googleValues, GOOGLE_FIELDS, googleFormats, GOOGLE_LIMITS, type GoogleField, type GoogleProfile, type GoogleValues } from './google-record.js';
 export { googleAttributes } from './google-attributes.js';
 export { cachedOptions, perOptions } from './cached-options.js';

@@ -1,6 +1,6 @@
 import { defineChannel } from '../define-channel.js';
 import { identifierOptionsSchema, parseIdentifierOptions, profileWithIdentifierOption } from '../common/identifier-options.js';
-import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, googleFormats, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
 import type { GoogleMerchantDestinationConfig } from './destination-schema.js';
 
 /** Google Merchant Center product data specification. */
@@ -27,7 +27,7 @@ export default defineChannel({
     deletes: true,
     create: async (config, feedId) => (await import('./destination.js')).createDestination(config as GoogleMerchantDestinationConfig, feedId),
   },
-  formats: GOOGLE_FORMATS,
+  formats: googleFormats('tsv-quoted'),
   attributes: googleAttributes(GOOGLE_FIELDS, GOOGLE_PROFILE),
   options: identifierOptionsSchema,
   map(product, ctx) {
