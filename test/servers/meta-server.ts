@@ -34,7 +34,7 @@ const LIMITS = { id: 100, title: 200, description: 9999 } as const;
  * that broke one of these (as Meta reports invalid requests per line; the item is not applied) or
  * whose title contains REJECT. Every such break is also recorded as a violation.
  */
-export async function startMetaServer(o: { catalog: string; token: string } & FaultOptions): Promise<MetaServer> {
+export async function startMetaServer(o: { catalog: string; token: string; verdicts?: MetaVerdictOptions } & FaultOptions): Promise<MetaServer> {
   const fields = new Set((JSON.parse(readFileSync(path.join(SPECS, 'ProductItem.json'), 'utf8')).fields as Array<{ name: string }>).map((f) => f.name));
   const enumTypes = JSON.parse(readFileSync(path.join(SPECS, 'enum_types.json'), 'utf8')) as Array<{ name: string; values: string[] }>;
   const enumOf = (name: string) => new Set(enumTypes.find((e) => e.name === name)!.values);
