@@ -36,6 +36,7 @@ export { limitText, plainText, looksLikeHtml } from './text.js';
 export { requireField, requireFields, requireOneOf } from './require-fields.js';
 export { priceForFeed, parseAmount, currencyColumn, priceText, salePriceText, type FeedPrices } from './price.js';
 export { AVAILABILITY_SPELLINGS, spellAvailability, NEEDS_AVAILABILITY_DATE, type AvailabilitySpelling } from './availability.js';
+export { APPAREL_COUNTRIES, requiredApparelFields, requireApparelFields, type ApparelField } from './apparel.js';
 export { BRAND_FIX, identifiersFor, MISSING_IDENTIFIER_FIX, requireBrandForNew, type IdentifierFields, type MissingIdentifierPolicy } from './identifiers.js';
 export { variantTitle, variantFields, splitVariants, VARIANT_LIST_SEPARATOR, type VariantFields } from './variants.js';
 export { normalizeGender, normalizeAgeGroup, GOOGLE_AGE_GROUPS, META_AGE_GROUPS } from './enums.js';

@@ -10,6 +10,7 @@ export const GOOGLE_PROFILE: GoogleProfile = {
   maxAdditionalImages: 10,
   missingIdentifier: 'keep',
   brandForNew: true,
+  apparelAttributes: true,
   availabilityDateRequired: true,
   ageGroups: GOOGLE_AGE_GROUPS,
   required: ['id', 'title', 'description', 'link', 'image_link', 'availability'],
