@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue, Severity } from '../issues/issue.js';
+import { parseStateJson } from '../util/read-if-exists.js';
 import { AtomicFile } from './atomic-file.js';
 import type { BuildResult } from './build-feeds.js';
 import type { IssueLog } from './issue-log.js';
@@ -190,7 +191,8 @@ export async function readRuns(stateDir: string, options: ReadRunsOptions = {}):
     names.map(async (n) => {
       const file = path.join(dir, n);
       const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
-      return { record: normalize(JSON.parse(text) as RunRecord), written: info.mtimeMs };
+      const record = parseStateJson<RunRecord>(file, text, 'the record of a past run', 'delete it: history and the report lose that one run, nothing else');
+      return { record: normalize(record), written: info.mtimeMs };
     }),
   );
   const sorted = runs

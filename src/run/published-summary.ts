@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AtomicFile } from './atomic-file.js';
 import { feedStateDir, SUMMARY_FILE } from './state-paths.js';
+import { readJsonIfExists } from '../util/read-if-exists.js';
 
 /** What was last published for a feed, for the publish guard, `status` and `rollback`. */
 export interface PublishedSummary {
@@ -12,12 +12,11 @@ export interface PublishedSummary {
 }
 
 export async function readPublishedSummary(stateDir: string, feedId: string): Promise<PublishedSummary | undefined> {
-  try {
-    return JSON.parse(await readFile(path.join(feedStateDir(stateDir, feedId), SUMMARY_FILE), 'utf8')) as PublishedSummary;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+  return readJsonIfExists<PublishedSummary>(
+    path.join(feedStateDir(stateDir, feedId), SUMMARY_FILE),
+    `the record of what feed "${feedId}" last published`,
+    'restore it from a backup, or delete it (the next run that publishes the feed writes it again)',
+  );
 }
 
 export async function writePublishedSummary(stateDir: string, feedId: string, summary: PublishedSummary): Promise<void> {
