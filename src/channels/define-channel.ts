@@ -11,13 +11,13 @@ export type FieldValue = string | string[] | Array<Record<string, string>>;
 export type FeedRecord = Record<string, FieldValue>;
 
 /** The generic streaming writers of src/serializers/, which any channel's formats may use. */
-export type GenericSerializerId = 'rss' | 'csv' | 'tsv' | 'json' | 'ndjson';
+export type GenericSerializerId = 'rss' | 'csv' | 'tsv' | 'tsv-quoted' | 'json' | 'ndjson';
 /**
  * A generic writer, or one a channel writes itself (named in its `serializers`). A channel's own
  * writer writes JSON documents of one object per item, which is how `plan` reads its items back.
  */
 export type SerializerId = GenericSerializerId | (string & {});
-export const GENERIC_SERIALIZERS: readonly GenericSerializerId[] = ['rss', 'csv', 'tsv', 'json', 'ndjson'];
+export const GENERIC_SERIALIZERS: readonly GenericSerializerId[] = ['rss', 'csv', 'tsv', 'tsv-quoted', 'json', 'ndjson'];
 
 export interface FormatSpec {
   /** Format id used in feed files (`format: xml`). */
@@ -44,7 +44,7 @@ export interface FeedTarget {
   format: string;
   /** ISO 3166-1 alpha-2, upper case. */
   country?: string;
-  /** BCP 47 language tag (`en`, `de-CH`). */
+  /** ISO 639-1, lower case. */
   language?: string;
   /** ISO 4217; items priced in another currency are excluded. */
   currency?: string;
@@ -114,8 +114,8 @@ export interface ChannelDefinition<O extends Record<string, unknown> = Record<st
   /** Push through the channel's API; default none (files only). */
   push?: ChannelPush;
   /**
-   * The one currency each country's market shows prices in, where the channel's rules say so: a
-   * feed for that country in another currency is refused when the config loads. Default none.
+   * Countries where the channel's docs take prices in one currency only (ISO 3166-1 -> ISO 4217);
+   * a feed for such a country in another currency is refused at config load. Default none.
    */
   marketCurrencies?: Readonly<Record<string, string>>;
 }

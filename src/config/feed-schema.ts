@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, currencyCode, languageTag } from './code-schemas.js';
+import { countryCode, currencyCode, languageTag } from './codes/code-schemas.js';
 import { categoriesSchema, matrixSchema, ratesSchema } from '../rules/matrix-schema.js';
 import { rulesSchema } from '../rules/schema.js';
 import { destinationSchema } from '../transports/schema.js';
@@ -20,7 +20,7 @@ export const feedConfigSchema = z
     format: z.string().optional(),
     /** Target country, ISO 3166-1 alpha-2; default none. */
     country: countryCode.optional(),
-    /** Content language, a BCP 47 tag (`en`, `en-US`); default none. */
+    /** Content language, a BCP 47 tag (`en`, `en-GB`); default none. */
     language: languageTag.optional(),
     /** Feed currency, ISO 4217: items priced otherwise are excluded; default: any. */
     currency: currencyCode.optional(),

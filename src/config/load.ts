@@ -7,10 +7,10 @@ import type { ChannelDefinition, FormatSpec } from '../channels/define-channel.j
 import { compileRules, type CompiledRules } from '../rules/engine.js';
 import { expandMatrix } from '../rules/expand-matrix.js';
 import { ShelfcastError } from '../issues/issue.js';
-import { checkMarketCurrency } from './market-currency.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { feedConfigSchema, type FeedConfig } from './feed-schema.js';
 import { formatZodError } from './format-zod-error.js';
+import { checkMarketCurrency } from './market-currency.js';
 import { projectConfigSchema, type ProjectConfig } from './project-schema.js';
 import { readYaml, type YamlFile } from './read-yaml.js';
 import { checkPublishName } from '../transports/temp-name.js';
@@ -66,12 +66,12 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
     const ids = channel.formats.map((f) => f.id);
     throw new ShelfcastError(`${shown}: format: channel "${channel.id}" has no format "${formatId}"${didYouMean(formatId, ids)} (it writes ${ids.join(', ')})`, { code: 'config.invalid', file: shown, line: yaml.lineOf(['format']) });
   }
-  if (parsed.neutralize_formulas !== undefined && format.serializer !== 'csv' && format.serializer !== 'tsv') {
+  if (parsed.neutralize_formulas !== undefined && format.serializer !== 'csv' && format.serializer !== 'tsv' && format.serializer !== 'tsv-quoted') {
     throw new ShelfcastError(`${shown}: neutralize_formulas: applies to CSV and TSV feeds; format "${format.id}" writes ${format.serializer} (remove the key)`, { code: 'config.invalid', file: shown, line: yaml.lineOf(['neutralize_formulas']) });
   }
-  checkMarketCurrency(channel, parsed, shown, yaml);
   const targets = expandMatrix(parsed, fileId, shown);
   for (const { config } of targets) checkDestination(channel, config.destination?.type, shown, yaml);
+  checkMarketCurrency(channel, targets, parsed.matrix !== undefined, shown, yaml);
   return targets.map(({ id, config }) => ({
     id,
     fileName: outputFileName(config.file ?? `${id}.${format.ext}`, shown, yaml),

@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { currencyCode } from './codes/code-schemas.js';
 import { z } from 'zod';
-import { currencyCode } from './code-schemas.js';
 import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_UNCOMPRESSED_MB } from '../catalog/inflate-limited.js';
 import { PRODUCT_FIELDS } from '../product/product.js';
 import { didYouMean } from '../util/did-you-mean.js';

@@ -1,7 +1,4 @@
-/**
- * ISO 3166-1 alpha-2: the officially assigned codes (249). Reserved codes that shops and people
- * use by mistake are not in it; `countryCodeProblem` suggests the assigned code for them.
- */
+/** ISO 3166-1 alpha-2: the 249 officially assigned country codes. */
 const CODES =
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS ' +
   'BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE ' +
@@ -12,24 +9,17 @@ const CODES =
   'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO ' +
   'TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW';
 
-/** Every assigned code, alphabetically. */
 export const COUNTRY_CODES: readonly string[] = CODES.split(' ');
-const ASSIGNED: ReadonlySet<string> = new Set(COUNTRY_CODES);
+const ISO_CODES: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
 /**
- * Codes reserved by ISO 3166 for another use that people write for a country: the United Kingdom
- * is GB ("UK" is exceptionally reserved), Greece is GR ("EL" is the EU's abbreviation).
+ * Codes people write for a country that ISO 3166-1 gives another code: the United Kingdom is GB
+ * (UK is only reserved at the UK's request), Greece is GR (EL is the EU's own abbreviation).
  */
-const RESERVED: Record<string, string> = { UK: 'GB', EL: 'GR' };
+const COMMON_MISTAKES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
 
 /** True for an assigned upper-case ISO 3166-1 alpha-2 code. */
-export const isCountryCode = (code: string): boolean => ASSIGNED.has(code);
+export const isCountryCode = (code: string): boolean => ISO_CODES.has(code);
 
-/** Why `code` is not an ISO 3166-1 alpha-2 country, with the fix; undefined when it is one. */
-export function countryCodeProblem(code: string): string | undefined {
-  if (ASSIGNED.has(code)) return undefined;
-  const upper = code.trim().toUpperCase();
-  const meant = RESERVED[upper] ?? (ASSIGNED.has(upper) ? upper : undefined);
-  if (meant) return `"${code}" is not an ISO 3166-1 alpha-2 country code: did you mean ${meant}?`;
-  return `"${code}" is not an ISO 3166-1 alpha-2 country code (write an assigned code such as "US", "GB" or "DE")`;
-}
+/** The code meant by a common non-ISO country code (`UK` -> `GB`), if there is one. */
+export const countryCodeFor = (code: string): string | undefined => COMMON_MISTAKES[code.toUpperCase()] ?? (ISO_CODES.has(code.toUpperCase()) ? code.toUpperCase() : undefined);

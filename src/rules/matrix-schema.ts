@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, currencyCode, languageTag } from '../config/code-schemas.js';
+import { countryCode, currencyCode, languageTag } from '../config/codes/code-schemas.js';
 import { fieldName, numberish } from './condition-schema.js';
 import { rulesSchema, transformSchemas } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode } from '../config/code-schemas.js';
+import { currencyCode } from '../config/codes/code-schemas.js';
 import { conditionSchema, fieldName, numberish, safePattern, scalar, writableField } from './condition-schema.js';
 import { parseDecimal } from './decimal.js';
 import { isListField } from './fields.js';

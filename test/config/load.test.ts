@@ -61,34 +61,45 @@ describe('loadProject', () => {
   });
 });
 
-describe('country, currency and language codes in the config', () => {
-  it('names the file, the field and the code that was meant', async () => {
-    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: UK\n' }))).rejects.toThrow('feeds/g.yaml: country: "UK" is not an ISO 3166-1 alpha-2 country code: did you mean GB?');
-    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: XX\n' }))).rejects.toThrow(/feeds\/g\.yaml: country: "XX" is not an ISO 3166-1 alpha-2 country code \(write an assigned code/);
-    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: US\ncurrency: USS\n' }))).rejects.toThrow(/feeds\/g\.yaml: currency: "USS" is not an ISO 4217 currency code/);
-    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\nlanguage: en_GB\n' }))).rejects.toThrow('feeds/g.yaml: language: "en_GB" is not written as BCP 47 spells it: did you mean en-GB?');
-    await expect(loadProject(await project(base, { 'g.yaml': 'channel: google\nmatrix:\n  - { country: UK, currency: GBP }\n' }))).rejects.toThrow(/feeds\/g\.yaml: matrix\[0\]\.country: .*did you mean GB\?/);
-    await expect(loadProject(await project(`${base}  currency: EURO\n`, {}))).rejects.toThrow(/shelfcast\.yaml: catalog\.currency: "EURO" is not an ISO 4217 currency code/);
+const load = async (feed: string, config = base) => loadProject(await project(config, { 'f.yaml': feed }));
+
+describe('config codes at load', () => {
+  it('refuses UK as a country, naming the file, the field and GB', async () => {
+    await expect(load('channel: google\ncountry: UK\n')).rejects.toThrow('feeds/f.yaml: country: "UK" is not an ISO 3166-1 alpha-2 country code; did you mean GB? (write GB)');
+    await expect(load('channel: google\ncountry: XX\n')).rejects.toThrow('feeds/f.yaml: country: "XX" is not an ISO 3166-1 alpha-2 country code');
   });
 
-  it('accepts BCP 47 tags with a region', async () => {
-    const p = await loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: CH\nlanguage: de-CH\ncurrency: CHF\n' }));
-    expect(p.feeds[0]!.config).toMatchObject({ country: 'CH', language: 'de-CH', currency: 'CHF' });
+  it('checks matrix targets and destinations too', async () => {
+    const matrix = 'channel: google\nmatrix:\n  - country: DE\n    currency: EUR\n  - country: UK\n    currency: GBP\n';
+    await expect(load(matrix)).rejects.toThrow(/feeds\/f\.yaml: matrix\.1\.country: "UK" .*did you mean GB\?|feeds\/f\.yaml: matrix\[1\]\.country: "UK" .*did you mean GB\?/);
+    const pin = 'channel: pinterest\ndestination:\n  type: pinterest\n  catalog_id: "1"\n  access_token_env: PIN\n  country: UK\n  language: EN\n';
+    await expect(load(pin)).rejects.toThrow(/destination.*country: "UK" .*did you mean GB\?/);
+    const google = 'channel: google\ndestination:\n  type: google-merchant\n  account_id: "1"\n  data_source_id: "2"\n  service_account_key_env: K\n  content_language: de-AT\n';
+    await expect(load(google)).rejects.toThrow(/destination.*content_language/);
   });
 
-  it('refuses an idealo feed in a currency its country site does not show', async () => {
-    await expect(loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\ncountry: DE\ncurrency: GBP\n' }))).rejects.toThrow(
-      'feeds/idealo.yaml: currency: the feed for DE is in GBP, but idealo DE takes prices in EUR only (its markets: DE EUR, AT EUR, FR EUR, IT EUR, ES EUR, GB GBP). Set currency: EUR, with prices in EUR (a matrix price: column or rates:).',
+  it('refuses a currency outside ISO 4217 in the feed and in catalog.currency', async () => {
+    await expect(load('channel: google\ncurrency: XYZ\n')).rejects.toThrow('feeds/f.yaml: currency: "XYZ" is not an ISO 4217 currency code');
+    await expect(load('channel: google\n', `${base}  currency: eur\n`)).rejects.toThrow(/shelfcast\.yaml: catalog\.currency: "eur" is not an ISO 4217 currency code; write it in upper case: EUR/);
+  });
+
+  it('takes a BCP 47 language and refuses a malformed or unknown one', async () => {
+    const p = await load('channel: google\ncountry: GB\nlanguage: en-GB\n');
+    expect(p.feeds[0]!.config.language).toBe('en-GB');
+    await expect(load('channel: google\nlanguage: en_GB\n')).rejects.toThrow('feeds/f.yaml: language: "en_GB" is not a BCP 47 language tag');
+    await expect(load('channel: google\nlanguage: xx\n')).rejects.toThrow('feeds/f.yaml: language: "xx" in "xx" is not a known ISO 639 language');
+  });
+
+  it("refuses an idealo feed in another currency than its country's market, naming the feed, the field and the fix", async () => {
+    await expect(load('channel: idealo\ncountry: DE\ncurrency: USD\n')).rejects.toThrow(
+      'feeds/f.yaml: currency: feed "f" for idealo in DE is in USD, but idealo takes prices there in EUR only (set currency: EUR, with a price column in EUR or convert with rates: { from: USD, to: EUR, rate: <rate> } and set EUR)',
     );
-    await expect(loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\ncountry: GB\n' }))).rejects.toThrow(/currency: the feed for GB has no currency, so items in any currency would be listed, but idealo GB takes prices in GBP only/);
-    await expect(loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\nmatrix:\n  - { country: DE, currency: EUR }\n  - { country: GB, currency: EUR }\n' }))).rejects.toThrow(/feeds\/idealo\.yaml: matrix\[1\]\.currency: the feed for GB is in EUR, but idealo GB takes prices in GBP only/);
-    await expect(loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\ncurrency: USD\n' }))).rejects.toThrow(/currency: USD is a currency no idealo market takes .*Set country: and the currency of that market\./);
-    const p = await loadProject(await project(base, { 'idealo.yaml': 'channel: idealo\noptions: { deliveryTime: 1-3 days, deliveryCosts: { standard: "4.95" } }\nmatrix:\n  - { country: DE, currency: EUR }\n  - { country: GB, currency: GBP, price: extra.price_gbp }\n' }));
-    expect(p.feeds.map((f) => [f.id, f.config.currency])).toEqual([['idealo-de', 'EUR'], ['idealo-gb', 'GBP']]);
-  });
-
-  it('leaves channels without one currency per market alone', async () => {
-    const p = await loadProject(await project(base, { 'g.yaml': 'channel: google\ncountry: DE\ncurrency: USD\n' }));
-    expect(p.feeds[0]!.config.currency).toBe('USD');
+    const matrix = 'channel: idealo\nmatrix:\n  - country: DE\n    currency: EUR\n  - country: GB\n    currency: EUR\n';
+    await expect(load(matrix)).rejects.toThrow('feeds/f.yaml: matrix[1].currency: feed "f-gb" for idealo in GB is in EUR, but idealo takes prices there in GBP only');
+    const opts = 'options:\n  deliveryTime: 1-3 Werktage\n  deliveryCosts: { dhl: 4.95 }\n';
+    const ok = await load(`channel: idealo\n${opts}matrix:\n  - country: DE\n    currency: EUR\n  - country: GB\n    currency: GBP\n`);
+    expect(ok.feeds.map((f) => [f.id, f.config.currency])).toEqual([['f-de', 'EUR'], ['f-gb', 'GBP']]);
+    // Other channels take any ISO 4217 currency in any country (Google converts for shoppers).
+    expect((await load('channel: google\ncountry: DE\ncurrency: USD\n')).feeds).toHaveLength(1);
   });
 });

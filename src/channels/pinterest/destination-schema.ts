@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode } from '../../config/code-schemas.js';
+import { countryCode } from '../../config/codes/code-schemas.js';
 
 /** Pinterest catalogs through API v5 `catalogs/items/batch`. */
 export const pinterestDestinationSchema = z
