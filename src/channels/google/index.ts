@@ -1,6 +1,7 @@
 import { defineChannel } from '../define-channel.js';
 import { identifierOptionsSchema, parseIdentifierOptions, profileWithIdentifierOption } from '../common/identifier-options.js';
 import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+import { requireApparelAttributes } from './apparel.js';
 import type { GoogleMerchantDestinationConfig } from './destination-schema.js';
 
 /** Google Merchant Center product data specification. */
@@ -33,6 +34,8 @@ export default defineChannel({
   map(product, ctx) {
     const out = itemIssues('google', product, ctx);
     const opts = parseIdentifierOptions(ctx.feed.options);
+    // Before the record: an apparel item without these is disapproved, so it is left out.
+    requireApparelAttributes(product, ctx, out, GOOGLE_PROFILE.ageGroups);
     const record = googleRecord(product, ctx, profileFor(opts), out);
     return record ? { record, issues: out.list } : { issues: out.list };
   },
