@@ -11,13 +11,13 @@ export type FieldValue = string | string[] | Array<Record<string, string>>;
 export type FeedRecord = Record<string, FieldValue>;
 
 /** The generic streaming writers of src/serializers/, which any channel's formats may use. */
-export type GenericSerializerId = 'rss' | 'csv' | 'tsv' | 'json' | 'ndjson';
+export type GenericSerializerId = 'rss' | 'csv' | 'tsv' | 'tsv-quoted' | 'json' | 'ndjson';
 /**
  * A generic writer, or one a channel writes itself (named in its `serializers`). A channel's own
  * writer writes JSON documents of one object per item, which is how `plan` reads its items back.
  */
 export type SerializerId = GenericSerializerId | (string & {});
-export const GENERIC_SERIALIZERS: readonly GenericSerializerId[] = ['rss', 'csv', 'tsv', 'json', 'ndjson'];
+export const GENERIC_SERIALIZERS: readonly GenericSerializerId[] = ['rss', 'csv', 'tsv', 'tsv-quoted', 'json', 'ndjson'];
 
 export interface FormatSpec {
   /** Format id used in feed files (`format: xml`). */

@@ -1,6 +1,5 @@
-import { bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
-import { delimitedBodyParts } from './tabular-cell.js';
-import { lastCallForLong } from '../util/last-call.js';
+import type { Serializer, SerializerContext } from './serializer.js';
+import { delimitedSerializer } from './tabular-cell.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
 import { mayBeFormula, neutralizeFormula } from './formula-cells.js';
 
@@ -35,14 +34,5 @@ export function createCsvSerializer(ctx: SerializerContext): Serializer {
     if (guard) v = neutralizeFormula(v);
     return NEEDS_QUOTES.test(v) || edgeSpace(v) || (guard && v.includes(';')) ? `"${v.replace(QUOTE, '""')}"` : v;
   };
-  const remembered = lastCallForLong(cellOf);
-  const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
-  const columns = ctx.columns;
-  const bodyParts = delimitedBodyParts(columns, cell, ',', eol);
-  return {
-    header: () => columns.map(cell).join(',') + eol,
-    body: bodyFromParts(bodyParts),
-    bodyParts,
-    footer: () => '',
-  };
+  return delimitedSerializer(ctx.columns, cellOf, ',', eol);
 }

@@ -5,6 +5,7 @@ import { createJsonSerializer, createNdjsonSerializer } from './json.js';
 import { createRssSerializer } from './rss.js';
 import type { Serializer, SerializerContext } from './serializer.js';
 import { createTsvSerializer } from './tsv.js';
+import { createQuotedTsvSerializer } from './tsv-quoted.js';
 
 export type { DocumentWriter, Serializer, SerializerContext } from './serializer.js';
 export { documentWriter } from './serializer.js';
@@ -13,7 +14,7 @@ export { escapeXml } from './xml-escape.js';
 export { removeIllegalChars } from './text-clean.js';
 
 /**
- * A fresh streaming serializer for the format's serializer id: a generic one (`rss`, `csv`, `tsv`,
+ * A fresh streaming serializer for the format's serializer id: a generic one (`rss`, `csv`, `tsv`, `tsv-quoted`,
  * `json`, `ndjson`) or one of the channel's own (`own`, the channel's `serializers`).
  */
 export function createSerializer(ctx: SerializerContext, own?: ChannelDefinition['serializers']): Serializer {
@@ -26,13 +27,15 @@ export function createSerializer(ctx: SerializerContext, own?: ChannelDefinition
       return createCsvSerializer(ctx);
     case 'tsv':
       return createTsvSerializer(ctx);
+    case 'tsv-quoted':
+      return createQuotedTsvSerializer(ctx);
     case 'json':
       return createJsonSerializer();
     case 'ndjson':
       return createNdjsonSerializer();
     default:
       throw new ShelfcastError(
-        `No serializer "${ctx.format.serializer}" for format "${ctx.format.id}": the generic writers are rss, csv, tsv, json and ndjson${own ? `, the channel's own ${Object.keys(own).join(', ')}` : ''}.`,
+        `No serializer "${ctx.format.serializer}" for format "${ctx.format.id}": the generic writers are rss, csv, tsv, tsv-quoted, json and ndjson${own ? `, the channel's own ${Object.keys(own).join(', ')}` : ''}.`,
       );
   }
 }

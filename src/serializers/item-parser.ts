@@ -2,7 +2,7 @@ import type { SerializerId } from '../channels/define-channel.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { jsonItemParser } from './json-item-parser.js';
 import { rssItemParser } from './rss-item-parser.js';
-import { csvItemParser, tsvItemParser } from './tabular-item-parser.js';
+import { csvItemParser, quotedTsvItemParser, tsvItemParser } from './tabular-item-parser.js';
 
 /** A written item read back: field -> text, a list of texts (repeated fields) or nested objects. */
 export type ParsedItem = Record<string, unknown>;
@@ -30,6 +30,8 @@ export function createItemParser(id: SerializerId, header: string): ItemParser {
       return csvItemParser(header);
     case 'tsv':
       return tsvItemParser(header);
+    case 'tsv-quoted':
+      return quotedTsvItemParser(header);
     case 'json':
     case 'ndjson':
       return jsonItemParser;

@@ -1,5 +1,6 @@
 import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
-import { addPart } from './serializer.js';
+import { addPart, bodyFromParts, type Serializer } from './serializer.js';
+import { lastCallForLong } from '../util/last-call.js';
 
 /**
  * One field as a single cell: arrays joined with `,` (Google's convention for repeated attributes in
@@ -37,5 +38,21 @@ export function delimitedBodyParts(columns: readonly string[], cell: (raw: strin
       pending = addPart(out, i > 0 ? pending + delimiter : pending, cell(flattenValue(record[columns[i]!])));
     }
     out.push(pending + eol);
+  };
+}
+
+/**
+ * A delimited-format serializer (CSV, TSV): `cellOf` turns one flattened value into its cell (it
+ * runs for non-empty values only, remembered for the long ones), a header row from `columns`.
+ */
+export function delimitedSerializer(columns: readonly string[], cellOf: (raw: string) => string, delimiter: string, eol: string): Serializer {
+  const remembered = lastCallForLong(cellOf);
+  const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
+  const bodyParts = delimitedBodyParts(columns, cell, delimiter, eol);
+  return {
+    header: () => columns.map(cell).join(delimiter) + eol,
+    body: bodyFromParts(bodyParts),
+    bodyParts,
+    footer: () => '',
   };
 }

@@ -23,14 +23,14 @@ function csvRows(scanner: CsvScanner, text: string): string[][] {
   return rows;
 }
 
-export function csvItemParser(header: string): ItemParser {
-  const scanner = new CsvScanner(',');
+export function csvItemParser(header: string, delimiter = ','): ItemParser {
+  const scanner = new CsvScanner(delimiter);
   const columns = csvRows(scanner, header)[0] ?? [];
   return {
     body: (text) => text,
     parse(text) {
       const rows = csvRows(scanner, text);
-      if (rows.length !== 1) throw new Error(`${rows.length} CSV records where one item was written`);
+      if (rows.length !== 1) throw new Error(`${rows.length} ${delimiter === ',' ? 'CSV' : 'TSV'} records where one item was written`);
       return fields(columns, rows[0]!);
     },
   };
@@ -43,3 +43,6 @@ export function tsvItemParser(header: string): ItemParser {
   const columns = tsvCells(header);
   return { body: (text) => text, parse: (text) => fields(columns, tsvCells(text)) };
 }
+
+/** Google's quoted-fields TSV: CSV's quoting with a tab between fields. */
+export const quotedTsvItemParser = (header: string): ItemParser => csvItemParser(header, '\t');

@@ -86,15 +86,22 @@ export function expectedXmlItem(record: FeedRecord): ParsedItem {
   return item;
 }
 
-/** Re-reads CSV (RFC 4180) or Google TSV (no quoting) into rows of strings. */
-export function parseTabular(text: string, kind: 'csv' | 'tsv'): string[][] {
-  return kind === 'csv'
-    ? parse(text, { relax_column_count: false, bom: false })
-    : parse(text, { delimiter: '\t', quote: false, relax_column_count: false });
+export type TabularKind = 'csv' | 'tsv' | 'tsv-quoted';
+
+/**
+ * Re-reads a delimited feed into rows of strings, the way its reader does: CSV by RFC 4180 (Meta,
+ * Pinterest, TikTok, Snapchat, idealo, the csv channel), plain TSV with no quoting (Microsoft:
+ * "do not enclose in quotes"), and Google's TSV with its "Quoted fields" setting (a value in quotes
+ * keeps tabs and line breaks, a quote in it is doubled; nothing is trimmed).
+ */
+export function parseTabular(text: string, kind: TabularKind): string[][] {
+  if (kind === 'csv') return parse(text, { relax_column_count: false, bom: false });
+  if (kind === 'tsv-quoted') return parse(text, { delimiter: '\t', relax_column_count: false, bom: false });
+  return parse(text, { delimiter: '\t', quote: false, relax_column_count: false });
 }
 
 /** What a tabular serializer is meant to write in one cell. */
-export function expectedCell(value: FieldValue | undefined, kind: 'csv' | 'tsv'): string {
+export function expectedCell(value: FieldValue | undefined, kind: TabularKind): string {
   const flat = removeIllegalChars(flattenValue(value));
   return kind === 'tsv' ? flat.replace(/\r\n|[\t\r\n]/g, ' ') : flat;
 }

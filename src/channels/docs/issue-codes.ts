@@ -22,7 +22,6 @@ const MEANINGS: Record<string, { error: string; warning: string }> = {
   missing_price: { error: 'no price: the item is left out', warning: 'no price: the value is left out' },
   out_of_stock: { error: 'out of stock, which the channel does not list: the item is left out', warning: 'out of stock' },
   backorder: { error: 'backorder is not accepted: the item is left out', warning: 'the channel has no backorder: sent as preorder' },
-  apparel_missing: { error: 'empty on an Apparel & Accessories item in a country where the channel requires it (BR, FR, DE, JP, GB, US): the item is left out', warning: 'empty on an Apparel & Accessories item: the item is published without it' },
   emoji: { error: 'emoji are not accepted: the item is left out', warning: 'emoji removed' },
 };
 

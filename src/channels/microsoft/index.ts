@@ -1,6 +1,6 @@
 import { defineChannel } from '../define-channel.js';
 import { identifierOptionsSchema, parseIdentifierOptions, profileWithIdentifierOption } from '../common/identifier-options.js';
-import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, googleFormats, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
 
 
 /**
@@ -26,7 +26,7 @@ export default defineChannel({
   id: 'microsoft',
   title: 'Microsoft Merchant Center',
   kind: 'comparison',
-  formats: GOOGLE_FORMATS,
+  formats: googleFormats('tsv'),
   attributes: googleAttributes(GOOGLE_FIELDS, MICROSOFT_PROFILE),
   options: identifierOptionsSchema,
   map(product, ctx) {

@@ -1,65 +1,66 @@
 import { describe, expect, it } from 'vitest';
 import google from '../../../src/channels/google/index.js';
 import microsoft from '../../../src/channels/microsoft/index.js';
-import { apparelRequirements } from '../../../src/channels/google/apparel.js';
+import { requiredApparelFields, resolveGoogleCategory } from '../../../src/channels/common/index.js';
 import { codes, mapOne, product, target } from '../map-helpers.js';
 
-const TEE = { google_product_category: 'Apparel & Accessories > Clothing > Shirts & Tops', color: 'Navy', size: 'M', gender: 'male', age_group: 'adult' };
+const TEES = '212'; // Apparel & Accessories > Clothing > Shirts & Tops
+const dressed = { color: 'Navy', gender: 'male', age_group: 'adult', size: 'M' };
 
-describe("Google's apparel requirements", () => {
-  it('by category: 166 and descendants need color, gender, age_group; Clothing and Shoes also size; exempt sub-categories only color', () => {
-    expect(apparelRequirements('212')).toEqual(['color', 'gender', 'age_group', 'size']); // Shirts & Tops, by id
-    expect(apparelRequirements('Apparel & Accessories > Shoes')).toEqual(['color', 'gender', 'age_group', 'size']);
-    expect(apparelRequirements('166')).toEqual(['color', 'gender', 'age_group']);
-    expect(apparelRequirements('Apparel & Accessories > Handbags, Wallets & Cases > Handbags')).toEqual(['color', 'gender', 'age_group']);
-    expect(apparelRequirements('5123')).toEqual(['color']); // Watch Bands
-    expect(apparelRequirements('193')).toEqual(['color', 'gender']); // Cufflinks: optional on the age_group page only
-    expect(apparelRequirements('Home & Garden > Kitchen & Dining')).toEqual([]);
-    expect(apparelRequirements('Sporting Goods')).toEqual([]);
-    expect(apparelRequirements(undefined)).toEqual([]);
-    expect(apparelRequirements('not a category')).toEqual([]);
-  });
-
-  it('a complete apparel item for the US is published with its attributes', () => {
-    const { one, issues } = mapOne(google, product(TEE));
-    expect(issues).toEqual([]);
-    expect(one).toMatchObject({ color: 'Navy', size: 'M', gender: 'male', age_group: 'adult', google_product_category: '212' });
-  });
-
-  it.each(['US', 'GB', 'UK', 'DE', 'FR', 'JP', 'BR'])('in %s an apparel item without them is left out, one error per field with a fix', (country) => {
-    const r = mapOne(google, product({ google_product_category: '212' }), target({ country }));
-    expect(r.one).toBeUndefined();
-    expect(codes(r)).toEqual(['google.color.apparel_missing', 'google.gender.apparel_missing', 'google.age_group.apparel_missing', 'google.size.apparel_missing']);
+describe('Google apparel attributes (color, gender, age_group; size for Clothing and Shoes)', () => {
+  it('leaves out a US shirt without them, one error per field, each with a fix', () => {
+    const r = mapOne(google, product({ google_product_category: TEES }));
+    expect(r.record).toBeUndefined();
+    expect(codes(r)).toEqual(['google.color.missing', 'google.gender.missing', 'google.age_group.missing', 'google.size.missing']);
     for (const issue of r.issues) {
-      expect(issue).toMatchObject({ severity: 'error', row: 7, id: 'sku-1', feed: 'test-feed' });
-      expect(issue.message).toContain(country);
+      expect(issue.severity).toBe('error');
+      expect(issue.message).toContain('Apparel & Accessories > Clothing > Shirts & Tops (212) in US');
       expect(issue.fix).toMatch(/column/);
     }
-    expect(r.issues.find((i) => i.field === 'gender')!.fix).toContain('set: { field: gender');
   });
 
-  it('outside those countries the same item is published', () => {
-    const r = mapOne(google, product({ google_product_category: '212' }), target({ country: 'IT', currency: 'EUR', language: 'it' }));
-    expect(codes(r).filter((c) => c.includes('apparel'))).toEqual([]);
+  it('publishes it once they are there, by id or by full path', () => {
+    for (const category of [TEES, 'Apparel & Accessories > Clothing > Shirts & Tops']) {
+      const r = mapOne(google, product({ google_product_category: category, ...dressed }));
+      expect(codes(r)).toEqual([]);
+      expect(r.one).toMatchObject({ google_product_category: '212', color: 'Navy', gender: 'male', age_group: 'adult', size: 'M' });
+    }
   });
 
-  it('a gender or age_group Google does not know counts as missing (warning for the value, error for the requirement)', () => {
-    const r = mapOne(google, product({ ...TEE, gender: 'robot', age_group: 'all ages' }));
-    expect(r.one).toBeUndefined();
-    expect(codes(r)).toEqual(expect.arrayContaining(['google.gender.invalid', 'google.gender.apparel_missing', 'google.age_group.invalid', 'google.age_group.apparel_missing']));
+  it('reads catalog spellings (Men, Adult) before it checks', () => {
+    const r = mapOne(google, product({ google_product_category: TEES, ...dressed, gender: 'Men', age_group: 'Adult' }));
+    expect(codes(r)).toEqual([]);
+    expect(r.one).toMatchObject({ gender: 'male', age_group: 'adult' });
   });
 
-  it('a shop spelling of gender (Men) satisfies the requirement', () => {
-    expect(mapOne(google, product({ ...TEE, gender: 'Men' })).one).toMatchObject({ gender: 'male' });
+  it('an invalid gender is left out and then counts as missing', () => {
+    const r = mapOne(google, product({ google_product_category: TEES, ...dressed, gender: 'robot' }));
+    expect(codes(r)).toEqual(['google.gender.invalid', 'google.gender.missing']);
+    expect(r.record).toBeUndefined();
   });
 
-  it('items outside apparel need none of them', () => {
-    expect(mapOne(google, product({ google_product_category: 'Home & Garden' })).issues).toEqual([]);
+  it('requires no size outside Clothing and Shoes (handbags) and no gender/age_group for keychains', () => {
+    const bag = mapOne(google, product({ google_product_category: 'Apparel & Accessories > Handbags, Wallets & Cases > Handbags', color: 'Black', gender: 'female', age_group: 'adult' }));
+    expect(codes(bag)).toEqual([]);
+    expect(requiredApparelFields(resolveGoogleCategory('175'), 'US')).toEqual(['color']);
+    expect(requiredApparelFields(resolveGoogleCategory('187'), 'DE')).toEqual(['color', 'gender', 'age_group', 'size']);
+    // A descendant of Shoes inherits the size requirement.
+    const sneakers = resolveGoogleCategory('Apparel & Accessories > Shoes')!;
+    expect(requiredApparelFields(sneakers, 'JP')).toContain('size');
   });
 
-  it("Microsoft lists gender, age_group, color and size as optional, so it keeps the item", () => {
-    const r = mapOne(microsoft, product({ google_product_category: '212' }));
+  it('applies in BR, FR, DE, JP, GB and US only, and never outside Apparel & Accessories', () => {
+    for (const country of ['BR', 'FR', 'DE', 'JP', 'GB', 'US']) expect(requiredApparelFields(resolveGoogleCategory(TEES), country)).toHaveLength(4);
+    for (const country of ['CA', 'AU', 'IT', undefined]) expect(requiredApparelFields(resolveGoogleCategory(TEES), country)).toEqual([]);
+    expect(requiredApparelFields(resolveGoogleCategory('Home & Garden > Kitchen & Dining'), 'US')).toEqual([]);
+    expect(requiredApparelFields(undefined, 'US')).toEqual([]);
+    const ca = mapOne(google, product({ google_product_category: TEES }), target({ country: 'CA', currency: 'CAD', options: {} }));
+    expect(codes(ca).filter((c) => /color|gender|age_group|size/.test(c))).toEqual([]);
+  });
+
+  it('Microsoft does not require them (its feed spec lists them as optional)', () => {
+    const r = mapOne(microsoft, product({ google_product_category: TEES }));
+    expect(codes(r)).toEqual([]);
     expect(r.one).toBeDefined();
-    expect(codes(r).filter((c) => c.includes('apparel'))).toEqual([]);
   });
 });
