@@ -4,7 +4,7 @@ import { createCsvSerializer } from './csv.js';
 import { createJsonSerializer, createNdjsonSerializer } from './json.js';
 import { createRssSerializer } from './rss.js';
 import type { Serializer, SerializerContext } from './serializer.js';
-import { createTsvSerializer } from './tsv.js';
+import { createQuotedTsvSerializer, createTsvSerializer } from './tsv.js';
 
 export type { DocumentWriter, Serializer, SerializerContext } from './serializer.js';
 export { documentWriter } from './serializer.js';
@@ -26,13 +26,15 @@ export function createSerializer(ctx: SerializerContext, own?: ChannelDefinition
       return createCsvSerializer(ctx);
     case 'tsv':
       return createTsvSerializer(ctx);
+    case 'tsv-quoted':
+      return createQuotedTsvSerializer(ctx);
     case 'json':
       return createJsonSerializer();
     case 'ndjson':
       return createNdjsonSerializer();
     default:
       throw new ShelfcastError(
-        `No serializer "${ctx.format.serializer}" for format "${ctx.format.id}": the generic writers are rss, csv, tsv, json and ndjson${own ? `, the channel's own ${Object.keys(own).join(', ')}` : ''}.`,
+        `No serializer "${ctx.format.serializer}" for format "${ctx.format.id}": the generic writers are rss, csv, tsv, tsv-quoted, json and ndjson${own ? `, the channel's own ${Object.keys(own).join(', ')}` : ''}.`,
       );
   }
 }

@@ -2,7 +2,7 @@ import type { SerializerId } from '../channels/define-channel.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { jsonItemParser } from './json-item-parser.js';
 import { rssItemParser } from './rss-item-parser.js';
-import { csvItemParser, tsvItemParser } from './tabular-item-parser.js';
+import { csvItemParser, quotedTsvItemParser, tsvItemParser } from './tabular-item-parser.js';
 
 /** A written item read back: field -> text, a list of texts (repeated fields) or nested objects. */
 export type ParsedItem = Record<string, unknown>;
@@ -30,12 +30,14 @@ export function createItemParser(id: SerializerId, header: string): ItemParser {
       return csvItemParser(header);
     case 'tsv':
       return tsvItemParser(header);
+    case 'tsv-quoted':
+      return quotedTsvItemParser(header);
     case 'json':
     case 'ndjson':
       return jsonItemParser;
     default:
       // A channel's own writer writes a JSON document of one object per item (see SerializerId).
       if (/^[a-z][a-z0-9-]*$/.test(id)) return jsonItemParser;
-      throw new ShelfcastError(`No item parser for serializer "${id}": plan reads rss, csv, tsv, json, ndjson and the channels' own JSON documents.`);
+      throw new ShelfcastError(`No item parser for serializer "${id}": plan reads rss, csv, tsv, tsv-quoted, json, ndjson and the channels' own JSON documents.`);
   }
 }

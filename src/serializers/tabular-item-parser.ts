@@ -23,14 +23,14 @@ function csvRows(scanner: CsvScanner, text: string): string[][] {
   return rows;
 }
 
-export function csvItemParser(header: string): ItemParser {
-  const scanner = new CsvScanner(',');
+function quotedItemParser(header: string, delimiter: string): ItemParser {
+  const scanner = new CsvScanner(delimiter);
   const columns = csvRows(scanner, header)[0] ?? [];
   return {
     body: (text) => text,
     parse(text) {
       const rows = csvRows(scanner, text);
-      if (rows.length !== 1) throw new Error(`${rows.length} CSV records where one item was written`);
+      if (rows.length !== 1) throw new Error(`${rows.length} records where one item was written`);
       return fields(columns, rows[0]!);
     },
   };
@@ -43,3 +43,8 @@ export function tsvItemParser(header: string): ItemParser {
   const columns = tsvCells(header);
   return { body: (text) => text, parse: (text) => fields(columns, tsvCells(text)) };
 }
+
+export const csvItemParser = (header: string): ItemParser => quotedItemParser(header, ',');
+
+/** Google's quoted-fields TSV: the CSV reading with a tab between cells. */
+export const quotedTsvItemParser = (header: string): ItemParser => quotedItemParser(header, '\t');

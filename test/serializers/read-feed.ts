@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readDelimited } from './delimited-reader.js';
 import { SaxesParser } from 'saxes';
 import type { FeedRecord, FieldValue } from '../../src/channels/define-channel.js';
 import { flattenValue } from '../../src/serializers/tabular-cell.js';
@@ -86,15 +86,20 @@ export function expectedXmlItem(record: FeedRecord): ParsedItem {
   return item;
 }
 
-/** Re-reads CSV (RFC 4180) or Google TSV (no quoting) into rows of strings. */
-export function parseTabular(text: string, kind: 'csv' | 'tsv'): string[][] {
-  return kind === 'csv'
-    ? parse(text, { relax_column_count: false, bom: false })
-    : parse(text, { delimiter: '\t', quote: false, relax_column_count: false });
+export type TabularKind = 'csv' | 'tsv' | 'tsv-quoted';
+export const isTabular = (serializer: string): serializer is TabularKind => serializer === 'csv' || serializer === 'tsv' || serializer === 'tsv-quoted';
+
+/** Re-reads CSV (RFC 4180), TSV without quoting or Google's quoted-fields TSV into rows of strings. */
+export function parseTabular(text: string, kind: TabularKind): string[][] {
+  return readDelimited(text, { delimiter: kind === 'csv' ? ',' : '\t', quotes: kind !== 'tsv' });
 }
 
 /** What a tabular serializer is meant to write in one cell. */
-export function expectedCell(value: FieldValue | undefined, kind: 'csv' | 'tsv'): string {
+export function expectedCell(value: FieldValue | undefined, kind: TabularKind): string {
   const flat = removeIllegalChars(flattenValue(value));
   return kind === 'tsv' ? flat.replace(/\r\n|[\t\r\n]/g, ' ') : flat;
 }
+
+/** The values of a repeated attribute, as a reader splits its cell (objects joined with `:`). */
+export const expectedValues = (value: FieldValue | undefined): string[] =>
+  value === undefined ? [] : (typeof value === 'string' ? [value] : value.map((one) => (typeof one === 'string' ? one : Object.values(one).join(':')))).map(removeIllegalChars).filter((v, _i, all) => all.length > 1 || v !== '');

@@ -12,10 +12,15 @@ import { requireField } from './require-fields.js';
 import { shippingEntries } from './shipping.js';
 import { limitText, plainText } from './text.js';
 
-/** The formats Google-compatible merchant centers read: RSS 2.0 with the g: namespace, and TSV. */
+/**
+ * The formats Google Merchant Center reads: RSS 2.0 with the g: namespace, and TSV with quoted fields
+ * (support.google.com/merchants/answer/14998273: quoted fields are on for every new data source, a
+ * quoted value may hold tabs and line breaks, a quote inside is doubled; a repeated attribute's value
+ * holding a comma is quoted).
+ */
 export const GOOGLE_FORMATS: FormatSpec[] = [
   { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' },
-  { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values' },
+  { id: 'tsv', serializer: 'tsv-quoted', ext: 'tsv', contentType: 'text/tab-separated-values', repeated: ['additional_image_link', 'product_type', 'shipping'] },
 ];
 
 /** Google's product data attributes in feed order; also the tabular columns of Google-compatible channels. */

@@ -26,7 +26,9 @@ export default defineChannel({
   id: 'microsoft',
   title: 'Microsoft Merchant Center',
   kind: 'comparison',
-  formats: GOOGLE_FORMATS,
+  // Microsoft's feed file is TSV without quoting (its field rules say "Do not enclose in quotes"): tabs
+  // and line breaks inside values become spaces.
+  formats: [GOOGLE_FORMATS[0]!, { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values' }],
   attributes: googleAttributes(GOOGLE_FIELDS, MICROSOFT_PROFILE),
   options: identifierOptionsSchema,
   map(product, ctx) {
