@@ -20,15 +20,15 @@ import type { FetchVerdicts } from '../verdicts/fetcher.js';
 const CHANNELS = {
   google: { load: () => import('./google/index.js'), destination: googleMerchantDestinationSchema, verdicts: () => import('./google/verdicts.js') },
   microsoft: { load: () => import('./microsoft/index.js') },
-  meta: { load: () => import('./meta/index.js'), destination: metaDestinationSchema },
-  pinterest: { load: () => import('./pinterest/index.js'), destination: pinterestDestinationSchema },
+  meta: { load: () => import('./meta/index.js'), destination: metaDestinationSchema, verdicts: () => import('./meta/verdicts.js') },
+  pinterest: { load: () => import('./pinterest/index.js'), destination: pinterestDestinationSchema, verdicts: () => import('./pinterest/verdicts.js') },
   tiktok: { load: () => import('./tiktok/index.js') },
   snapchat: { load: () => import('./snapchat/index.js') },
   idealo: { load: () => import('./idealo/index.js') },
   csv: { load: () => import('./csv/index.js') },
   json: { load: () => import('./json/index.js') },
-  amazon: { load: () => import('./amazon/index.js'), destination: amazonDestinationSchema, orders: amazonOrders },
-  ebay: { load: () => import('./ebay/index.js'), destination: ebayDestinationSchema, orders: ebayOrders },
+  amazon: { load: () => import('./amazon/index.js'), destination: amazonDestinationSchema, orders: amazonOrders, verdicts: () => import('./amazon/verdicts.js') },
+  ebay: { load: () => import('./ebay/index.js'), destination: ebayDestinationSchema, orders: ebayOrders, verdicts: () => import('./ebay/verdicts.js') },
   'google-local': { load: () => import('./google-local/index.js'), destination: googleLocalInventoryDestinationSchema },
 } satisfies Record<string, ChannelEntry>;
 
@@ -72,6 +72,12 @@ export async function verdictReaderOf(type: string): Promise<FetchVerdicts | und
   const load = id ? entry(id).verdicts : undefined;
   return load ? (await load()).fetchVerdicts : undefined;
 }
+
+/** The destination types whose channel verdicts shelfcast reads (`diagnostics`, after `run`). */
+export const VERDICT_DESTINATION_TYPES: string[] = CHANNEL_IDS.flatMap((id) => {
+  const e = entry(id);
+  return e.verdicts && e.destination ? [e.destination.shape.type.value] : [];
+});
 
 /** Channels whose order export `shelfcast stock orders` reads, with their readers. */
 export const ORDER_READERS: ReadonlyArray<[ChannelId, OrderReader]> = CHANNEL_IDS.flatMap((id) => {

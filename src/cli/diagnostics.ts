@@ -1,3 +1,4 @@
+import { VERDICT_DESTINATION_TYPES } from '../channels/registry.js';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { selectFeeds } from '../config/load.js';
@@ -43,7 +44,7 @@ export function registerDiagnostics(program: Command, ctx: CommandContext): void
       const now = io.now ?? (() => new Date());
       const project = await ctx.loadProject(opts.config);
       const feeds = await feedsWithVerdicts(selectFeeds(project, opts.feed));
-      if (!feeds.length) throw new ShelfcastError(`diagnostics: no ${opts.feed?.length ? 'such ' : ''}feed pushes to a channel API whose verdicts shelfcast reads (destination type google-merchant)`, { exitCode: 2 });
+      if (!feeds.length) throw new ShelfcastError(`diagnostics: no ${opts.feed?.length ? 'such ' : ''}feed pushes to a channel API whose verdicts shelfcast reads (destination type ${VERDICT_DESTINATION_TYPES.join(', ')})`, { exitCode: 2 });
       const got = await collectVerdicts(feeds, { stateDir: stateDir(project), env: io.env, now, log: (l) => (opts.json || opts.quiet ? undefined : io.stderr(`${l}\n`)) });
       const failures = disapprovalFailures(got.feeds, opts.failOnDisapprovals);
       if (got.issues.length || failures.length) ctx.setExitCode(1);

@@ -23,6 +23,14 @@ export function parseRetryAfter(value: string | string[] | undefined, now: Date)
   return Math.max(0, at - now.getTime());
 }
 
+/**
+ * The clock that quotas and pacing measure waits on: the injected one when the sleep is injected
+ * too (tests, where sleeping advances a fake clock), else real time. The clock a command is given
+ * may be pinned (SOURCE_DATE_EPOCH, for byte-identical builds): a quota measured on it never
+ * refills, and a pacer's waits grow with every request.
+ */
+export const waitClock = (injectedSleep: Sleep | undefined, now: () => Date): (() => Date) => (injectedSleep ? now : () => new Date());
+
 /** Sleep that ends early (rejecting) when the signal aborts. The default for real runs. */
 export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

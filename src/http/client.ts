@@ -179,7 +179,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const transient = status >= 500;
       const failure = new HttpError(`${where}: HTTP ${status}${summary(text)}`, {
         status, body: text, method: req.method, url: safeUrl(req.url),
-        outcome: transient ? 'unknown' : 'rejected', attempts,
+        outcome: transient ? 'unknown' : 'rejected', attempts, headers: res.headers,
       });
       if ((options.refreshOn ?? [401]).includes(status) && useAuth && !refreshed) {
         // An expired or revoked token: one fresh token, one more try, no wait.

@@ -19,10 +19,12 @@ export class HttpError extends Error {
   /** Network error code (`ECONNRESET`, `ETIMEDOUT`...), when no answer came. */
   readonly code?: string;
   readonly attempts: number;
+  /** Response headers of a refusal, for APIs that say in a header when to come back (Meta's usage headers). */
+  readonly headers?: Record<string, string | string[] | undefined>;
 
   constructor(
     message: string,
-    init: { status?: number; body?: string; method: string; url: string; outcome: Outcome; code?: string; attempts: number; cause?: unknown },
+    init: { status?: number; body?: string; method: string; url: string; outcome: Outcome; code?: string; attempts: number; cause?: unknown; headers?: Record<string, string | string[] | undefined> },
   ) {
     super(message, { cause: init.cause });
     this.name = 'HttpError';
@@ -33,6 +35,7 @@ export class HttpError extends Error {
     this.outcome = init.outcome;
     this.code = init.code;
     this.attempts = init.attempts;
+    this.headers = init.headers;
   }
 }
 

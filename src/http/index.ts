@@ -36,7 +36,7 @@ export type { Outcome } from './errors.js';
 export { cachedToken } from './token-provider.js';
 export type { AccessToken, CachedTokenOptions, TokenProvider } from './token-provider.js';
 export { redact, safeUrl } from './redact.js';
-export { fullJitter, parseRetryAfter, realSleep } from './backoff.js';
+export { fullJitter, parseRetryAfter, realSleep, waitClock } from './backoff.js';
 export type { Sleep } from './backoff.js';
 export { envSecret } from './env-secret.js';
 export { createTokenBucket, createWindowLimit } from './token-bucket.js';

@@ -8,7 +8,7 @@ import { createHttpClient, type HttpClient } from './client.js';
  * access tokens): the token is never refreshed, since a token that fails once fails again.
  */
 /** `endpoint`: the API origin the config names (it may be internal, e.g. a test server). */
-export function staticTokenClient(token: string, endpoint: string, ctx: PublishContext, deps: { random?: () => number; now?: () => Date; sleep?: Sleep }): { http: HttpClient; sleep: Sleep } {
+export function staticTokenClient(token: string, endpoint: string, ctx: Pick<PublishContext, 'now' | 'log'>, deps: { random?: () => number; now?: () => Date; sleep?: Sleep }): { http: HttpClient; sleep: Sleep } {
   const sleep = deps.sleep ?? realSleep;
   const http = createHttpClient({
     token: { get: async () => token, invalidate: () => undefined, secrets: () => [token] },

@@ -2,6 +2,7 @@ import type { FeedRunRecord, IssueCodeSummary, RunRecord } from '../run/history.
 import type { ReportInput } from './report-option.js';
 import type { VerdictSummary } from '../verdicts/model.js';
 import { escapeHtml as h, feedSeries, renderChart } from './run-chart.js';
+import { renderVerdictChart } from './verdict-chart.js';
 
 /** Issue codes listed per feed, most important first; default 8. */
 const TOP_CODES = 8;
@@ -28,6 +29,7 @@ table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;p
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}.fix{color:var(--ok)}.muted{color:var(--muted)}
 .chart .grid{stroke:var(--line)}.chart .axis{font-size:11px;fill:var(--muted)}.chart .err{fill:var(--bad)}.chart .bar{fill:var(--bar)}.chart .errline{fill:none;stroke:var(--bad);stroke-width:2}.chart .errdot{fill:var(--bad)}
 .chart .legend{font-size:11px;fill:var(--muted)}.chart .key-bar{fill:var(--bar)}.chart .key-err{fill:var(--bad)}svg{max-width:100%;height:auto}
+.chart .vbad,.chart .key-vbad{fill:var(--bad)}.chart .vlimited,.chart .key-vlimited{fill:#d08a00}.vchart{margin:0}.vchart summary{cursor:pointer;color:var(--muted);margin:6px 0}
 `;
 
 function count(metric: string, label: string, value: number, tone = ''): string {
@@ -89,14 +91,11 @@ function feedSection(f: FeedRunRecord, history: readonly RunRecord[]): string {
   );
 }
 
-/**
- * One self-contained page for people: no script, no external font, stylesheet or image, and a
- * Content-Security-Policy that forbids fetching anything, so it opens the same from a CI artifact,
- * a mail attachment or a file share.
- */
 /** What the channel decided about the feed's items at the fetch after this run: counts, codes, the worst items. */
-function channelSection(v: VerdictSummary): string {
+function channelSection(v: VerdictSummary, history: readonly VerdictSummary[]): string {
   const c = v.counts;
+  // The history holds this fetch too when it was stored; a fetch never stored still shows itself.
+  const chart = renderVerdictChart(v.feed, v.channel, history.some((x) => x.fetchedAt === v.fetchedAt && x.runId === v.runId) ? history : [v, ...history]);
   const codes = v.codes.length
     ? `<table data-channel-codes><thead><tr><th>Channel code</th><th>Severity</th><th class="num">Items</th><th>Catalog field</th><th>Check before sending</th></tr></thead><tbody>${v.codes
         .map((x) => `<tr data-code="${h(x.code)}"><td><code>${h(x.code)}</code><br><small>${h(x.message)}</small></td><td>${h(x.severity)}</td><td class="num">${x.items.length}</td><td>${h(x.field ?? '')}</td><td>${h(x.hint ?? '')}</td></tr>`)
@@ -110,11 +109,17 @@ function channelSection(v: VerdictSummary): string {
   return (
     `<section class="card" data-verdicts="${h(v.feed)}"><div class="head"><h2>${h(v.feed)}: what ${h(v.channel)} decided</h2><small>${h(v.source)} · ${h(v.fetchedAt)}</small></div>` +
     `<dl class="counts">${count('approved', 'Approved', c.approved, 'ok')}${count('limited', 'Limited', c.limited, c.limited ? 'warn' : '')}${count('disapproved', 'Disapproved', c.disapproved, c.disapproved ? 'bad' : '')}${count('pending', 'Pending', c.pending)}</dl>` +
-    `<h3>Channel codes</h3>${codes}${worst}</section>`
+    `<h3>Channel codes</h3>${codes}${worst}` +
+    `${chart ? `<h3>Disapprovals over the last fetches</h3>${chart}` : ''}</section>`
   );
 }
 
-export function renderHtmlReport({ run, history, project, verdicts = [] }: ReportInput): string {
+/**
+ * One self-contained page for people: no script, no external font, stylesheet or image, and a
+ * Content-Security-Policy that forbids fetching anything, so it opens the same from a CI artifact,
+ * a mail attachment or a file share.
+ */
+export function renderHtmlReport({ run, history, project, verdicts = [], verdictHistory = {} }: ReportInput): string {
   const runs = history.some((r) => r.runId === run.runId) ? history : [run, ...history];
   const bad = run.feeds.filter((f) => STATUS[f.status].tone === 'bad').length;
   const verdict = run.ok ? '<span class="badge ok" data-ok="true">All good</span>' : `<span class="badge bad" data-ok="false">Needs attention${bad ? `: ${bad} feed${bad === 1 ? '' : 's'} not delivered` : ''}</span>`;
@@ -135,7 +140,7 @@ export function renderHtmlReport({ run, history, project, verdicts = [] }: Repor
 <h3>Top problems in the catalog</h3>${issueTable(catalog, 'catalog')}</section>
 <section class="card"><h2>Feeds</h2><table data-summary><thead><tr><th>Feed</th><th>Channel</th><th>Result</th><th class="num">Accepted</th><th class="num">Excluded</th><th class="num">Errors</th></tr></thead><tbody>${summaryRows}</tbody></table></section>
 ${run.feeds.map((f) => feedSection(f, runs)).join('\n')}
-${verdicts.map(channelSection).join('\n')}
+${verdicts.map((v) => channelSection(v, verdictHistory[v.feed] ?? [])).join('\n')}
 <p class="muted">Made by shelfcast. Every number on this page is in the run record <code>runs/${h(run.runId)}.json</code> of the state folder.</p>
 </main></body></html>
 `;

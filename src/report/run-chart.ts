@@ -28,13 +28,14 @@ const H = 200;
 const PAD = { left: 44, right: 44, top: 16, bottom: 34 };
 
 /** A round axis maximum (1, 2, 5 x 10^n) so the grid lines read as plain numbers. */
-function niceMax(n: number): number {
+export function niceMax(n: number): number {
   if (n <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(n));
   return [1, 2, 5, 10].map((m) => m * p).find((m) => m >= n)!;
 }
 
-const label = (iso: string): string => `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+/** `12-07 10:40`: month, day and UTC time, what fits under a bar. */
+export const label = (iso: string): string => `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 
 /**
  * Items accepted (bars, left axis) and errors (red line, right axis) per run, as inline SVG: no

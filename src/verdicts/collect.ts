@@ -43,7 +43,7 @@ export async function collectVerdicts(feeds: readonly LoadedFeed[], o: CollectOp
     const read = destination ? await verdictReaderOf(destination.type) : undefined;
     if (!destination || !read) continue;
     try {
-      const fetched = await read(destination, { feedId: feed.id, env: o.env, now: o.now, log: o.log, stateDir: o.stateDir, sleep: o.sleep, random: o.random });
+      const fetched = await read(destination, { feedId: feed.id, options: feed.options, env: o.env, now: o.now, log: o.log, stateDir: o.stateDir, sleep: o.sleep, random: o.random });
       const [previous] = await readVerdictSummaries(o.stateDir, feed.id, 1);
       const summary = await saveVerdicts(o.stateDir, { feed: feed.id, channel: feed.channel.id, source: fetched.source, fetchedAt: o.now().toISOString(), runId: o.runId, items: fetched.items });
       result.feeds.push({ summary, previous });

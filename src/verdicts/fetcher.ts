@@ -9,6 +9,8 @@ export interface VerdictContext {
   log: (line: string) => void;
   /** The state folder (readers of batch channels find their batch handles there). */
   stateDir: string;
+  /** The feed's channel options after the channel's schema (Amazon's reader needs its sellerId). */
+  options?: Record<string, unknown>;
   /** Test seams: the wait between retries and the jitter; default real ones. */
   sleep?: Sleep;
   random?: () => number;

@@ -12,12 +12,16 @@ import { summarizeVerdicts, type VerdictSet, type VerdictSummary } from './model
  */
 export const verdictsDir = (state: string, feedId: string): string => path.join(feedStateDir(state, feedId), 'verdicts');
 
-const stampOf = (set: VerdictSet): string => `${set.fetchedAt.replace(/[-:.]/g, '')}${set.runId ? `-${set.runId}` : ''}`;
+/**
+ * `<time>-<sequence>[-<run id>]`: the time orders fetches, and the sequence (fetches kept before
+ * this one) orders those of one time, which all are when the clock is pinned (SOURCE_DATE_EPOCH).
+ */
+const stampOf = (set: VerdictSet, kept: number): string => `${set.fetchedAt.replace(/[-:.]/g, '')}-${String(kept).padStart(6, '0')}${set.runId ? `-${set.runId}` : ''}`;
 
 /** Keeps a fetch and its summary (each written whole: a reader never sees half of one). */
 export async function saveVerdicts(state: string, set: VerdictSet): Promise<VerdictSummary> {
   const dir = verdictsDir(state, set.feed);
-  const stamp = stampOf(set);
+  const stamp = stampOf(set, (await stamps(state, set.feed, '.summary.json')).length);
   const byId = Object.fromEntries([...set.items].sort((a, b) => a.id.localeCompare(b.id)).map((i) => [i.id, i]));
   const summary = summarizeVerdicts(set);
   await AtomicFile.writeWhole(path.join(dir, `${stamp}.json`), `${JSON.stringify({ ...set, items: byId }, null, 1)}\n`);

@@ -60,11 +60,13 @@ describe('a push killed midway', () => {
     expect(ebay.offerCreates.size).toBe(60);
     expect([...ebay.offers.values()].filter((o) => o.status === 'PUBLISHED').map((o) => o.sku).sort()).toEqual(skus);
 
-    // Nothing changed: the next run sends no request but the token's.
+    // Nothing changed: the next run sends nothing (it only reads the offers back for eBay's verdicts: GET getOffers).
     const before = ebay.server.log.length;
     const again = await runCli([...run, '--catalog', 'catalog-60.csv'], dir, env);
     expect(again.code, again.stderr).toBe(0);
-    expect(ebay.server.log.slice(before).filter((l) => l.route !== 'token')).toEqual([]);
+    const after = ebay.server.log.slice(before).filter((l) => l.route !== 'token');
+    expect(after.filter((l) => !(l.method === 'GET' && l.route === 'getOffers'))).toEqual([]);
+    expect(after.length).toBe(60);
 
     // Ten products gone: plan names them as deletes; the run takes exactly them off eBay.
     const plan = await runCli(['plan', '--feed', 'ebay', '--catalog', 'catalog-50.csv', '--json'], dir, env);

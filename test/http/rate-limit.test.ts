@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenBucket, createWindowLimit } from '../../src/http/index.js';
+import { createTokenBucket, createWindowLimit, waitClock } from '../../src/http/index.js';
 import { fakeTime } from '../servers/fake-time.js';
 
 describe('createTokenBucket', () => {
@@ -35,5 +35,17 @@ describe('createWindowLimit', () => {
     }
     for (let i = 5; i < at.length; i++) expect(at[i]! - at[i - 5]!).toBeGreaterThanOrEqual(300_000);
     expect(at[4]! - at[0]!).toBe(4000);
+  });
+});
+
+describe('waitClock', () => {
+  it('measures quotas on the injected clock only when the sleep is injected too; a pinned clock (SOURCE_DATE_EPOCH) is never used for waits', () => {
+    const pinned = new Date('2001-01-01T00:00:00Z');
+    const t = fakeTime();
+    expect(waitClock(t.sleep, () => pinned)()).toBe(pinned);
+    const real = waitClock(undefined, () => pinned);
+    expect(real().getTime()).toBeGreaterThan(pinned.getTime());
+    // A bucket on the real clock of a pinned run: its first token is there, and its refill is real time, not the pin.
+    expect(createTokenBucket({ capacity: 1, refillPerSecond: 1, now: real, sleep: t.sleep }).available()).toBe(1);
   });
 });

@@ -39,4 +39,44 @@ describe.skipIf(skipBrowser)('channel verdicts in the HTML report, in headless C
       await context.close();
     }
   });
+
+  it('charts the disapprovals of the last fetches, accessible, with the numbers in a table; a fetch with no history charts itself', async () => {
+    const run = sampleRun();
+    const at = (h: number) => `2026-01-0${h}T08:00:00.000Z`;
+    const summary = (h: number, disapproved: number, limited: number) =>
+      summarizeVerdicts({ feed: 'google', channel: 'google', source: 's', fetchedAt: at(h), runId: `r${h}`, items: [...Array.from({ length: disapproved }, (_, i) => bad(`B${i}`, ['invalid_upc'])), ...Array.from({ length: limited }, (_, i) => ({ id: `L${i}`, status: 'limited' as const, issues: [] })), { id: 'OK', status: 'approved' as const, issues: [] }] });
+    // Newest first, as the store reads them; the current fetch is the newest.
+    const history = [summary(3, 1, 2), summary(2, 4, 0), summary(1, 2, 1)];
+    const lone = summarizeVerdicts({ feed: HOSTILE, channel: 'meta', source: 's', fetchedAt: at(3), items: [bad('X', ['1013'])] });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-html-verdict-chart-'));
+    const file = path.join(dir, 'index.html');
+    await writeFile(file, renderHtmlReport({ run, history: [run], project: 'Demo Shop', verdicts: [history[0]!, lone], verdictHistory: { google: history } }));
+    const context = await launchChromium();
+    try {
+      const page = await context.newPage();
+      await page.goto(`file://${file}`, { waitUntil: 'load' });
+      const chart = page.locator('svg[data-verdict-chart="google"]');
+      expect(await chart.locator('rect.vbad').evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-disapproved'))))).toEqual([2, 4, 1]);
+      expect(await chart.locator('rect.vlimited').evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-limited'))))).toEqual([1, 0, 2]);
+      // Stacked: each limited bar sits on its disapproved bar.
+      const tops = await chart.evaluate((svg) => [...svg.querySelectorAll('rect.vbad')].map((b, i) => [Number(b.getAttribute('y')), Number(svg.querySelectorAll('rect.vlimited')[i]!.getAttribute('y')) + Number(svg.querySelectorAll('rect.vlimited')[i]!.getAttribute('height'))]));
+      for (const [barTop, limitedBottom] of tops) expect(limitedBottom).toBeCloseTo(barTop!, 5);
+      const name = await chart.evaluate((svg) => svg.getAttribute('aria-labelledby')!.split(' ').map((id) => document.getElementById(id)?.textContent));
+      expect(name).toEqual(['google: items google disapproved or limited over the last 3 fetches', 'Disapproved went from 2 to 1 and limited from 1 to 2 between 01-01 08:00 and 01-03 08:00 UTC; the table below has every fetch.']);
+      const rows = await page.locator('[data-verdict-table="google"] tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent)));
+      expect(rows).toEqual([
+        [at(3), 'r3', '4', '1', '2', '1', '0'],
+        [at(2), 'r2', '5', '1', '0', '4', '0'],
+        [at(1), 'r1', '4', '1', '1', '2', '0'],
+      ]);
+      // No history given: the fetch itself is the chart; a hostile feed id stays text.
+      const loneChart = page.locator('[data-verdicts] svg.chart').nth(1);
+      expect(await loneChart.getAttribute('data-verdict-chart')).toBe(HOSTILE);
+      expect(await loneChart.getAttribute('data-fetches')).toBe('1');
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      expect(await page.evaluate(() => document.images.length)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

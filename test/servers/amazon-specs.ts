@@ -4,7 +4,7 @@ import { errorsOf, readSpec, vendorAjv } from './spec-files.js';
 /**
  * Validators for everything shelfcast sends to or receives from SP-API, compiled from Amazon's own
  * documents: the JSON_LISTINGS_FEED v2 schema and message schema, the processing report schema, and
- * the Feeds API 2021-06-30 definitions.
+ * the Feeds API 2021-06-30 and Listings Items API 2021-08-01 definitions.
  */
 export interface AmazonValidators {
   feed(doc: unknown): string[];
@@ -12,6 +12,8 @@ export interface AmazonValidators {
   report(doc: unknown): string[];
   /** A Feeds API definition by name (CreateFeedSpecification, Feed, FeedDocument...). */
   feedsApi(definition: string, value: unknown): string[];
+  /** A Listings Items API 2021-08-01 definition by name (Item, Issue, ErrorList...). */
+  listingsApi(definition: string, value: unknown): string[];
 }
 
 let cached: AmazonValidators | undefined;
@@ -23,12 +25,13 @@ export function amazonValidators(): AmazonValidators {
   const message = ajv.compile(readSpec('amazon/listings-feed-message-schema-v2.json'));
   const report = ajv.compile(readSpec('amazon/listings-feed-processing-report-schema-v2.json'));
   ajv.addSchema(readSpec('amazon/feeds_2021-06-30.json'), 'feeds');
+  ajv.addSchema(readSpec('amazon/listingsItems_2021-08-01.json'), 'listings');
   const defs = new Map<string, ValidateFunction>();
-  const def = (name: string): ValidateFunction => {
-    let v = defs.get(name);
+  const def = (name: string, api = 'feeds'): ValidateFunction => {
+    let v = defs.get(`${api}/${name}`);
     if (!v) {
-      v = ajv.compile({ $ref: `feeds#/definitions/${name}` });
-      defs.set(name, v);
+      v = ajv.compile({ $ref: `${api}#/definitions/${name}` });
+      defs.set(`${api}/${name}`, v);
     }
     return v;
   };
@@ -37,6 +40,7 @@ export function amazonValidators(): AmazonValidators {
     message: (m) => errorsOf(message, m),
     report: (d) => errorsOf(report, d),
     feedsApi: (name, v) => errorsOf(def(name), v),
+    listingsApi: (name, v) => errorsOf(def(name, 'listings'), v),
   };
   return cached;
 }

@@ -12,6 +12,8 @@ export interface EbayMockOptions {
   failures?: { inventory?: Map<string, number>; offer?: Map<string, number>; publish?: Map<string, number>; priceQuantity?: Map<string, number> };
   /** SKU -> warning errorId attached to a successful inventory item entry. */
   inventoryWarnings?: Map<string, number>;
+  /** SKU -> the state of its published listing that getOffers shows (ListingDetails); default ACTIVE, not on hold. */
+  listingStates?: Map<string, { listingStatus?: 'ACTIVE' | 'OUT_OF_STOCK' | 'INACTIVE' | 'ENDED' | 'EBAY_ENDED' | 'NOT_LISTED'; listingOnHold?: boolean }>;
   /**
    * Category id -> its getItemAspectsForCategory answer (Taxonomy API AspectMetadata, checked
    * against the contract): publishing refuses an item that lacks an aspect with aspectRequired.
@@ -173,7 +175,13 @@ export async function startEbayMock(opts: EbayMockOptions): Promise<EbayMock> {
         if (!sku) return { status: 400, json: { errors: [{ errorId: 25709, message: ERROR_TEXT[25709] }] } };
         const found = [...offers.values()].filter((o) => o.sku === sku && (!mp || o.marketplaceId === mp));
         if (found.length === 0) return { status: 404, json: { errors: [{ errorId: 25713, message: 'This Offer is not available.' }] } };
-        const json = { total: found.length, size: found.length, limit: 25, offers: found.map((o) => ({ ...o.body, offerId: o.offerId, sku: o.sku, marketplaceId: o.marketplaceId, format: o.format, status: o.status })) };
+        const listing = (o: MockOffer) => {
+          // ListingDetails is only returned for published offers.
+          if (o.status !== 'PUBLISHED') return {};
+          const s = opts.listingStates?.get(o.sku);
+          return { listing: { listingId: o.listingId, listingStatus: s?.listingStatus ?? 'ACTIVE', ...(s?.listingOnHold ? { listingOnHold: true } : {}), soldQuantity: 0 } };
+        };
+        const json = { total: found.length, size: found.length, limit: 25, offers: found.map((o) => ({ ...o.body, offerId: o.offerId, sku: o.sku, marketplaceId: o.marketplaceId, format: o.format, status: o.status, ...listing(o) })) };
         check('Offers (mock output)', validate('Offers', json));
         return { status: 200, json };
       },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isRfc3339, textProblems } from './api-checks.js';
 import { AppliedLog, startMockApi, type FaultOptions, type MockApi } from './merchant-meta-pinterest-faults.js';
+import { metaProductRoutes, type MetaVerdictOptions } from './meta-product-status.js';
 
 const SPECS = path.resolve(process.cwd(), '../shared/specs/meta');
 
@@ -33,7 +34,7 @@ const LIMITS = { id: 100, title: 200, description: 9999 } as const;
  * that broke one of these (as Meta reports invalid requests per line; the item is not applied) or
  * whose title contains REJECT. Every such break is also recorded as a violation.
  */
-export async function startMetaServer(o: { catalog: string; token: string } & FaultOptions): Promise<MetaServer> {
+export async function startMetaServer(o: { catalog: string; token: string; verdicts?: MetaVerdictOptions } & FaultOptions): Promise<MetaServer> {
   const fields = new Set((JSON.parse(readFileSync(path.join(SPECS, 'ProductItem.json'), 'utf8')).fields as Array<{ name: string }>).map((f) => f.name));
   const enumTypes = JSON.parse(readFileSync(path.join(SPECS, 'enum_types.json'), 'utf8')) as Array<{ name: string; values: string[] }>;
   const enumOf = (name: string) => new Set(enumTypes.find((e) => e.name === name)!.values);
@@ -74,7 +75,9 @@ export async function startMetaServer(o: { catalog: string; token: string } & Fa
   };
   const items = new Map<string, Record<string, unknown>>();
   const applied = new AppliedLog();
-  const batches = new Map<string, { polled: number; errors: Array<{ line: number; id: string; message: string }> }>();
+  type Entry = { line: number; id: string; message: string };
+  const batches = new Map<string, { polled: number; errors: Entry[]; warnings: Entry[] }>();
+  const reads = metaProductRoutes(o.verdicts ?? {});
   const counters = { batches: 0, polls: 0 };
   const api = await startMockApi((req, violations) => {
     const v = (m: string) => violations.push(`${req.method} ${req.url.pathname}: ${m}`);
@@ -85,7 +88,8 @@ export async function startMetaServer(o: { catalog: string; token: string } & Fa
       if (body?.item_type !== 'PRODUCT_ITEM') v('item_type must be PRODUCT_ITEM');
       const requests = body?.requests ?? [];
       if (requests.length < 1 || requests.length > 5000) v(`requests: ${requests.length} items (1 to 5,000)`);
-      const errors: Array<{ line: number; id: string; message: string }> = [];
+      const errors: Entry[] = [];
+      const warnings: Entry[] = [];
       requests.forEach((r, line) => {
         if (!['CREATE', 'UPDATE', 'DELETE'].includes(r.method)) v(`requests[${line}].method ${r.method}`);
         const id = String(r.data?.id ?? '');
@@ -103,13 +107,19 @@ export async function startMetaServer(o: { catalog: string; token: string } & Fa
           if (r.method === 'UPDATE' && !body.allow_upsert && !items.has(id)) errors.push({ line, id, message: 'item not found' });
           items.set(id, r.data);
           applied.apply(id, r.data);
+          if (!r.data.gtin && !r.data.mpn) warnings.push({ line, id, message: 'Missing value for gtin or mpn: items with a product identifier are easier to match and show' });
         }
       });
       const handle = `handle-${++counters.batches}`;
-      batches.set(handle, { polled: 0, errors });
+      batches.set(handle, { polled: 0, errors, warnings });
       return { status: 200, body: { handles: [handle] } };
     }
+    if (req.method === 'GET' && req.url.pathname === `${base}/products`) {
+      return reads.throttled() ?? reads.products(req, items, violations);
+    }
     if (req.method === 'GET' && req.url.pathname === `${base}/check_batch_request_status`) {
+      const throttled = reads.throttled();
+      if (throttled) return throttled;
       counters.polls++;
       const handle = req.url.searchParams.get('handle') ?? '';
       const b = batches.get(handle);
@@ -118,8 +128,9 @@ export async function startMetaServer(o: { catalog: string; token: string } & Fa
         return { status: 400, body: { error: { message: 'invalid handle' } } };
       }
       b.polled++;
-      if (b.polled === 1) return { status: 200, body: { data: [{ handle, status: 'in_progress', errors: [], errors_total_count: 0 }] } };
-      return { status: 200, body: { data: [{ handle, status: 'finished', errors: b.errors, errors_total_count: b.errors.length, warnings: [], warnings_total_count: 0 }] } };
+      if (b.polled === 1) return { status: 200, body: { data: [{ handle, status: 'started', errors: [], errors_total_count: 0, warnings: [], warnings_total_count: 0, ids_of_invalid_requests: [] }] } };
+      const ids = req.url.searchParams.get('load_ids_of_invalid_requests') === 'true' ? [...new Set(b.errors.map((e) => e.id))] : [];
+      return { status: 200, body: { data: [{ handle, status: 'finished', errors: b.errors, errors_total_count: b.errors.length, warnings: b.warnings, warnings_total_count: b.warnings.length, ids_of_invalid_requests: ids }] } };
     }
     v('unknown endpoint');
     return { status: 404, body: {} };

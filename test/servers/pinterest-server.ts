@@ -17,6 +17,33 @@ function nullableToJsonSchema(node: unknown): unknown {
   return out;
 }
 
+/** An ItemValidationEvent as a processing record lists it. */
+export interface PinterestEvent {
+  attribute: string;
+  code?: number;
+  message: string;
+}
+
+/** What Pinterest decides about items beyond schema checks, and how it throttles reads. */
+export interface PinterestVerdictOptions {
+  /** Every Nth batch-status read is refused with 429 and the rate-limit headers; default never. */
+  throttleEvery?: number;
+  /** Errors per item id: the record is FAILURE and the item not applied. */
+  errors?: Map<string, PinterestEvent[]>;
+  /** Warnings per item id: the record stays SUCCESS. */
+  warnings?: Map<string, PinterestEvent[]>;
+}
+
+/**
+ * Pinterest's refusal of a call over its rate limit: 429, an Error body, and the rate-limit
+ * headers (limit, remaining, seconds until reset; 0 here so tests do not wait).
+ */
+export const PINTEREST_THROTTLED = {
+  status: 429,
+  headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0', 'retry-after': '0' },
+  body: { code: 8, message: 'You have exceeded your rate limit. Try again later.' },
+};
+
 export interface PinterestServer extends MockApi {
   items: Map<string, Record<string, unknown>>;
   applied: AppliedLog;
@@ -32,9 +59,12 @@ export interface PinterestServer extends MockApi {
  * (nothing applied); an item whose attributes break the item schema gets a FAILURE record and is
  * not applied, as Pinterest reports attribute errors per item. Both are also recorded as
  * violations. A batch is PROCESSING at its first poll, then COMPLETED with a record per item;
- * titles with REJECT fail.
+ * titles with REJECT fail, items
+ * without gtin get a warning, and `verdicts` adds errors and warnings per item and throttling.
  */
-export async function startPinterestServer(o: { token: string } & FaultOptions): Promise<PinterestServer> {
+export async function startPinterestServer(o: { token: string; verdicts?: PinterestVerdictOptions } & FaultOptions): Promise<PinterestServer> {
+  const decide = o.verdicts ?? {};
+  let reads = 0;
   const doc = JSON.parse(readFileSync(PINTEREST_OPENAPI, 'utf8'));
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
   ajv.addSchema({ $id: 'pinterest', components: nullableToJsonSchema(doc.components) });
@@ -43,7 +73,7 @@ export async function startPinterestServer(o: { token: string } & FaultOptions):
   const attributes = compilePinterestItemValidator();
   const items = new Map<string, Record<string, unknown>>();
   const applied = new AppliedLog();
-  const batches = new Map<string, { polled: number; records: Array<{ item_id: string; status: string; errors: Array<{ attribute: string; message: string }> }> }>();
+  const batches = new Map<string, { polled: number; records: Array<{ item_id: string; status: string; errors: PinterestEvent[]; warnings: PinterestEvent[] }> }>();
   const counters = { batches: 0, polls: 0 };
   const api = await startMockApi((req, violations) => {
     const v = (m: string) => violations.push(`${req.method} ${req.url.pathname}: ${m}`);
@@ -60,17 +90,20 @@ export async function startPinterestServer(o: { token: string } & FaultOptions):
         if (body.operation === 'DELETE') {
           items.delete(it.item_id);
           applied.apply(`${it.item_id}#deleted`, null);
-          return { item_id: it.item_id, status: 'SUCCESS', errors: [] };
+          return { item_id: it.item_id, status: 'SUCCESS', errors: [], warnings: [] };
         }
-        const problems = attributes(it.attributes) ? [] : (attributes.errors ?? []).map((e) => ({ attribute: e.instancePath.slice(1) || String(e.params?.additionalProperty ?? ''), message: e.message ?? 'invalid' }));
+        const problems: PinterestEvent[] = attributes(it.attributes) ? [] : (attributes.errors ?? []).map((e) => ({ attribute: e.instancePath.slice(1) || String(e.params?.additionalProperty ?? ''), message: e.message ?? 'invalid' }));
         const period = it.attributes?.sale_price_effective_date;
         if (typeof period === 'string' && !period.split('/').every(isRfc3339)) problems.push({ attribute: 'sale_price_effective_date', message: `"${period}" is not start/end in ISO 8601 date-times` });
         for (const e of problems) v(`items[${i}].attributes.${e.attribute}: ${e.message}`);
-        if (problems.length) return { item_id: it.item_id, status: 'FAILURE', errors: problems };
-        if (String(it.attributes?.title ?? '').includes('REJECT')) return { item_id: it.item_id, status: 'FAILURE', errors: [{ attribute: 'title', message: 'Title contains a blocked term' }] };
+        if (problems.length) return { item_id: it.item_id, status: 'FAILURE', errors: problems, warnings: [] };
+        if (String(it.attributes?.title ?? '').includes('REJECT')) return { item_id: it.item_id, status: 'FAILURE', errors: [{ attribute: 'title', message: 'Title contains a blocked term' }], warnings: [] };
+        const refused = decide.errors?.get(it.item_id);
+        if (refused?.length) return { item_id: it.item_id, status: 'FAILURE', errors: refused, warnings: [] };
         items.set(it.item_id, it.attributes ?? {});
         applied.apply(it.item_id, it.attributes);
-        return { item_id: it.item_id, status: 'SUCCESS', errors: [] };
+        const warnings = [...(it.attributes?.gtin ? [] : [{ attribute: 'gtin', message: 'GTIN is missing: items with a GTIN show in more places' }]), ...(decide.warnings?.get(it.item_id) ?? [])];
+        return { item_id: it.item_id, status: 'SUCCESS', errors: [], warnings };
       });
       const batchId = `595953100599279259-${(++counters.batches).toString(16).padStart(32, '0')}`;
       batches.set(batchId, { polled: 0, records });
@@ -78,6 +111,7 @@ export async function startPinterestServer(o: { token: string } & FaultOptions):
     }
     const poll = /^\/v5\/catalogs\/items\/batch\/([^/]+)$/.exec(req.url.pathname);
     if (req.method === 'GET' && poll) {
+      if (decide.throttleEvery && ++reads % decide.throttleEvery === 0) return PINTEREST_THROTTLED;
       counters.polls++;
       const b = batches.get(decodeURIComponent(poll[1]!));
       if (!b) {

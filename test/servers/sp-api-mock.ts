@@ -1,13 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { amazonValidators } from './amazon-specs.js';
+import { listingsItemsRoute, type ListingsItemsDeps, type ListingsItemsOptions } from './sp-api-listings-items.js';
 import { startMockServer, withHeldAnswer, type FaultOptions, type HoldAnswer, type MockReply, type MockRequest, type MockServer } from './mock-server.js';
 
 /**
  * A loopback SP-API: Login with Amazon, the Feeds API 2021-06-30 and the pre-signed document URLs.
  * Every request is checked against Amazon's documents (Feeds API definitions, listings feed schema);
  * processing reports are built to Amazon's report schema. Feeds finish after `pollsToFinish` polls.
+ * The Listings Items API's getListingsItem answers for the listings held (sp-api-listings-items.ts).
  */
-export interface SpApiMockOptions {
+export interface SpApiMockOptions extends ListingsItemsOptions {
   now: () => Date;
   credentials: { clientId: string; clientSecret: string; refreshToken: string };
   /** SKUs whose messages the mock rejects with an ERROR issue (code 90220). */
@@ -74,6 +76,7 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
   const docs = new Map<string, MockDocument>();
   const feeds = new Map<string, MockFeed>();
   const validTokens = new Set<string>();
+  const held: ListingsItemsDeps['held'] = new Map();
   let seq = 0;
   let base = '';
   const state = { tokensIssued: 0 };
@@ -104,7 +107,12 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
       if (m.operationType === 'DELETE') {
         deleted.push(m.sku);
         listings.delete(m.sku);
-      } else listings.set(m.sku, m);
+        held.delete(m.sku);
+      } else {
+        listings.set(m.sku, m);
+        // A PATCH changes price or quantity of a listing Amazon holds; the listing stays as it was.
+        if (m.operationType !== 'PATCH' || !held.has(m.sku)) held.set(m.sku, { message: m, sellerId: doc.header.sellerId, marketplaceIds: feed.marketplaceIds, createdTime: opts.now().toISOString() });
+      }
     }
     const report = {
       header: { sellerId: doc.header.sellerId, version: '2.0', feedId: feed.feedId },
@@ -259,6 +267,7 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
           return doc?.content ? { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: doc.content } : { status: 404, body: 'NoSuchKey' };
         },
       },
+      listingsItemsRoute({ v, violations, held, authorized }, opts),
     ], opts.hold),
     opts.faults,
     opts.onRequest,

@@ -3,11 +3,11 @@ import { error, ShelfcastError, type Issue } from '../../issues/issue.js';
 import { pushThroughApi, type ChannelApi, type ItemResult } from '../../transports/api-push.js';
 import type { FeedItem } from '../../transports/read-feed-records.js';
 import type { BuiltFile, Destination, PublishContext, PublishResult } from '../../transports/types.js';
-import { createUrlPolicy } from '../../http/url-policy.js';
-import { createHttpClient, createTokenBucket, createWindowLimit, realSleep, refreshTokenProvider, type RateLimit, type Sleep } from '../../http/index.js';
-import { amazonDestinationSchema, LWA_TOKEN_URL, SP_API_ENDPOINTS, type AmazonDestinationConfig } from './destination-schema.js';
+import { createTokenBucket, createWindowLimit, realSleep, waitClock, type RateLimit, type Sleep } from '../../http/index.js';
+import { amazonDestinationSchema, type AmazonDestinationConfig } from './destination-schema.js';
 import { feedsApi } from './feeds-api.js';
 import { rowOfMessage } from './message-ids.js';
+import { spApiClient, spApiEndpoint, spApiHttpOptions } from './sp-api-client.js';
 import { readProcessingReport, type ProcessingReport } from './processing-report.js';
 import { createFeedOnce, uploadDocument, type SubmitDeps } from './submit-feed.js';
 import { variationFamilies } from './variation-families.js';
@@ -44,7 +44,7 @@ interface ListingsDocument {
  */
 export function createDestination(config: AmazonDestinationConfig, feedId: string, deps: AmazonDestinationDeps = {}): Destination {
   const cfg = amazonDestinationSchema.parse(config);
-  const endpoint = cfg.endpoint ?? SP_API_ENDPOINTS[cfg.region];
+  const endpoint = spApiEndpoint(cfg);
   const shown = `amazon:${new URL(endpoint).host}/${cfg.marketplace_ids.join(',')}`;
   return {
     async publish(files: BuiltFile[], ctx: PublishContext): Promise<PublishResult> {
@@ -59,26 +59,18 @@ export function createDestination(config: AmazonDestinationConfig, feedId: strin
       const header = docs[0]?.doc?.header ?? {};
       const partial = docs.some((d) => d.doc!.messages!.some((m) => m.operationType === 'PATCH'));
       const where = `feeds/${feedId}.yaml: destination`;
-      const tokenUrl = cfg.token_endpoint ?? LWA_TOKEN_URL;
-      // The endpoints the config names may be internal (a test server); nothing an API answers with may.
-      const urlPolicy = createUrlPolicy({ named: [endpoint, tokenUrl] });
-      const httpOptions = { now, sleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000, urlPolicy };
+      const httpOptions = spApiHttpOptions(cfg, { now, sleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000 });
       let submit: SubmitDeps | undefined;
       /** The HTTP client and quotas (a dry run needs no credentials). */
       const submitDeps = (): SubmitDeps => {
         if (submit) return submit;
-        const token = refreshTokenProvider(
-          { tokenUrl, clientIdEnv: cfg.client_id_env, clientSecretEnv: cfg.client_secret_env, refreshTokenEnv: cfg.refresh_token_env, clientAuth: 'form' },
-          ctx.env,
-          where,
-          httpOptions,
-        );
-        const http = createHttpClient({ ...httpOptions, token, refreshOn: [401, 403], authHeaders: (t) => ({ 'x-amz-access-token': t }) });
+        const http = spApiClient(cfg, ctx.env, where, httpOptions);
         const key = `${endpoint}|${cfg.refresh_token_env}`;
         let limits = limitsByAccount.get(key);
         if (!limits) {
           // createFeed: rate 0.0083/s, burst 15; JSON_LISTINGS_FEED: 5 submissions per 5 minutes.
-          limits = [createTokenBucket({ capacity: 15, refillPerSecond: 0.0083, now, sleep }), createWindowLimit({ max: 5, windowMs: 300_000, now, sleep })];
+          const clock = waitClock(deps.sleep, now);
+          limits = [createTokenBucket({ capacity: 15, refillPerSecond: 0.0083, now: clock, sleep }), createWindowLimit({ max: 5, windowMs: 300_000, now: clock, sleep })];
           limitsByAccount.set(key, limits);
         }
         let known = knownByAccount.get(key);

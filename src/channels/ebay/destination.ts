@@ -3,12 +3,13 @@ import { error, ShelfcastError, type Issue } from '../../issues/issue.js';
 import { pushThroughApi, type ChannelApi, type ItemResult } from '../../transports/api-push.js';
 import type { FeedItem } from '../../transports/read-feed-records.js';
 import type { BuiltFile, Destination, PublishContext, PublishResult } from '../../transports/types.js';
-import { createUrlPolicy } from '../../http/url-policy.js';
-import { createHttpClient, realSleep, refreshTokenProvider, type Sleep } from '../../http/index.js';
-import { ebayDestinationSchema, EBAY_ORIGINS, type EbayDestinationConfig } from './destination-schema.js';
+import { realSleep, type Sleep } from '../../http/index.js';
+import { ebayDestinationSchema, type EbayDestinationConfig } from './destination-schema.js';
+import { ebayClient, ebayOrigin } from './ebay-client.js';
 import { inventoryApi, type InventoryApi } from './inventory-api.js';
 import { contentLanguage, EBAY_DOCUMENT_FORMAT } from './listing-options.js';
 import { GROUP_PREFIX, inventoryItemGroups } from './item-groups.js';
+import { saveFindings } from './push-findings.js';
 import { BULK_LIMIT, isGroup, pushGroups, removeGroups, createOffers, findOffers, publishOffers, removeListings, replaceInventoryItems, updateExistingOffers, updatePriceQuantity, type PushItem, type StepContext } from './push-steps.js';
 
 /** Injected for tests: time never really passes. Defaults: real timers, Math.random, ctx.now. */
@@ -37,7 +38,7 @@ interface EbayDocument {
  */
 export function createDestination(config: EbayDestinationConfig, feedId: string, deps: EbayDestinationDeps = {}): Destination {
   const cfg = ebayDestinationSchema.parse(config);
-  const origin = cfg.endpoint ?? EBAY_ORIGINS[cfg.environment];
+  const origin = ebayOrigin(cfg);
   const shown = `ebay:${new URL(origin).host}`;
   return {
     async publish(files: BuiltFile[], ctx: PublishContext): Promise<PublishResult> {
@@ -53,24 +54,8 @@ export function createDestination(config: EbayDestinationConfig, feedId: string,
       let client: InventoryApi | undefined;
       const inventory = (): InventoryApi => {
         if (client) return client;
-        const tokenUrl = cfg.token_endpoint ?? `${origin}/identity/v1/oauth2/token`;
-        // The endpoints the config names may be internal (a sandbox proxy, a test server); nothing else.
-        const urlPolicy = createUrlPolicy({ named: [origin, tokenUrl] });
-        const httpOptions = { now: deps.now ?? ctx.now, sleep: deps.sleep ?? realSleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000, urlPolicy };
-        const token = refreshTokenProvider(
-          {
-            tokenUrl,
-            clientIdEnv: cfg.client_id_env,
-            clientSecretEnv: cfg.client_secret_env,
-            refreshTokenEnv: cfg.refresh_token_env,
-            clientAuth: 'basic',
-            extra: { scope: cfg.scopes.join(' ') },
-          },
-          ctx.env,
-          `feeds/${feedId}.yaml: destination`,
-          httpOptions,
-        );
-        client = inventoryApi(origin, createHttpClient({ ...httpOptions, token }), contentLanguage(first?.locale ?? 'en_US'));
+        const http = ebayClient(cfg, ctx.env, `feeds/${feedId}.yaml: destination`, { now: deps.now ?? ctx.now, sleep: deps.sleep ?? realSleep, random: deps.random, log: ctx.log, timeoutMs: cfg.timeout_seconds * 1000 });
+        client = inventoryApi(origin, http, contentLanguage(first?.locale ?? 'en_US'));
         return client;
       };
       const marketplaceId = first?.marketplaceId ?? 'EBAY_US';
@@ -88,7 +73,7 @@ export function createDestination(config: EbayDestinationConfig, feedId: string,
         },
         async send(op, items) {
           const issues: Issue[] = [];
-          const step: StepContext = { api: inventory(), marketplaceId, feed: feedId, file: '', issues };
+          const step: StepContext = { api: inventory(), marketplaceId, feed: feedId, file: '', issues, findings: new Map() };
           const push: PushItem[] = items.map((it) => ({ sku: it.id, row: it.row ?? 0, ...(it.body as object) }));
           if (op === 'delete') {
             await removeGroups(push.filter((p) => p.sku.startsWith(GROUP_PREFIX)), step);
@@ -97,6 +82,9 @@ export function createDestination(config: EbayDestinationConfig, feedId: string,
           else await pushFull(push, step, cfg.publish, ctx, feedId);
           const bySku = new Map<string, Issue[]>();
           for (const { file: _file, ...i } of issues) bySku.set(i.id ?? '', [...(bySku.get(i.id ?? '') ?? []), i]);
+          // eBay's own words per SKU, for the channel verdicts (verdicts.ts reads them with the offers' state).
+          if (op === 'delete') await saveFindings(ctx.stateDir, feedId, new Map(), push.map((p) => p.sku));
+          else await saveFindings(ctx.stateDir, feedId, new Map(push.map((p) => [p.sku, step.findings.get(p.sku) ?? []])), []);
           const results: ItemResult[] = push.map((p) => ({ id: p.sku, ok: !p.failed, ...(p.failed ? { message: 'refused by eBay' } : {}), issues: bySku.get(p.sku) ?? [] }));
           return { results };
         },

@@ -1,4 +1,5 @@
 import { isHttpError, type HttpClient } from '../../http/index.js';
+import type { EbayError } from './push-findings.js';
 
 /** One entry of a bulk response (InventoryItemResponse, OfferSkuResponse, OfferResponseWithListingId, PriceQuantityResponse). */
 export interface BulkEntry {
@@ -6,8 +7,8 @@ export interface BulkEntry {
   sku?: string;
   offerId?: string;
   listingId?: string;
-  errors?: Array<{ errorId?: number; message?: string; longMessage?: string }>;
-  warnings?: Array<{ errorId?: number; message?: string; longMessage?: string }>;
+  errors?: EbayError[];
+  warnings?: EbayError[];
 }
 
 export interface ExistingOffer {
@@ -17,6 +18,8 @@ export interface ExistingOffer {
   format: string;
   /** PUBLISHED or UNPUBLISHED. */
   status?: string;
+  /** ListingDetails: only for published offers. listingStatus is a ListingStatusEnum value (ACTIVE, OUT_OF_STOCK, INACTIVE, ENDED, EBAY_ENDED, NOT_LISTED). */
+  listing?: { listingId?: string; listingStatus?: string; listingOnHold?: boolean; soldQuantity?: number };
 }
 
 export interface InventoryApi {

@@ -2,6 +2,8 @@ import { error, warning, type Issue } from '../../issues/issue.js';
 import { isHttpError } from '../../http/index.js';
 import { succeeded, type BulkEntry, type InventoryApi } from './inventory-api.js';
 import { GROUP_PREFIX } from './item-groups.js';
+import { findingsOf } from './push-findings.js';
+import type { ChannelIssue } from '../../verdicts/model.js';
 
 /** eBay takes at most 25 entries per bulk call. */
 export const BULK_LIMIT = 25;
@@ -31,13 +33,20 @@ export interface StepContext {
   feed: string;
   file: string;
   issues: Issue[];
+  /** eBay's own errors and warnings per SKU, for the verdicts (push-findings.ts). */
+  findings: Map<string, ChannelIssue[]>;
 }
+
+const noteFindings = (ctx: StepContext, sku: string, found: ChannelIssue[]): void => {
+  if (found.length) ctx.findings.set(sku, [...(ctx.findings.get(sku) ?? []), ...found]);
+};
 
 export const chunks = <T>(list: T[], size = BULK_LIMIT): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** Marks the item failed with one issue per eBay error: code `ebay.<step>.<errorId>`, the SKU and its catalog row. */
 export function fail(item: PushItem, step: string, entry: BulkEntry | undefined, ctx: StepContext, fallback?: string): void {
   item.failed = true;
+  noteFindings(ctx, item.sku, findingsOf(step, entry?.errors, 'error'));
   const errors = entry?.errors?.length ? entry.errors : [{ errorId: undefined, message: fallback ?? `no result for this SKU (HTTP ${entry?.statusCode ?? '?'})` }];
   for (const e of errors) {
     ctx.issues.push(
@@ -53,6 +62,7 @@ export function fail(item: PushItem, step: string, entry: BulkEntry | undefined,
 
 /** Warnings eBay attached to a successful entry, as warning issues `ebay.<step>.<errorId>`. */
 function noteWarnings(item: PushItem, step: string, entry: BulkEntry | undefined, ctx: StepContext): void {
+  noteFindings(ctx, item.sku, findingsOf(step, entry?.warnings, 'warning'));
   for (const w of entry?.warnings ?? []) {
     ctx.issues.push(
       warning(`ebay.${step}.${w.errorId ?? 'warning'}`, `eBay ${step.replace('_', ' ')} warning${w.errorId ? ` ${w.errorId}` : ''}: ${w.longMessage ?? w.message ?? 'no message'}`, {

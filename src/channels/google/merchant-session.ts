@@ -1,4 +1,4 @@
-import { realSleep, type Sleep } from '../../http/backoff.js';
+import { realSleep, waitClock, type Sleep } from '../../http/backoff.js';
 import { createHttpClient, type HttpClient } from '../../http/client.js';
 import { envSecret } from '../../http/env-secret.js';
 import { isHttpError } from '../../http/errors.js';
@@ -35,7 +35,7 @@ export function merchantSession(config: { service_account_key_env: string; endpo
   const shared = { random: deps.random, now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4, urlPolicy };
   const http = createHttpClient(shared);
   const authed = createHttpClient({ ...shared, token: serviceAccountToken(key, http, now) });
-  const pace = createPacer(config.requests_per_minute, now, sleep);
+  const pace = createPacer(config.requests_per_minute, waitClock(deps.sleep, now), sleep);
   return {
     authed,
     root: config.endpoint.replace(/\/$/, ''),

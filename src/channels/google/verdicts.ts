@@ -1,5 +1,5 @@
 import { ShelfcastError } from '../../issues/issue.js';
-import { realSleep } from '../../http/backoff.js';
+import { realSleep, waitClock } from '../../http/backoff.js';
 import { createHttpClient } from '../../http/client.js';
 import { createUrlPolicy } from '../../http/url-policy.js';
 import { envSecret } from '../../http/env-secret.js';
@@ -92,7 +92,7 @@ export const fetchVerdicts: FetchVerdicts = async (config: GoogleMerchantDestina
   const common = { random: ctx.random, now: ctx.now, sleep, secrets: [key.private_key], log: ctx.log, concurrencyPerHost: 4, urlPolicy };
   const http = createHttpClient(common);
   const authed = createHttpClient({ ...common, token: serviceAccountToken(key, http, ctx.now) });
-  const pace = createPacer(config.requests_per_minute, ctx.now, sleep);
+  const pace = createPacer(config.requests_per_minute, waitClock(ctx.sleep, ctx.now), sleep);
   const root = config.endpoint.replace(/\/$/, '');
   const dataSource = `accounts/${config.account_id}/dataSources/${config.data_source_id}`;
   const items: ItemVerdict[] = [];

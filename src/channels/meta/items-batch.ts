@@ -79,13 +79,32 @@ export function toMetaItem(item: FeedItem): { id: string; body: Record<string, u
   return { id, body: data };
 }
 
-/** One entry of the `errors` list of check_batch_request_status. */
+/** One entry of the `errors` or `warnings` list of check_batch_request_status. */
 export interface MetaBatchError {
   line?: number;
   id?: string;
   retailer_id?: string;
   message?: string;
 }
+
+/**
+ * A check_batch_request_status answer (CheckBatchRequestStatus: errors and warnings are samples,
+ * ids_of_invalid_requests lists every refused retailer id when load_ids_of_invalid_requests=true).
+ */
+export interface BatchStatusAnswer {
+  data?: Array<{
+    handle?: string;
+    status?: string;
+    errors?: MetaBatchError[];
+    errors_total_count?: number;
+    warnings?: MetaBatchError[];
+    warnings_total_count?: number;
+    ids_of_invalid_requests?: string[];
+  }>;
+}
+
+/** States before `finished` (Meta: scheduled, dispatched, started; older answers say in_progress). */
+export const BATCH_RUNNING = new Set(['scheduled', 'dispatched', 'started', 'in_progress']);
 
 /**
  * Matches Meta's batch errors back to items: by id when given, else by `line` (the 0-based

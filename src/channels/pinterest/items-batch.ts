@@ -40,11 +40,26 @@ export function toPinterestItem(item: FeedItem): { id: string; body: Record<stri
   return { id, body: { item_id: id, attributes } };
 }
 
+/** `ItemValidationEvent`: an error or warning of one item, its attribute and Pinterest's numeric code. */
+export interface ValidationEvent {
+  attribute?: string;
+  message?: string;
+  code?: number;
+}
+
 /** `ItemProcessingRecord` of a batch status. */
 export interface ProcessingRecord {
   item_id?: string;
   status?: 'SUCCESS' | 'FAILURE' | 'PROCESSING';
-  errors?: Array<{ attribute?: string; message?: string; code?: number }>;
+  errors?: ValidationEvent[];
+  warnings?: ValidationEvent[];
+}
+
+/** `CatalogsRetailItemsBatch`: a batch's state and, once processed, a record per item. */
+export interface ItemsBatchAnswer {
+  batch_id?: string;
+  status?: 'PROCESSING' | 'COMPLETED' | 'FAILED';
+  items?: ProcessingRecord[];
 }
 
 /** The message of a failed record: its errors, attribute by attribute. */

@@ -11,9 +11,8 @@ import type { FaultOptions } from '../../servers/mock-server.js';
 import { seededRandom } from '../../servers/seeded-random.js';
 import { startSpApiMock, type SpApiMock, type SpApiMockOptions } from '../../servers/sp-api-mock.js';
 import { buildDocuments, catalog } from './build-documents.js';
+import { credentials, env } from './sp-api-credentials.js';
 
-const credentials = { clientId: 'amzn1.application-oa2-client.demo', clientSecret: 'amzn1.oa2-cs.v1.client-secret-value', refreshToken: 'Atzr|refresh-token-value' };
-const env = { SP_CLIENT: credentials.clientId, SP_SECRET: credentials.clientSecret, SP_REFRESH: credentials.refreshToken };
 
 let mock: SpApiMock | undefined;
 const dirs: string[] = [];
