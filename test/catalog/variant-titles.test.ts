@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapAll } from './preset-helpers.js';
+import { SHARED_DATA } from './helpers.js';
 
 const SHOPIFY = path.resolve(__dirname, '../../fixtures/catalog/shopify-template-export.csv');
 
@@ -24,5 +25,17 @@ describe('shopify variant titles (Shopify template export)', () => {
     }
     const single = rows.filter((r) => !r.fields.item_group_id);
     for (const r of single) expect(r.fields.title).not.toMatch(/ - .* \/ /);
+  });
+});
+
+describe('woocommerce links guessed from post ids', () => {
+  it('says so once per run, naming base_url and the permalink column', async () => {
+    const { finish: issues } = await mapAll(path.join(SHARED_DATA, 'woocommerce-sample-data', 'sample_products.csv'), 'woocommerce', { baseUrl: 'https://shop.example.com' });
+    const guessed = issues.filter((i) => i.code === 'woocommerce.link.guessed');
+    expect(guessed).toHaveLength(1);
+    expect(guessed[0]!.severity).toBe('info');
+    expect(guessed[0]!.message).toMatch(/^\d+ product links were made from WordPress post ids \(https:\/\/shop\.example\.com\/\?post_type=product&p=<ID>\)/);
+    expect(guessed[0]!.fix).toContain('catalog.base_url');
+    expect(guessed[0]!.fix).toContain('columns: { link:');
   });
 });
