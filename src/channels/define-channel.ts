@@ -11,11 +11,6 @@ export type FieldValue = string | string[] | Array<Record<string, string>>;
 export type FeedRecord = Record<string, FieldValue>;
 
 /** The generic streaming writers of src/serializers/, which any channel's formats may use. */
-/**
- * `tsv-quoted`: TSV as Google Merchant Center reads it with its "Quoted fields" setting (on for every
- * new data source): values holding a tab, line break, quote or edge space are quoted, quotes doubled,
- * and within repeated attributes (`FormatSpec.repeated`) a value holding a comma is quoted.
- */
 export type GenericSerializerId = 'rss' | 'csv' | 'tsv' | 'tsv-quoted' | 'json' | 'ndjson';
 /**
  * A generic writer, or one a channel writes itself (named in its `serializers`). A channel's own
@@ -40,12 +35,6 @@ export interface FormatSpec {
    * where the channel's importer reads every cell as text: the neutralising `'` would show there.
    */
   spreadsheet?: boolean;
-  /**
-   * Columns the channel reads as repeated attributes, several values in one cell separated by commas
-   * (Google's text feeds: additional_image_link, product_type, shipping); `tsv-quoted` quotes a value
-   * holding a comma there so that it stays one value.
-   */
-  repeated?: readonly string[];
 }
 
 /** Feed settings a channel map sees (from the feed's YAML). */

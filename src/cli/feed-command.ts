@@ -1,3 +1,4 @@
+import { ShelfcastError } from '../issues/issue.js';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { selectFeeds, selectPartialFeeds } from '../config/load.js';
@@ -30,6 +31,8 @@ export interface FeedCommandOptions extends CommonOptions {
   report?: ReportSpec[];
   /** `--fail-on-disapprovals SHARE`: exit 1 when the channels' disapprovals rose by more than this share of a feed; default off. */
   failOnDisapprovals?: number;
+  /** `--no-verdicts` sets this false: the push is not followed by reading the channels' verdicts. */
+  verdicts?: boolean;
   /** `--workers N`: worker threads for the pass; default chosen by catalog size. */
   workers?: number;
 }
@@ -54,6 +57,9 @@ export interface FeedSource {
 /** The pass behind `build` and `run`, returning the run as recorded (`schedule` runs feeds through it). */
 export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions, push: boolean, source?: FeedSource): Promise<RunRecord> {
   const { io } = ctx;
+  if (opts.verdicts === false && opts.failOnDisapprovals !== undefined) {
+    throw new ShelfcastError('--fail-on-disapprovals needs the verdicts that --no-verdicts leaves unread: drop one of the two, or check later with `shelfcast diagnostics --fail-on-disapprovals SHARE`');
+  }
   const now = io.now ?? (() => new Date());
   const project = await ctx.loadProject(opts.config);
   const prepared = source ? await source.prepare(project) : undefined;
@@ -95,7 +101,7 @@ export async function runFeedPass(ctx: CommandContext, opts: FeedCommandOptions,
       log: say,
     });
     // What the channels decided about the items just pushed, kept with the run.
-    const verdicts = push && !opts.dryRun ? await verdictsAfterPush(project, feeds, outcomes, { runId, env: io.env, now, log: say, failOnDisapprovals: opts.failOnDisapprovals }) : undefined;
+    const verdicts = push && !opts.dryRun && opts.verdicts !== false ? await verdictsAfterPush(project, feeds, outcomes, { runId, env: io.env, now, log: say, failOnDisapprovals: opts.failOnDisapprovals }) : undefined;
     if (verdicts) issues.push(...verdicts.issues);
     const feedErrors = build.feeds.reduce((n, b) => n + b.issues.errors, 0) + issues.filter((i) => i.severity === 'error').length;
     const feedWarnings = build.feeds.reduce((n, b) => n + b.issues.warnings, 0) + issues.filter((i) => i.severity === 'warning').length;

@@ -17,6 +17,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('--full', 'API destinations: send every item, not only those changed since the last push')
     .option('--only <groups>', 'only these attribute groups (price,quantity): PATCH updates for marketplaces', collectList)
     .option('--fail-on-disapprovals <share>', FAIL_ON_DISAPPROVALS_HELP, shareOption)
+    .option('--no-verdicts', "do not read the channels' verdicts after the push (Amazon and eBay are read one item at a time: on large feeds schedule `shelfcast diagnostics` instead)")
     .option('--report <kind=path>', 'also write a report: html=PATH (a page for people) or junit=PATH (for CI); repeatable', collectReport)
     .action((opts: ShardCommandOptions) => (opts.shard ? runShardCommand(ctx, opts) : runFeedCommand(ctx, opts, true)));
 }

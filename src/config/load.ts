@@ -65,7 +65,7 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
     const ids = channel.formats.map((f) => f.id);
     throw new ShelfcastError(`${shown}: format: channel "${channel.id}" has no format "${formatId}"${didYouMean(formatId, ids)} (it writes ${ids.join(', ')})`, { code: 'config.invalid', file: shown, line: yaml.lineOf(['format']) });
   }
-  if (parsed.neutralize_formulas !== undefined && format.serializer !== 'csv' && format.serializer !== 'tsv') {
+  if (parsed.neutralize_formulas !== undefined && format.serializer !== 'csv' && format.serializer !== 'tsv' && format.serializer !== 'tsv-quoted') {
     throw new ShelfcastError(`${shown}: neutralize_formulas: applies to CSV and TSV feeds; format "${format.id}" writes ${format.serializer} (remove the key)`, { code: 'config.invalid', file: shown, line: yaml.lineOf(['neutralize_formulas']) });
   }
   const targets = expandMatrix(parsed, fileId, shown);

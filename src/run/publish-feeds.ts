@@ -120,7 +120,7 @@ async function discard(b: BuiltFeed): Promise<void> {
 /** Sends a feed's files (in place in the output folder) to its destination; `rollback` uses it too. */
 export async function pushFeed(project: LoadedProject, feed: LoadedFeed, filePaths: readonly string[], options: Pick<PublishOptions, 'dryRun' | 'env' | 'log' | 'now' | 'full'>): Promise<PublishResult> {
   const destination = await createDestination(feed.config.destination, feed.id);
-  const files = filePaths.map((f) => ({ path: f, name: path.basename(f), contentType: feed.format.contentType }));
+  const files = filePaths.map((f) => ({ path: f, name: path.basename(f), contentType: feed.format.contentType, serializer: feed.format.serializer }));
   return destination.publish(files, {
     feedId: feed.id,
     env: options.env,

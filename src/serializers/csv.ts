@@ -1,11 +1,17 @@
-import { bodyFromParts, type Serializer, type SerializerContext } from './serializer.js';
-import { delimitedBodyParts, edgeSpace, quoted } from './tabular-cell.js';
-import { lastCallForLong } from '../util/last-call.js';
+import type { Serializer, SerializerContext } from './serializer.js';
+import { delimitedSerializer } from './tabular-cell.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
 import { mayBeFormula, neutralizeFormula } from './formula-cells.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const untouched = untouchedBy('",\\r\\n');
+/** Space or tab at either end: quoted so that readers that trim unquoted fields keep them. */
+const edgeSpace = (v: string): boolean => {
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(v.length - 1);
+  return a === 32 || a === 9 || b === 32 || b === 9;
+};
+const QUOTE = /"/g;
 
 /**
  * RFC 4180 CSV: a header row from ctx.columns, fields quoted only when they hold a quote, the
@@ -26,16 +32,7 @@ export function createCsvSerializer(ctx: SerializerContext): Serializer {
     if (untouched(raw) && !edgeSpace(raw) && !(guard && (mayBeFormula(raw) || raw.includes(';')))) return raw;
     let v = removeIllegalChars(raw);
     if (guard) v = neutralizeFormula(v);
-    return NEEDS_QUOTES.test(v) || edgeSpace(v) || (guard && v.includes(';')) ? quoted(v) : v;
+    return NEEDS_QUOTES.test(v) || edgeSpace(v) || (guard && v.includes(';')) ? `"${v.replace(QUOTE, '""')}"` : v;
   };
-  const remembered = lastCallForLong(cellOf);
-  const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
-  const columns = ctx.columns;
-  const bodyParts = delimitedBodyParts(columns, cell, ',', eol);
-  return {
-    header: () => columns.map(cell).join(',') + eol,
-    body: bodyFromParts(bodyParts),
-    bodyParts,
-    footer: () => '',
-  };
+  return delimitedSerializer(ctx.columns, cellOf, ',', eol);
 }

@@ -4,7 +4,8 @@ import { createCsvSerializer } from './csv.js';
 import { createJsonSerializer, createNdjsonSerializer } from './json.js';
 import { createRssSerializer } from './rss.js';
 import type { Serializer, SerializerContext } from './serializer.js';
-import { createQuotedTsvSerializer, createTsvSerializer } from './tsv.js';
+import { createTsvSerializer } from './tsv.js';
+import { createQuotedTsvSerializer } from './tsv-quoted.js';
 
 export type { DocumentWriter, Serializer, SerializerContext } from './serializer.js';
 export { documentWriter } from './serializer.js';
@@ -13,7 +14,7 @@ export { escapeXml } from './xml-escape.js';
 export { removeIllegalChars } from './text-clean.js';
 
 /**
- * A fresh streaming serializer for the format's serializer id: a generic one (`rss`, `csv`, `tsv`,
+ * A fresh streaming serializer for the format's serializer id: a generic one (`rss`, `csv`, `tsv`, `tsv-quoted`,
  * `json`, `ndjson`) or one of the channel's own (`own`, the channel's `serializers`).
  */
 export function createSerializer(ctx: SerializerContext, own?: ChannelDefinition['serializers']): Serializer {

@@ -38,6 +38,6 @@ export function createItemParser(id: SerializerId, header: string): ItemParser {
     default:
       // A channel's own writer writes a JSON document of one object per item (see SerializerId).
       if (/^[a-z][a-z0-9-]*$/.test(id)) return jsonItemParser;
-      throw new ShelfcastError(`No item parser for serializer "${id}": plan reads rss, csv, tsv, tsv-quoted, json, ndjson and the channels' own JSON documents.`);
+      throw new ShelfcastError(`No item parser for serializer "${id}": plan reads rss, csv, tsv, json, ndjson and the channels' own JSON documents.`);
   }
 }

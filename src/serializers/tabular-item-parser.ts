@@ -23,14 +23,14 @@ function csvRows(scanner: CsvScanner, text: string): string[][] {
   return rows;
 }
 
-function quotedItemParser(header: string, delimiter: string): ItemParser {
+export function csvItemParser(header: string, delimiter = ','): ItemParser {
   const scanner = new CsvScanner(delimiter);
   const columns = csvRows(scanner, header)[0] ?? [];
   return {
     body: (text) => text,
     parse(text) {
       const rows = csvRows(scanner, text);
-      if (rows.length !== 1) throw new Error(`${rows.length} records where one item was written`);
+      if (rows.length !== 1) throw new Error(`${rows.length} ${delimiter === ',' ? 'CSV' : 'TSV'} records where one item was written`);
       return fields(columns, rows[0]!);
     },
   };
@@ -44,7 +44,5 @@ export function tsvItemParser(header: string): ItemParser {
   return { body: (text) => text, parse: (text) => fields(columns, tsvCells(text)) };
 }
 
-export const csvItemParser = (header: string): ItemParser => quotedItemParser(header, ',');
-
-/** Google's quoted-fields TSV: the CSV reading with a tab between cells. */
-export const quotedTsvItemParser = (header: string): ItemParser => quotedItemParser(header, '\t');
+/** Google's quoted-fields TSV: CSV's quoting with a tab between fields. */
+export const quotedTsvItemParser = (header: string): ItemParser => csvItemParser(header, '\t');

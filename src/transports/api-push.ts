@@ -113,7 +113,7 @@ export async function pushThroughApi(api: ChannelApi, files: BuiltFile[], ctx: P
   const items = new Map<string, { item: ApiItem; hash: string }>();
   const unsendable = new Set<string>();
   for (const f of files) {
-    for (const raw of await (api.readItems ? api.readItems(f) : readFeedItems(f.path))) {
+    for (const raw of await (api.readItems ? api.readItems(f) : readFeedItems(f.path, f.serializer))) {
       const mapped = api.toItem(raw);
       if (isIssue(mapped)) {
         issues.push({ ...mapped, feed: ctx.feedId });

@@ -12,7 +12,7 @@ export type FeedItem = Record<string, string | string[] | Record<string, string>
  * the file that was checked, guarded and published is exactly what the channel gets. Formats:
  * RSS/Atom XML (namespace prefixes dropped: `g:price` -> `price`), CSV, TSV, JSON and NDJSON.
  */
-export async function readFeedItems(file: string): Promise<FeedItem[]> {
+export async function readFeedItems(file: string, serializer?: string): Promise<FeedItem[]> {
   const text = await readFile(file, 'utf8').catch((cause: Error) => {
     throw new ShelfcastError(`${file}: cannot read the built feed (build it again): ${cause.message}`, { cause, exitCode: 1 });
   });
@@ -20,8 +20,8 @@ export async function readFeedItems(file: string): Promise<FeedItem[]> {
   try {
     if (ext === '.xml') return readXml(text);
     if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-      // TSV has no quoting (Google's text feed): a quote in a value is a character of it.
-      const tabular = ext === '.csv' ? { delimiter: ',' } : { delimiter: '\t', quote: false as const };
+      // Plain TSV has no quoting (a quote in a value is a character of it); Google's quoted-fields TSV has CSV's.
+      const tabular = ext === '.csv' ? { delimiter: ',' } : serializer === 'tsv-quoted' ? { delimiter: '\t' } : { delimiter: '\t', quote: false as const };
       return parseCsv(text, { columns: true, bom: true, ...tabular, skip_empty_lines: true }) as FeedItem[];
     }
     if (ext === '.ndjson' || ext === '.jsonl') return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as FeedItem);

@@ -7,6 +7,8 @@ export interface BuiltFile {
   /** File name at the destination. */
   name: string;
   contentType: string;
+  /** The writer that built it (`tsv-quoted`: Google's quoted-fields TSV, read with its quoting). */
+  serializer?: string;
 }
 
 export interface PublishContext {

@@ -46,3 +46,24 @@ describe('category keys', () => {
     expect(categoryAncestors('A > B > C')).toEqual(['a > b > c', 'a > b', 'a']);
   });
 });
+
+describe('category suggestions with the merchant path as context', () => {
+  const match = createCategoryMatcher(googleCategories());
+
+  // Real paths of the Magento 2 sample export (/work/shared/data/magento2-sample-data, "Default Category/Men/Tops/...").
+  it.each([
+    ['Men > Tops > Tees', '212'],
+    ['Men > Tops > Tanks', '212'],
+    ['Men > Tops > Jackets', '5598'],
+    ['Women > Bottoms > Pants', '204'],
+  ])('%s: first candidate %s, in Apparel & Accessories', (category, id) => {
+    const [first] = match(category);
+    expect(first?.id).toBe(id);
+    expect(first?.path.startsWith('Apparel & Accessories > ')).toBe(true);
+  });
+
+  it('"Tees" under a wearer is a shirt, not a golf tee; under Golf it stays a golf tee', () => {
+    expect(match('Men > Tops > Tees', 5).map((c) => c.id).indexOf('3106')).toBeGreaterThan(0);
+    expect(match('Golf > Tees')[0]?.id).toBe('3106');
+  });
+});

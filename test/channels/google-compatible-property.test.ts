@@ -6,7 +6,7 @@ import microsoft from '../../src/channels/microsoft/index.js';
 import snapchat from '../../src/channels/snapchat/index.js';
 import { renderFeed } from '../../src/channels/render-feed.js';
 import type { Product } from '../../src/product/product.js';
-import { parseRss, parseTabular, type TabularKind } from '../serializers/read-feed.js';
+import { parseRss, parseTabular } from '../serializers/read-feed.js';
 import { NOW, target } from './map-helpers.js';
 
 /** Arbitrary products as validation lets them through: any text, optional fields, any currency. */
@@ -61,7 +61,7 @@ describe.each([google, microsoft, meta, snapchat])('$id with arbitrary products 
           }
           const { text: out } = renderFeed(channel, format.id, t, items, { now: NOW, header: { title: 't', link: 'l', description: 'd' } });
           if (format.serializer === 'rss') expect(parseRss(out).items).toHaveLength(written);
-          else expect(parseTabular(out, format.serializer as TabularKind)).toHaveLength(written + 1);
+          else expect(parseTabular(out, format.serializer as 'csv' | 'tsv')).toHaveLength(written + 1);
         }
       }),
       { numRuns: 60 },

@@ -111,6 +111,18 @@ describe('run against the Merchant API: the channel verdicts end to end', () => 
     const within = await runCli(['run', '--json', '--fail-on-disapprovals', '50%'], dir, env);
     expect(within.code, within.stderr).toBe(0);
     expect(JSON.parse(within.stdout).verdicts[0].counts.disapproved).toBe(5);
+    // --no-verdicts: the push goes out, the channel is not asked; status keeps the last fetch.
+    brokenImages.add('https://cdn.example.com/img/kettle.jpg');
+    const unread = await runCli(['run', '--json', '--no-verdicts'], dir, env);
+    expect(unread.code, unread.stderr).toBe(0);
+    expect(JSON.parse(unread.stdout).verdicts).toBeUndefined();
+    const kept = JSON.parse((await runCli(['status', '--json'], dir, env)).stdout);
+    expect(kept.feeds.find((f: any) => f.feed === 'google').verdicts.counts.disapproved).toBe(5);
+    // A gate on verdicts that are not read is a usage error, before anything is built.
+    const both = await runCli(['run', '--no-verdicts', '--fail-on-disapprovals', '5%'], dir, env);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--fail-on-disapprovals needs the verdicts that --no-verdicts leaves unread');
+    expect(both.stderr).not.toMatch(/\n\s+at /);
   });
 
   it.skipIf(skipBrowser)('the HTML report, in headless Chromium, shows Google\'s, Amazon\'s and eBay\'s verdicts per item and the disapprovals over the last fetches; JUnit has every channel', async () => {

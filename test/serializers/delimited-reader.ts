@@ -51,11 +51,3 @@ export function readDelimited(text: string, opts: { delimiter: ',' | '\t'; quote
   return rows;
 }
 
-/**
- * A repeated attribute's cell as Google splits it: values separated by commas, a value between
- * quotes kept whole (its `""` one quote).
- */
-export function splitRepeated(cell: string): string[] {
-  if (cell === '') return [];
-  return readDelimited(cell + '\n', { delimiter: ',', quotes: true })[0]!;
-}

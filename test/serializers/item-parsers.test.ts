@@ -102,7 +102,7 @@ describe('csv item parser options', () => {
 
   it('refuses a text of two records, or more cells than columns', () => {
     const parser = createItemParser('csv', 'a,b\n');
-    expect(() => parser.parse('1,2\n3,4\n')).toThrow(/2 records/);
+    expect(() => parser.parse('1,2\n3,4\n')).toThrow(/2 CSV records/);
     expect(() => parser.parse('1,2,3\n')).toThrow(/3 cells for 2 columns/);
   });
 });

@@ -4,12 +4,12 @@ import type { FeedRecord, SerializerId } from '../../src/channels/define-channel
 import { documentWriter, createSerializer } from '../../src/serializers/index.js';
 import { REPEATABLE_PART } from '../../src/serializers/serializer.js';
 import { HOSTILE } from './hostile-values.js';
-import { expectedCell, parseTabular } from './read-feed.js';
+import { expectedCell, parseTabular, type TabularKind } from './read-feed.js';
 
 const header = { title: 't', link: 'l', description: 'd' };
-const make = (kind: 'csv' | 'tsv', columns: string[], options?: Record<string, unknown>) =>
+const make = (kind: TabularKind, columns: string[], options?: Record<string, unknown>) =>
   documentWriter(createSerializer({ format: { id: kind, serializer: kind as SerializerId, ext: kind, contentType: 'text/plain' }, columns, header, options }));
-const render = (kind: 'csv' | 'tsv', columns: string[], records: FeedRecord[], options?: Record<string, unknown>) => {
+const render = (kind: TabularKind, columns: string[], records: FeedRecord[], options?: Record<string, unknown>) => {
   const s = make(kind, columns, options);
   return s.header() + records.map((r) => s.item(r)).join('') + s.footer();
 };
@@ -21,7 +21,7 @@ const records: FeedRecord[] = HOSTILE.map((v, i) => ({
   shipping: [{ country: 'US', region: '', service: v, price: '4.95 USD' }],
 }));
 
-describe.each(['csv', 'tsv'] as const)('%s serializer', (kind) => {
+describe.each(['csv', 'tsv', 'tsv-quoted'] as const)('%s serializer', (kind) => {
   it('writes a header row from the columns and one row per record', () => {
     const rows = parseTabular(render(kind, columns, records), kind);
     expect(rows[0]).toEqual(columns);
@@ -123,5 +123,19 @@ describe.each(['csv', 'tsv', 'rss'] as const)('%s body parts', (kind) => {
     const long = parts.filter((p) => p.length >= REPEATABLE_PART);
     expect(long).toHaveLength(1);
     expect(long[0]).not.toContain(kind === 'rss' ? '<g:title>' : '1');
+  });
+});
+
+describe('tsv-quoted serializer (Google "Quoted fields")', () => {
+  it('quotes only values with a tab, a line break, a quote or edge spaces, and doubles quotes', () => {
+    const rec = { a: 'plain, with comma', b: '12" pan', c: '"leading quote', d: 'tab\there', e: 'two\nlines', f: 'trailing  ' };
+    const text = render('tsv-quoted', ['a', 'b', 'c', 'd', 'e', 'f'], [rec]);
+    expect(text.split('\n').slice(1).join('\n')).toBe('plain, with comma\t"12"" pan"\t"""leading quote"\t"tab\there"\t"two\nlines"\t"trailing  "\n');
+    expect(parseTabular(text, 'tsv-quoted')[1]).toEqual(Object.values(rec));
+  });
+
+  it('writes the same bytes as plain TSV when no value needs quotes', () => {
+    const rec = { a: 'Blue T-Shirt', b: '19.99 USD', c: 'a, b > c' };
+    expect(render('tsv-quoted', ['a', 'b', 'c'], [rec])).toBe(render('tsv', ['a', 'b', 'c'], [rec]));
   });
 });

@@ -1,8 +1,9 @@
 import type { Condition, Product } from '../../product/product.js';
 import type { FeedRecord, FieldValue, FormatSpec, MapContext } from '../define-channel.js';
+import { requireApparelFields } from './apparel.js';
 import { NEEDS_AVAILABILITY_DATE, spellAvailability, type AvailabilitySpelling } from './availability.js';
 import { normalizeAgeGroup, normalizeGender } from './enums.js';
-import { resolveGoogleCategory } from './google-taxonomy.js';
+import { resolveGoogleCategory, type GoogleCategory } from './google-taxonomy.js';
 import { identifiersFor, requireBrandForNew, type MissingIdentifierPolicy } from './identifiers.js';
 import { exactLimit, limitImageLinks } from './exact-limit.js';
 import type { ItemIssues } from './item-issues.js';
@@ -13,14 +14,14 @@ import { shippingEntries } from './shipping.js';
 import { limitText, plainText } from './text.js';
 
 /**
- * The formats Google Merchant Center reads: RSS 2.0 with the g: namespace, and TSV with quoted fields
- * (support.google.com/merchants/answer/14998273: quoted fields are on for every new data source, a
- * quoted value may hold tabs and line breaks, a quote inside is doubled; a repeated attribute's value
- * holding a comma is quoted).
+ * The formats Google-compatible merchant centers read: RSS 2.0 with the g: namespace, and TSV.
+ * Google reads TSV with "Quoted fields" (on for every new data source: a quoted value keeps its tabs,
+ * line breaks and doubled quotes); Microsoft's feed rules say "do not enclose in quotes", so its TSV
+ * has none (tabs and line breaks become spaces).
  */
-export const GOOGLE_FORMATS: FormatSpec[] = [
+export const googleFormats = (tsv: 'tsv' | 'tsv-quoted'): FormatSpec[] => [
   { id: 'xml', serializer: 'rss', ext: 'xml', contentType: 'application/rss+xml' },
-  { id: 'tsv', serializer: 'tsv-quoted', ext: 'tsv', contentType: 'text/tab-separated-values', repeated: ['additional_image_link', 'product_type', 'shipping'] },
+  { id: 'tsv', serializer: tsv, ext: 'tsv', contentType: 'text/tab-separated-values' },
 ];
 
 /** Google's product data attributes in feed order; also the tabular columns of Google-compatible channels. */
@@ -54,6 +55,8 @@ export interface GoogleProfile {
   ageGroups: readonly string[];
   /** Whether new items need a brand (Google and Microsoft: yes; channels that check brand themselves: no). */
   brandForNew?: boolean;
+  /** Whether Apparel & Accessories items need color, gender, age_group and size in Google's apparel countries (Google: yes). */
+  apparelAttributes?: boolean;
   /** Condition published when the catalog has none; default none. */
   defaultCondition?: Condition;
 }
@@ -130,13 +133,14 @@ export function googleValues(product: Product, ctx: MapContext, profile: GoogleP
   if (product.age_group !== undefined && !ageGroup) {
     out.warn('age_group', 'invalid', `age_group "${product.age_group}" is not one of ${profile.ageGroups.join(', ')}; the attribute is left out.`, { fix: `Write one of ${profile.ageGroups.join(', ')} in the age_group column, or set it with a rule.` });
   }
-  let category: string | undefined;
+  let category: GoogleCategory | undefined;
   if (product.google_product_category) {
-    category = resolveGoogleCategory(product.google_product_category)?.id;
+    category = resolveGoogleCategory(product.google_product_category);
     if (!category) out.warn('google_product_category', 'unknown', `"${product.google_product_category}" is not in Google's product taxonomy; the attribute was left out.`, {
       fix: 'Use a numeric id or a full path from the Google product taxonomy.',
     });
   }
+  if (profile.apparelAttributes) requireApparelFields({ color: text.color, gender, age_group: ageGroup, size: text.size }, category, ctx.feed.country, out);
   if (out.failed || !prices) return undefined;
 
   return {
@@ -152,7 +156,7 @@ export function googleValues(product: Product, ctx: MapContext, profile: GoogleP
     price: priceText(prices.price),
     sale_price: prices.sale_price && salePriceText(prices.sale_price),
     sale_price_effective_date: prices.sale_price_effective_date,
-    google_product_category: category,
+    google_product_category: category?.id,
     product_type: text.product_type,
     brand: text.brand,
     gtin: ids.gtin,

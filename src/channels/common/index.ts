@@ -26,7 +26,7 @@
  * - shippingEntries(product, currency, out, {times}): Google shipping sub-attributes; `times: false`
  *   leaves out handling and transit times (channels whose syntax stops at the price).
  * - resolveGoogleCategory(idOrPath) -> {id, path} | undefined, GOOGLE_TAXONOMY_VERSION.
- * - googleRecord(product, ctx, profile, out), googleValues (the same before compacting), GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes(fields, profile):
+ * - googleRecord(product, ctx, profile, out), googleValues (the same before compacting), GOOGLE_FIELDS, googleFormats(tsv), GOOGLE_LIMITS, googleAttributes(fields, profile):
  *   the whole Google-vocabulary mapping, for Google-compatible channels.
  * - cachedOptions(schema) -> (raw) => options: parse a feed's channel options once, not per item;
  *   perOptions(derive) -> (options) => value: derive something from them once (a channel profile).
@@ -36,6 +36,7 @@ export { limitText, plainText, looksLikeHtml } from './text.js';
 export { requireField, requireFields, requireOneOf } from './require-fields.js';
 export { priceForFeed, parseAmount, currencyColumn, priceText, salePriceText, type FeedPrices } from './price.js';
 export { AVAILABILITY_SPELLINGS, spellAvailability, NEEDS_AVAILABILITY_DATE, type AvailabilitySpelling } from './availability.js';
+export { APPAREL_COUNTRIES, requiredApparelFields, requireApparelFields, type ApparelField } from './apparel.js';
 export { BRAND_FIX, identifiersFor, MISSING_IDENTIFIER_FIX, requireBrandForNew, type IdentifierFields, type MissingIdentifierPolicy } from './identifiers.js';
 export { variantTitle, variantFields, splitVariants, VARIANT_LIST_SEPARATOR, type VariantFields } from './variants.js';
 export { normalizeGender, normalizeAgeGroup, GOOGLE_AGE_GROUPS, META_AGE_GROUPS } from './enums.js';
@@ -44,6 +45,6 @@ export { exactLimit, limitImageLinks, compactRecord, filled } from './exact-limi
 export { recordPicker, type RecordPicker } from './record-picker.js';
 export { shippingEntries, type ShippingOptions } from './shipping.js';
 export { resolveGoogleCategory, GOOGLE_TAXONOMY_VERSION, type GoogleCategory } from './google-taxonomy.js';
-export { googleRecord, googleValues, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, type GoogleField, type GoogleProfile, type GoogleValues } from './google-record.js';
+export { googleRecord, googleValues, GOOGLE_FIELDS, googleFormats, GOOGLE_LIMITS, type GoogleField, type GoogleProfile, type GoogleValues } from './google-record.js';
 export { googleAttributes } from './google-attributes.js';
 export { cachedOptions, perOptions } from './cached-options.js';

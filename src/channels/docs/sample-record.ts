@@ -37,6 +37,8 @@ export function firstRecord(text: string, format: Pick<FormatSpec, 'serializer'>
       return tabular(text, ',', true);
     case 'tsv':
       return tabular(text, '\t', false);
+    case 'tsv-quoted':
+      return tabular(text, '\t', true);
     case 'rss': {
       const start = text.indexOf('<item>');
       const end = text.indexOf('</item>', start);

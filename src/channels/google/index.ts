@@ -1,6 +1,6 @@
 import { defineChannel } from '../define-channel.js';
 import { identifierOptionsSchema, parseIdentifierOptions, profileWithIdentifierOption } from '../common/identifier-options.js';
-import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, googleFormats, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
 import type { GoogleMerchantDestinationConfig } from './destination-schema.js';
 
 /** Google Merchant Center product data specification. */
@@ -10,6 +10,7 @@ export const GOOGLE_PROFILE: GoogleProfile = {
   maxAdditionalImages: 10,
   missingIdentifier: 'keep',
   brandForNew: true,
+  apparelAttributes: true,
   availabilityDateRequired: true,
   ageGroups: GOOGLE_AGE_GROUPS,
   required: ['id', 'title', 'description', 'link', 'image_link', 'availability'],
@@ -27,7 +28,7 @@ export default defineChannel({
     deletes: true,
     create: async (config, feedId) => (await import('./destination.js')).createDestination(config as GoogleMerchantDestinationConfig, feedId),
   },
-  formats: GOOGLE_FORMATS,
+  formats: googleFormats('tsv-quoted'),
   attributes: googleAttributes(GOOGLE_FIELDS, GOOGLE_PROFILE),
   options: identifierOptionsSchema,
   map(product, ctx) {

@@ -1,6 +1,6 @@
 import { defineChannel } from '../define-channel.js';
 import { identifierOptionsSchema, parseIdentifierOptions, profileWithIdentifierOption } from '../common/identifier-options.js';
-import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, GOOGLE_FORMATS, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
+import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, googleFormats, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
 
 
 /**
@@ -26,9 +26,7 @@ export default defineChannel({
   id: 'microsoft',
   title: 'Microsoft Merchant Center',
   kind: 'comparison',
-  // Microsoft's feed file is TSV without quoting (its field rules say "Do not enclose in quotes"): tabs
-  // and line breaks inside values become spaces.
-  formats: [GOOGLE_FORMATS[0]!, { id: 'tsv', serializer: 'tsv', ext: 'tsv', contentType: 'text/tab-separated-values' }],
+  formats: googleFormats('tsv'),
   attributes: googleAttributes(GOOGLE_FIELDS, MICROSOFT_PROFILE),
   options: identifierOptionsSchema,
   map(product, ctx) {

@@ -64,7 +64,7 @@ describe('google channel: against the Merchant API protos', () => {
 
 describe('google channel: mapping rules', () => {
   it('maps a complete product to Google attributes', () => {
-    const r = mapOne(google, product({ sale_price: { amount: 3999, currency: 'USD' }, sale_price_effective_date: '2026-01-01/2026-01-31', google_product_category: 'Apparel & Accessories > Clothing' }));
+    const r = mapOne(google, product({ sale_price: { amount: 3999, currency: 'USD' }, sale_price_effective_date: '2026-01-01/2026-01-31', google_product_category: 'Apparel & Accessories > Clothing', color: 'White', gender: 'male', age_group: 'adult', size: 'M' }));
     expect(r.issues).toEqual([]);
     expect(r.one).toMatchObject({ id: 'sku-1', price: '49.99 USD', sale_price: '39.99 USD', sale_price_effective_date: '2026-01-01/2026-01-31', availability: 'in_stock', google_product_category: '1604', condition: 'new' });
   });
@@ -138,8 +138,10 @@ describe('google channel: mapping rules', () => {
   });
 
   it('resolves google_product_category by id or path and warns on unknown values', () => {
-    expect(mapOne(google, product({ google_product_category: '212' })).one!.google_product_category).toBe('212');
-    expect(mapOne(google, product({ google_product_category: 'apparel & accessories>clothing >  shirts & tops' })).one!.google_product_category).toBe('212');
+    // A shirt needs its apparel attributes to be published in the US (test/channels/google/apparel.test.ts).
+    const dressed = { color: 'White', gender: 'male', age_group: 'adult', size: 'M' };
+    expect(mapOne(google, product({ google_product_category: '212', ...dressed })).one!.google_product_category).toBe('212');
+    expect(mapOne(google, product({ google_product_category: 'apparel & accessories>clothing >  shirts & tops', ...dressed })).one!.google_product_category).toBe('212');
     const r = mapOne(google, product({ google_product_category: '99999999' }));
     expect(r.one!.google_product_category).toBeUndefined();
     expect(codes(r)).toEqual(['google.google_product_category.unknown']);
