@@ -111,6 +111,11 @@ export interface ChannelDefinition<O extends Record<string, unknown> = Record<st
   only?: readonly string[];
   /** Push through the channel's API; default none (files only). */
   push?: ChannelPush;
+  /**
+   * Countries where the channel's docs take prices in one currency only (ISO 3166-1 -> ISO 4217);
+   * a feed for such a country in another currency is refused at config load. Default none.
+   */
+  marketCurrencies?: Readonly<Record<string, string>>;
 }
 
 /** Pushing a feed through the channel's own API (`destination: { type: <destination> }`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCode, currencyCode, languageTag } from './codes/code-schemas.js';
 import { categoriesSchema, matrixSchema, ratesSchema } from '../rules/matrix-schema.js';
 import { rulesSchema } from '../rules/schema.js';
 import { destinationSchema } from '../transports/schema.js';
@@ -18,20 +19,11 @@ export const feedConfigSchema = z
     /** Output format of the channel (`xml`, `csv`, `tsv`, ...); default the channel's first. */
     format: z.string().optional(),
     /** Target country, ISO 3166-1 alpha-2; default none. */
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 code such as "US"')
-      .optional(),
-    /** Content language, ISO 639-1; default none. */
-    language: z
-      .string()
-      .regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as "en"')
-      .optional(),
+    country: countryCode.optional(),
+    /** Content language, a BCP 47 tag (`en`, `en-GB`); default none. */
+    language: languageTag.optional(),
     /** Feed currency, ISO 4217: items priced otherwise are excluded; default: any. */
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "USD"')
-      .optional(),
+    currency: currencyCode.optional(),
     /** Output file name; default `<id>.<ext>`. */
     file: z.string().optional(),
     /**

@@ -10,6 +10,7 @@ import { ShelfcastError } from '../issues/issue.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { feedConfigSchema, type FeedConfig } from './feed-schema.js';
 import { formatZodError } from './format-zod-error.js';
+import { checkMarketCurrency } from './market-currency.js';
 import { projectConfigSchema, type ProjectConfig } from './project-schema.js';
 import { readYaml, type YamlFile } from './read-yaml.js';
 import { checkPublishName } from '../transports/temp-name.js';
@@ -70,6 +71,7 @@ export async function loadFeedFile(root: string, file: string, locale?: string):
   }
   const targets = expandMatrix(parsed, fileId, shown);
   for (const { config } of targets) checkDestination(channel, config.destination?.type, shown, yaml);
+  checkMarketCurrency(channel, targets, parsed.matrix !== undefined, shown, yaml);
   return targets.map(({ id, config }) => ({
     id,
     fileName: outputFileName(config.file ?? `${id}.${format.ext}`, shown, yaml),

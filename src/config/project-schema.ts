@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { currencyCode } from './codes/code-schemas.js';
 import { z } from 'zod';
 import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_UNCOMPRESSED_MB } from '../catalog/inflate-limited.js';
 import { PRODUCT_FIELDS } from '../product/product.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { stockConfigSchema } from '../stock/schema.js';
 
-const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "USD"');
+const currency = currencyCode;
 
 /** How one catalog file is read: shared by the primary catalog and its supplemental sources. */
 const readShape = {

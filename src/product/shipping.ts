@@ -1,6 +1,7 @@
 import { parsePrice, type PriceOptions } from './money.js';
 import { accept, refuse, type Parsed } from './parse-result.js';
 import type { Shipping } from './product.js';
+import { countryCodeFor, isCountryCode } from './country-codes.js';
 
 /**
  * Entries are separated by a comma that starts a new `CC:` country prefix, so the decimal comma
@@ -28,6 +29,11 @@ export function parseShipping(text: string, prices: PriceOptions): Parsed<Shippi
     }
     const [country, region, service, priceText] = parts;
     if (!COUNTRY.test(country)) return refuse('country', `${JSON.stringify(country)} is not a two-letter country code`, FORMAT);
+    if (!isCountryCode(country.toUpperCase())) {
+      const meant = countryCodeFor(country);
+      const fix = meant ? `Did you mean ${meant}? Write ${meant}:${region}:${service}:${priceText}.` : `Write an assigned ISO 3166-1 alpha-2 code such as US, GB or DE. ${FORMAT}`;
+      return refuse('country', `${JSON.stringify(country)} is not an ISO 3166-1 country code`, fix);
+    }
     const shipping: Shipping = { country: country.toUpperCase() };
     const place = region.trim();
     if (place !== '') {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isCurrencyCode } from '../product/currency-codes.js';
+import { countryCode, currencyCode, languageTag } from '../config/codes/code-schemas.js';
 import { fieldName, numberish } from './condition-schema.js';
 import { rulesSchema, transformSchemas } from './schema.js';
 
-const currency = z.string().refine((c) => /^[A-Z]{3}$/.test(c) && isCurrencyCode(c), 'an ISO 4217 code such as "USD"');
+const currency = currencyCode;
 
 /** One target of a feed matrix: a country, its language and currency, and where its prices are. */
 export const matrixEntrySchema = z
@@ -14,12 +14,9 @@ export const matrixEntrySchema = z
       .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, - and _')
       .optional(),
     /** ISO 3166-1 alpha-2. Required. */
-    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 code such as "US"'),
-    /** ISO 639-1; default the feed's `language`. */
-    language: z
-      .string()
-      .regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as "en"')
-      .optional(),
+    country: countryCode,
+    /** BCP 47 language tag; default the feed's `language`. */
+    language: languageTag.optional(),
     /** ISO 4217: items priced otherwise are excluded (never converted without `rates:`). Required. */
     currency,
     /** Field holding this target's price (`extra.price_eur`); default the catalog price. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCurrencyCode } from '../product/currency-codes.js';
+import { currencyCode } from '../config/codes/code-schemas.js';
 import { conditionSchema, fieldName, numberish, safePattern, scalar, writableField } from './condition-schema.js';
 import { parseDecimal } from './decimal.js';
 import { isListField } from './fields.js';
@@ -7,7 +7,6 @@ import { parseTemplate } from './template.js';
 
 export { conditionSchema, type ConditionConfig } from './condition-schema.js';
 
-const currencyCode = z.string().refine((c) => /^[A-Z]{3}$/.test(c) && isCurrencyCode(c), 'an ISO 4217 code such as "USD"');
 const text = z.string();
 
 const template = z.string().superRefine((value, ctx) => {

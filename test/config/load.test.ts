@@ -60,3 +60,46 @@ describe('loadProject', () => {
     await expect(loadProject(file)).rejects.toThrow(/feed id "x" is also used by feeds\/a\.yaml/);
   });
 });
+
+const load = async (feed: string, config = base) => loadProject(await project(config, { 'f.yaml': feed }));
+
+describe('config codes at load', () => {
+  it('refuses UK as a country, naming the file, the field and GB', async () => {
+    await expect(load('channel: google\ncountry: UK\n')).rejects.toThrow('feeds/f.yaml: country: "UK" is not an ISO 3166-1 alpha-2 country code; did you mean GB? (write GB)');
+    await expect(load('channel: google\ncountry: XX\n')).rejects.toThrow('feeds/f.yaml: country: "XX" is not an ISO 3166-1 alpha-2 country code');
+  });
+
+  it('checks matrix targets and destinations too', async () => {
+    const matrix = 'channel: google\nmatrix:\n  - country: DE\n    currency: EUR\n  - country: UK\n    currency: GBP\n';
+    await expect(load(matrix)).rejects.toThrow(/feeds\/f\.yaml: matrix\.1\.country: "UK" .*did you mean GB\?|feeds\/f\.yaml: matrix\[1\]\.country: "UK" .*did you mean GB\?/);
+    const pin = 'channel: pinterest\ndestination:\n  type: pinterest\n  catalog_id: "1"\n  access_token_env: PIN\n  country: UK\n  language: EN\n';
+    await expect(load(pin)).rejects.toThrow(/destination.*country: "UK" .*did you mean GB\?/);
+    const google = 'channel: google\ndestination:\n  type: google-merchant\n  account_id: "1"\n  data_source_id: "2"\n  service_account_key_env: K\n  content_language: de-AT\n';
+    await expect(load(google)).rejects.toThrow(/destination.*content_language/);
+  });
+
+  it('refuses a currency outside ISO 4217 in the feed and in catalog.currency', async () => {
+    await expect(load('channel: google\ncurrency: XYZ\n')).rejects.toThrow('feeds/f.yaml: currency: "XYZ" is not an ISO 4217 currency code');
+    await expect(load('channel: google\n', `${base}  currency: eur\n`)).rejects.toThrow(/shelfcast\.yaml: catalog\.currency: "eur" is not an ISO 4217 currency code; write it in upper case: EUR/);
+  });
+
+  it('takes a BCP 47 language and refuses a malformed or unknown one', async () => {
+    const p = await load('channel: google\ncountry: GB\nlanguage: en-GB\n');
+    expect(p.feeds[0]!.config.language).toBe('en-GB');
+    await expect(load('channel: google\nlanguage: en_GB\n')).rejects.toThrow('feeds/f.yaml: language: "en_GB" is not a BCP 47 language tag');
+    await expect(load('channel: google\nlanguage: xx\n')).rejects.toThrow('feeds/f.yaml: language: "xx" in "xx" is not a known ISO 639 language');
+  });
+
+  it("refuses an idealo feed in another currency than its country's market, naming the feed, the field and the fix", async () => {
+    await expect(load('channel: idealo\ncountry: DE\ncurrency: USD\n')).rejects.toThrow(
+      'feeds/f.yaml: currency: feed "f" for idealo in DE is in USD, but idealo takes prices there in EUR only (set currency: EUR, with a price column in EUR or convert with rates: { from: USD, to: EUR, rate: <rate> } and set EUR)',
+    );
+    const matrix = 'channel: idealo\nmatrix:\n  - country: DE\n    currency: EUR\n  - country: GB\n    currency: EUR\n';
+    await expect(load(matrix)).rejects.toThrow('feeds/f.yaml: matrix[1].currency: feed "f-gb" for idealo in GB is in EUR, but idealo takes prices there in GBP only');
+    const opts = 'options:\n  deliveryTime: 1-3 Werktage\n  deliveryCosts: { dhl: 4.95 }\n';
+    const ok = await load(`channel: idealo\n${opts}matrix:\n  - country: DE\n    currency: EUR\n  - country: GB\n    currency: GBP\n`);
+    expect(ok.feeds.map((f) => [f.id, f.config.currency])).toEqual([['f-de', 'EUR'], ['f-gb', 'GBP']]);
+    // Other channels take any ISO 4217 currency in any country (Google converts for shoppers).
+    expect((await load('channel: google\ncountry: DE\ncurrency: USD\n')).feeds).toHaveLength(1);
+  });
+});

@@ -45,7 +45,7 @@ describe('rule config errors name the file and the dot path', () => {
     ['round to a bad ending', { round: { field: 'price', to: '1.5' } }, 'feeds/meta.yaml: rules[0].round.to: expected "whole" or an ending such as 0.99; got "1.5"'],
     ['round a text field', { round: { field: 'title', to: 'whole' } }, 'feeds/meta.yaml: rules[0].round.field: '],
     ['split into one value without index', { split: { field: 'color', separator: '/' } }, 'feeds/meta.yaml: rules[0].split.index: "color" holds one value: give index: (0 = first part, -1 = last)'],
-    ['bad currency', { convert: { field: 'price', from: 'EUR', to: 'XYZ', rate: 1 } }, 'feeds/meta.yaml: rules[0].convert.to: an ISO 4217 code such as "USD"'],
+    ['bad currency', { convert: { field: 'price', from: 'EUR', to: 'XYZ', rate: 1 } }, 'feeds/meta.yaml: rules[0].convert.to: "XYZ" is not an ISO 4217 currency code (write an upper-case code such as "USD", "EUR" or "GBP")'],
     ['bad locale', { case: { field: 'title', to: 'upper', locale: 'not a locale' } }, 'feeds/meta.yaml: rules[0].case.locale: not a BCP 47 locale'],
     ['lookup without a table', { lookup: { field: 'color' } }, 'feeds/meta.yaml: rules[0].lookup: give either table: or file:'],
     ['lookup file missing', { lookup: { field: 'color', file: 'tables/none.csv' } }, 'feeds/meta.yaml: rules[0].lookup.file: cannot read tables/none.csv: ENOENT (the path is relative to the feed file)'],

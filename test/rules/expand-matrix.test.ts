@@ -80,7 +80,7 @@ describe('expandMatrix', () => {
     const r = feedConfigSchema.safeParse({ channel: 'google', matrix: [{ country: 'us', currency: 'USD', price: 'extra' }] });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['matrix.0.country', 'an ISO 3166-1 code such as "US"'],
+      ['matrix.0.country', '"us" is not an ISO 3166-1 alpha-2 country code; did you mean US? (write US)'],
       ['matrix.0.price', '"extra" needs a column name, such as extra.cost'],
     ]);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { twoLetterLanguage } from '../../config/codes/code-schemas.js';
 
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable');
 
@@ -9,7 +10,7 @@ export const googleLocalInventoryDestinationSchema = z
     /** Merchant Center account id (digits). Required. */
     account_id: z.string().regex(/^\d+$/, 'the numeric Merchant Center account id'),
     /** Content language of the products the inventories belong to, ISO 639-1; default `en`. */
-    content_language: z.string().regex(/^[a-z]{2}$/).default('en'),
+    content_language: twoLetterLanguage.default('en'),
     /** Feed label of those products (often the target country); default `US`. */
     feed_label: z.string().regex(/^[A-Z0-9_-]{1,20}$/).default('US'),
     /** Environment variable holding the service account's JSON key. Required. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { twoLetterLanguage } from '../../config/codes/code-schemas.js';
 
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable');
 
@@ -11,7 +12,7 @@ export const googleMerchantDestinationSchema = z
     /** Id of the API data source the products belong to (digits). Required. */
     data_source_id: z.string().regex(/^\d+$/, 'the numeric data source id (Merchant Center > Data sources)'),
     /** Content language, ISO 639-1; default `en`. */
-    content_language: z.string().regex(/^[a-z]{2}$/).default('en'),
+    content_language: twoLetterLanguage.default('en'),
     /** Feed label (often the target country); default `US`. */
     feed_label: z.string().regex(/^[A-Z0-9_-]{1,20}$/).default('US'),
     /** Environment variable holding the service account's JSON key. Required. */

@@ -145,6 +145,8 @@ export default defineChannel<IdealoOptions>({
   formats: [{ id: 'csv', serializer: 'csv', ext: 'csv', contentType: 'text/csv; charset=utf-8' }],
   attributes,
   options: idealoOptions,
+  // idealo runs one site per country, each listing offers in its local currency only.
+  marketCurrencies: { DE: 'EUR', AT: 'EUR', FR: 'EUR', IT: 'EUR', ES: 'EUR', GB: 'GBP' },
   columns: (feed) => columnsOf(optionsOf(feed)),
   map(product, ctx) {
     const out = itemIssues('idealo', product, ctx);
