@@ -33,6 +33,8 @@ export const issue = (severity: Severity, code: string, message: string, extra: 
 export const error = (code: string, message: string, extra?: Partial<Issue>): Issue => issue('error', code, message, extra);
 export const warning = (code: string, message: string, extra?: Partial<Issue>): Issue => issue('warning', code, message, extra);
 
+export const info = (code: string, message: string, extra?: Partial<Issue>): Issue => issue('info', code, message, extra);
+
 export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');
 
 /**

@@ -75,7 +75,7 @@ describe('presets: shopify', () => {
     expect(rows.map((r) => r.fields.id)).toEqual(['TEE-S-RED', 'TEE-M-RED', 'TEE-L-BLUE', 'gift-card']);
     const s = byId(rows, 'TEE-S-RED');
     expect(s.fields).toMatchObject({
-      title: 'Classic Tee',
+      title: 'Classic Tee - S / Red',
       description: '<p>Soft cotton tee.</p>\n<ul><li>100% cotton</li></ul>',
       brand: 'Acme',
       product_type: 'Shirts',
@@ -99,7 +99,7 @@ describe('presets: shopify', () => {
       shipping_weight: '180 g',
     });
     const m = byId(rows, 'TEE-M-RED');
-    expect(m.fields).toMatchObject({ title: 'Classic Tee', size: 'M', color: 'Red', price: '19.99', availability: 'out of stock', brand: 'Acme' });
+    expect(m.fields).toMatchObject({ title: 'Classic Tee - M / Red', size: 'M', color: 'Red', price: '19.99', availability: 'out of stock', brand: 'Acme' });
     expect(m.fields.sale_price).toBeUndefined();
     expect(m.extra).toMatchObject({ Tags: 'cotton, summer', Status: 'active', 'Image Alt Text': 'Back' });
     const l = byId(rows, 'TEE-L-BLUE');

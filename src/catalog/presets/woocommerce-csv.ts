@@ -1,5 +1,5 @@
 import { blankRecord } from '../../util/blank-record.js';
-import { warning, type Issue } from '../../issues/issue.js';
+import { info, warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
 import { optionField } from './option-fields.js';
@@ -81,6 +81,7 @@ export function createWooCsvMapper(options: PresetOptions) {
   });
   const parents = new Map<string, ParentInfo>();
   let missingBase = false;
+  let guessedLinks = 0;
 
   return {
     /** Remembers variable parents (by SKU and `id:ID`), whose variations may come before or after them. */
@@ -145,7 +146,10 @@ export function createWooCsvMapper(options: PresetOptions) {
       if (external) fields.link = external;
       else if (options.baseUrl) {
         const pageId = parent?.id || c('id');
-        if (pageId) fields.link = absolute(`/?post_type=product&p=${encodeURIComponent(pageId)}`, options.baseUrl);
+        if (pageId) {
+          fields.link = absolute(`/?post_type=product&p=${encodeURIComponent(pageId)}`, options.baseUrl);
+          guessedLinks++;
+        }
       } else missingBase = true;
       const row = mapped(raw, fields, extra, issues.length ? issues : undefined);
       applyOverrides(raw.fields, row, options.columns);
@@ -155,13 +159,23 @@ export function createWooCsvMapper(options: PresetOptions) {
     },
 
     finish(): Issue[] {
-      return missingBase
-        ? [
-            warning('woocommerce.base_url.missing', 'WooCommerce CSV exports carry no product URLs, and no base URL is set', {
-              fix: 'Set catalog.base_url in shelfcast.yaml to the shop address (links become <base_url>/?post_type=product&p=<ID>).',
-            }),
-          ]
-        : [];
+      const out: Issue[] = [];
+      if (missingBase) {
+        out.push(
+          warning('woocommerce.base_url.missing', 'WooCommerce CSV exports carry no product URLs, and no base URL is set', {
+            fix: 'Set catalog.base_url in shelfcast.yaml to the shop address (links become <base_url>/?post_type=product&p=<ID>).',
+          }),
+        );
+      }
+      // Once per run, not per row: the guess is the same for every product.
+      if (guessedLinks > 0) {
+        out.push(
+          info('woocommerce.link.guessed', `${guessedLinks} product links were made from WordPress post ids (${options.baseUrl}/?post_type=product&p=<ID>): the CSV export carries no product URL; WordPress redirects these to the product page, but channels compare the link with the page they land on`, {
+            fix: 'Check that catalog.base_url is the address WordPress runs at, or map a column holding the product permalinks with catalog: { columns: { link: <column> } }.',
+          }),
+        );
+      }
+      return out;
     },
   };
 }
