@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { readRuns, type RunRecord } from '../run/history.js';
+import type { VerdictSummary } from '../verdicts/model.js';
+import { readVerdictSummaries } from '../verdicts/store.js';
+import { countsText } from '../verdicts/verdict-text.js';
 import { stateDir } from '../run/state-paths.js';
 import { paint } from '../report/text-report.js';
 import type { CommandContext } from './context.js';
@@ -18,8 +21,23 @@ export const positiveInt = (value: string): number => {
   return n;
 };
 
-/** One line per run (and per feed under it): when, what, and how it went. */
-function formatRuns(runs: readonly RunRecord[], feed: string | undefined, color: boolean): string {
+/** What the channel said after a run's push, per run id and feed (`<runId> <feed>`). */
+type VerdictsByRun = Map<string, VerdictSummary>;
+const runKey = (runId: string, feed: string): string => `${runId} ${feed}`;
+
+/** The verdict summaries kept for the runs' feeds, keyed by the run that fetched them. */
+async function verdictsOfRuns(state: string, runs: readonly RunRecord[]): Promise<VerdictsByRun> {
+  const byRun: VerdictsByRun = new Map();
+  const feeds = new Set(runs.flatMap((r) => r.feeds.map((f) => f.id)));
+  for (const feed of feeds) {
+    // A fetch by `diagnostics` has no run id; runs older than the kept summaries show none.
+    for (const s of await readVerdictSummaries(state, feed, 200)) if (s.runId && !byRun.has(runKey(s.runId, feed))) byRun.set(runKey(s.runId, feed), s);
+  }
+  return byRun;
+}
+
+/** One line per run (and per feed under it): when, what, and how it went, and what the channel said. */
+function formatRuns(runs: readonly RunRecord[], feed: string | undefined, color: boolean, verdicts: VerdictsByRun): string {
   const p = paint(color);
   const lines: string[] = [];
   for (const r of runs) {
@@ -32,6 +50,8 @@ function formatRuns(runs: readonly RunRecord[], feed: string | undefined, color:
       const top = f.issueCodes.filter((x) => x.severity === 'error').slice(0, 3).map((x) => `${x.code} x${x.count}`);
       const hash = f.files[0] ? `  ${f.files[0].sha256.slice(0, 12)}` : '';
       lines.push(`  ${f.id.padEnd(14)} ${word.padEnd(9)} ${c.written} written, ${c.excluded} excluded, ${c.pushed} pushed, ${c.failed} failed${f.destination ? ` -> ${f.destination}` : ''}${hash}${top.length ? p.dim(`  ${top.join(', ')}`) : ''}`);
+      const v = verdicts.get(runKey(r.runId, f.id));
+      if (v) lines.push(`  ${''.padEnd(14)} channel: ${countsText(v, p)}${v.codes.length ? p.dim(`  ${v.codes.slice(0, 3).map((x) => `${x.code} x${x.items.length}`).join(', ')}`) : ''}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : 'no runs recorded yet (every `shelfcast run` and `build` records one)\n';
@@ -50,8 +70,19 @@ export function registerHistory(program: Command, ctx: CommandContext): void {
       if (opts.feed && !project.feeds.some((f) => f.id === opts.feed)) {
         ctx.io.stderr(`shelfcast: note: no feed "${opts.feed}" in the project now; showing its recorded runs\n`);
       }
-      const runs = (await readRuns(stateDir(project), { feed: opts.feed, limit: opts.limit })).map((r) => (opts.feed ? { ...r, feeds: r.feeds.filter((f) => f.id === opts.feed) } : r));
-      if (opts.json) ctx.io.stdout(`${JSON.stringify({ runs }, null, 2)}\n`);
-      else ctx.io.stdout(formatRuns(runs, opts.feed, ctx.io.isTTY && !ctx.io.env.NO_COLOR));
+      const state = stateDir(project);
+      const runs = (await readRuns(state, { feed: opts.feed, limit: opts.limit })).map((r) => (opts.feed ? { ...r, feeds: r.feeds.filter((f) => f.id === opts.feed) } : r));
+      const verdicts = await verdictsOfRuns(state, runs);
+      if (opts.json) {
+        // Each feed of a run carries the channel's verdict counts read after that run's push, if any.
+        const withVerdicts = runs.map((r) => ({
+          ...r,
+          feeds: r.feeds.map((f) => {
+            const v = verdicts.get(runKey(r.runId, f.id));
+            return v ? { ...f, verdicts: { source: v.source, fetchedAt: v.fetchedAt, items: v.items, counts: v.counts, codes: v.codes.map((x) => ({ code: x.code, items: x.items.length })) } } : f;
+          }),
+        }));
+        ctx.io.stdout(`${JSON.stringify({ runs: withVerdicts }, null, 2)}\n`);
+      } else ctx.io.stdout(formatRuns(runs, opts.feed, ctx.io.isTTY && !ctx.io.env.NO_COLOR, verdicts));
     });
 }

@@ -76,6 +76,14 @@ describe('run against the Merchant API: the channel verdicts end to end', () => 
     const statusText = (await runCli(['status'], dir, env)).stdout;
     expect(statusText).toMatch(/channel at \S+: \d+ approved, 0 limited, 2 disapproved, 0 pending/);
 
+    // history: the run's feed line carries what the channel said after that run's push.
+    const hist = JSON.parse((await runCli(['history', '--json'], dir, env)).stdout);
+    const histFeed = hist.runs.find((r: any) => r.runId === json.runId).feeds.find((f: any) => f.id === 'google');
+    expect(histFeed.verdicts).toMatchObject({ source: 'google-merchant://accounts/123/dataSources/456', counts: { disapproved: 2, limited: 0 } });
+    expect(histFeed.verdicts.codes).toEqual(expect.arrayContaining([{ code: 'image_link_broken', items: 1 }, { code: 'policy_violation', items: 1 }]));
+    const histText = (await runCli(['history', '--feed', 'google'], dir, env)).stdout;
+    expect(histText).toMatch(/\n\s+channel: \d+ approved, 0 limited, 2 disapproved, 0 pending {2}(image_link_broken|policy_violation) x1/);
+
     const explain = JSON.parse((await runCli(['explain', 'MUG-STONE', '--feed', 'google', '--json'], dir, env)).stdout);
     expect(explain.channelVerdict).toMatchObject({ channel: 'google', verdict: { status: 'disapproved', issues: [expect.objectContaining({ code: 'image_link_broken' })] } });
     const explainText = (await runCli(['explain', 'MUG-STONE', '--feed', 'google'], dir, env)).stdout;
