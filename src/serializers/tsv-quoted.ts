@@ -1,13 +1,6 @@
 import type { Serializer, SerializerContext } from './serializer.js';
 import { delimitedSerializer } from './tabular-cell.js';
-import { removeIllegalChars, untouchedBy } from './text-clean.js';
-import { mayBeFormula, neutralizeFormula } from './formula-cells.js';
-
-const NEEDS_QUOTES = /[\t\r\n"]/;
-const untouched = untouchedBy('\\t\\r\\n"');
-const QUOTE = /"/g;
-/** Space at either end: quoted so that a reader that trims unquoted values keeps it. */
-const edgeSpace = (v: string): boolean => v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32;
+import { quotedCell } from './quoted-cell.js';
 
 /**
  * Tab-separated values as Google Merchant Center reads them with its "Quoted fields" data-source
@@ -17,12 +10,6 @@ const edgeSpace = (v: string): boolean => v.charCodeAt(0) === 32 || v.charCodeAt
  * the plain TSV. Lines end with LF. `formulaGuard`: a `'` before formula cells, as in CSV.
  */
 export function createQuotedTsvSerializer(ctx: SerializerContext): Serializer {
-  const guard = ctx.options?.formulaGuard === true;
-  const cellOf = (raw: string): string => {
-    if (untouched(raw) && !edgeSpace(raw) && !(guard && mayBeFormula(raw))) return raw;
-    let v = removeIllegalChars(raw);
-    if (guard) v = neutralizeFormula(v);
-    return NEEDS_QUOTES.test(v) || edgeSpace(v) ? `"${v.replace(QUOTE, '""')}"` : v;
-  };
+  const cellOf = quotedCell('\t', { formulaGuard: ctx.options?.formulaGuard === true });
   return delimitedSerializer(ctx.columns, cellOf, '\t', '\n');
 }
