@@ -14,28 +14,39 @@ export function flattenValue(value: FieldValue | undefined): string {
   for (let i = 0; i < value.length; i++) {
     const v = value[i]!;
     if (i > 0) out += ',';
-    if (typeof v === 'string') {
-      out += v;
-      continue;
-    }
-    let first = true;
-    for (const key in v) {
-      out += first ? v[key] : `:${v[key]}`;
-      first = false;
-    }
+    out += typeof v === 'string' ? v : subAttributes(v);
+  }
+  return out;
+}
+
+/** One entry of a repeated attribute with sub-attributes, its values joined with `:` in key order. */
+export function subAttributes(entry: Readonly<Record<string, string>>): string {
+  let out = '';
+  let first = true;
+  for (const key in entry) {
+    out += first ? entry[key] : `:${entry[key]}`;
+    first = false;
   }
   return out;
 }
 
 /**
+ * A column's finished cell when the format writes that column its own way (Google's repeated
+ * attributes, quoted value by value), or undefined for the usual flattened and quoted cell.
+ */
+export type OwnCell = (column: string, value: FieldValue | undefined) => string | undefined;
+
+/**
  * bodyParts() of a delimited format (CSV, TSV): each column's value flattened and made a cell by
  * `cell`, separated by `delimiter`, the row ended by `eol`.
  */
-export function delimitedBodyParts(columns: readonly string[], cell: (raw: string) => string, delimiter: string, eol: string): (record: FeedRecord, out: string[]) => void {
+export function delimitedBodyParts(columns: readonly string[], cell: (raw: string) => string, delimiter: string, eol: string, own?: OwnCell): (record: FeedRecord, out: string[]) => void {
   return (record, out) => {
     let pending = '';
     for (let i = 0; i < columns.length; i++) {
-      pending = addPart(out, i > 0 ? pending + delimiter : pending, cell(flattenValue(record[columns[i]!])));
+      const value = record[columns[i]!];
+      const text = (own && own(columns[i]!, value)) ?? cell(flattenValue(value));
+      pending = addPart(out, i > 0 ? pending + delimiter : pending, text);
     }
     out.push(pending + eol);
   };
@@ -43,12 +54,13 @@ export function delimitedBodyParts(columns: readonly string[], cell: (raw: strin
 
 /**
  * A delimited-format serializer (CSV, TSV): `cellOf` turns one flattened value into its cell (it
- * runs for non-empty values only, remembered for the long ones), a header row from `columns`.
+ * runs for non-empty values only, remembered for the long ones), a header row from `columns`;
+ * `own` writes the columns the format treats its own way.
  */
-export function delimitedSerializer(columns: readonly string[], cellOf: (raw: string) => string, delimiter: string, eol: string): Serializer {
+export function delimitedSerializer(columns: readonly string[], cellOf: (raw: string) => string, delimiter: string, eol: string, own?: OwnCell): Serializer {
   const remembered = lastCallForLong(cellOf);
   const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
-  const bodyParts = delimitedBodyParts(columns, cell, delimiter, eol);
+  const bodyParts = delimitedBodyParts(columns, cell, delimiter, eol, own);
   return {
     header: () => columns.map(cell).join(delimiter) + eol,
     body: bodyFromParts(bodyParts),
