@@ -1,9 +1,10 @@
 import { blankRecord } from '../../util/blank-record.js';
-import { warning, type Issue } from '../../issues/issue.js';
+import { info, warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
 import { parsePacked } from './packed-attributes.js';
 import { markUnpublished } from './publication.js';
+import { wearerFromPaths } from './wearer-from-path.js';
 
 /** Magento 2 import/export CSV columns (and the older sample files' single `category`). */
 const COLUMNS = {
@@ -31,6 +32,7 @@ const COLUMNS = {
   material: ['material'],
   pattern: ['pattern'],
   gender: ['gender'],
+  ageGroup: ['age_group'],
   brand: ['manufacturer', 'brand'],
   gtin: ['gtin', 'ean', 'upc'],
   online: ['product_online', 'status'],
@@ -88,15 +90,17 @@ export function urlKeyOf(value: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** First category path without the root (`Default Category/Men/Tops` -> `Men > Tops`). */
-function productType(categories: string, category: string): string {
+/** Every category path without the root (`Default Category/Men/Tops` -> `Men > Tops`). */
+function categoryPaths(categories: string, category: string): string[] {
+  const paths: string[] = [];
   for (const path of splitList(categories)) {
     const parts = path.split('/').map((p) => p.trim()).filter(Boolean);
-    if (parts.length > 1) return parts.slice(1).join(' > ');
+    if (parts.length > 1) paths.push(parts.slice(1).join(' > '));
   }
+  if (paths.length) return paths;
   // Older sample files list category names one per line: the first two are the path.
   const lines = splitList(category, /\r?\n/);
-  return lines.slice(0, 2).join(' > ');
+  return lines.length ? [lines.slice(0, 2).join(' > ')] : [];
 }
 
 /** Multi-value cells (one per line, or `a|b`) become comma lists. */
@@ -110,7 +114,23 @@ function createMagentoMapper(options: PresetOptions) {
   });
   const parents = new Map<string, Parent>();
   let relative = false;
+  /** Products whose gender / age_group came from their category paths (exports without such columns). */
+  const fromPath = { gender: 0, age_group: 0 };
   const issues: Issue[] = [];
+
+  /** Gender and age group from the category paths, for exports with no column for them (a row's own value wins). */
+  function fillWearer(fields: Record<string, string>, paths: string[], noGender: boolean, noAgeGroup: boolean): void {
+    if (!(noGender && fields.gender === undefined) && !(noAgeGroup && fields.age_group === undefined)) return;
+    const wearer = wearerFromPaths(paths);
+    if (noGender && fields.gender === undefined && wearer.gender) {
+      fields.gender = wearer.gender;
+      fromPath.gender++;
+    }
+    if (noAgeGroup && fields.age_group === undefined && wearer.age_group) {
+      fields.age_group = wearer.age_group;
+      fromPath.age_group++;
+    }
+  }
 
   return {
     /** Configurable rows come after their children: learn child sku -> parent first. */
@@ -163,16 +183,19 @@ function createMagentoMapper(options: PresetOptions) {
       const inStock = c('inStock');
       const available = inStock ? inStock === '1' : qty !== '' && Number(qty) > 0;
       if (inStock || qty) fields.availability = available ? 'in stock' : 'out of stock';
-      put(fields, 'product_type', productType(c('categories'), c('category')));
+      const paths = categoryPaths(c('categories'), c('category'));
+      put(fields, 'product_type', paths[0]);
       if (parent) fields.item_group_id = parent.sku;
       for (const k of ['color', 'size', 'material', 'pattern', 'gender', 'brand', 'gtin'] as const) {
         put(fields, k, listValue(c(k)));
       }
+      put(fields, 'age_group', listValue(c('ageGroup')));
       for (const [key, value] of parsePacked(c('additional'))) {
         const target = PACKED_FIELDS[key];
         if (target && fields[target] === undefined) put(fields, target, listValue(value));
         else if (!target) extra[key] = value;
       }
+      fillWearer(fields, paths, cols.gender === undefined, cols.ageGroup === undefined);
       if (!options.baseUrl && (fields.link || fields.image_link)) relative = true;
       const row = mapped(raw, fields, extra);
       applyOverrides(raw.fields, row, options.columns);
@@ -186,6 +209,13 @@ function createMagentoMapper(options: PresetOptions) {
         issues.push(
           warning('magento.base_url.missing', 'Magento exports hold url keys and image paths, not URLs, and no base URL is set', {
             fix: 'Set catalog.base_url in shelfcast.yaml to the shop address (e.g. https://shop.example.com).',
+          }),
+        );
+      }
+      if (fromPath.gender || fromPath.age_group) {
+        issues.push(
+          info('magento.wearer.from_path', `gender of ${fromPath.gender} and age_group of ${fromPath.age_group} products were read from their category paths (Men, Women, Kids, Girls, Boys, Baby ...): the export has no column for them`, {
+            fix: 'Check a product with shelfcast explain <id> --feed <feed>; to give your own values, export a gender or age_group attribute, or map a column with catalog: { columns: { gender: <column>, age_group: <column> } }.',
           }),
         );
       }
