@@ -7,6 +7,7 @@ import {
   perOptions,
   plainText,
   priceForFeed,
+  pricesAt,
   recordPicker,
   requireField,
   resolveGoogleCategory,
@@ -57,20 +58,10 @@ const attributes: AttributeDoc[] = [
   { name: 'material', required: false, format: 'text', source: 'material' },
 ];
 
-/** Whether the sale of an ISO 8601 `start/end` interval runs at `now` (idealo has no dates, so the feed decides). */
-export function saleActive(interval: string | undefined, now: Date): boolean {
-  if (!interval) return true;
-  const [start, end] = interval.split('/');
-  const t = now.getTime();
-  if (start && Date.parse(start) > t) return false;
-  if (end && Date.parse(end) <= t) return false;
-  return true;
-}
-
-/** price and formerPrice: idealo shows the price paid and, during a sale, the price before it. */
+/** price and formerPrice: idealo shows the price paid and, during a sale, the price before it; idealo takes no sale dates. */
 function offerPrices(prices: FeedPrices, now: Date): { price: Money; formerPrice?: Money } {
-  if (prices.sale_price && saleActive(prices.sale_price_effective_date, now)) return { price: prices.sale_price, formerPrice: prices.price };
-  return { price: prices.price };
+  const current = pricesAt(prices, now);
+  return current.sale_price ? { price: current.sale_price, formerPrice: current.price } : { price: current.price };
 }
 
 /** An option amount written the way idealo reads it (`4.95`); kept as written if the currency has fewer decimals. */
