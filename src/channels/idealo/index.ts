@@ -13,6 +13,7 @@ import {
   resolveGoogleCategory,
   variantFields,
 } from '../common/index.js';
+import { localCurrencies } from '../../config/codes/local-currency.js';
 import { defineChannel, type AttributeDoc, type FeedTarget } from '../define-channel.js';
 import { idealoOptions, type IdealoOptions } from './idealo-options.js';
 import { formatAmount } from '../../product/money-format.js';
@@ -137,7 +138,7 @@ export default defineChannel<IdealoOptions>({
   attributes,
   options: idealoOptions,
   // idealo runs one site per country, each listing offers in its local currency only.
-  marketCurrencies: { DE: 'EUR', AT: 'EUR', FR: 'EUR', IT: 'EUR', ES: 'EUR', GB: 'GBP' },
+  marketCurrencies: localCurrencies(['DE', 'AT', 'FR', 'IT', 'ES', 'GB']),
   columns: (feed) => columnsOf(optionsOf(feed)),
   map(product, ctx) {
     const out = itemIssues('idealo', product, ctx);
