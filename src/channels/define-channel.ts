@@ -119,6 +119,11 @@ export interface ChannelDefinition<O extends Record<string, unknown> = Record<st
    * country in another currency is refused at config load. Default none.
    */
   marketCurrencies?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The only currencies the channel takes in any country, from its published list (ISO 4217);
+   * a feed in another currency is refused at config load. Default every ISO 4217 code.
+   */
+  currencies?: readonly string[];
 }
 
 /** Pushing a feed through the channel's own API (`destination: { type: <destination> }`). */

@@ -118,9 +118,22 @@ describe('config codes at load', () => {
     expect((await load('channel: microsoft\ncountry: KE\ncurrency: USD\n')).feeds).toHaveLength(1);
   });
 
-  it('takes any currency in any country on Meta, Pinterest, TikTok and Snapchat, which document no currency per country', async () => {
+  it('takes any currency of their lists in any country on Meta, Pinterest, TikTok and Snapchat, which document no currency per country', async () => {
     for (const channel of ['meta', 'pinterest', 'tiktok', 'snapchat']) {
       expect((await load(`channel: ${channel}\ncountry: DE\ncurrency: USD\n`)).feeds, channel).toHaveLength(1);
     }
+  });
+
+  it("refuses a TikTok or Pinterest feed in a currency outside the channel's published list", async () => {
+    await expect(load('channel: tiktok\ncountry: JM\ncurrency: JMD\n')).rejects.toThrow(
+      'feeds/f.yaml: currency: feed "f" for TikTok Catalog is in JMD, which TikTok Catalog does not take (docs/channels/tiktok.md lists the 98 it does; set currency to one of them, with a price column in it or convert with rates: { from: JMD, to: <currency>, rate: <rate> })',
+    );
+    await expect(load('channel: pinterest\nmatrix:\n  - country: US\n    currency: USD\n  - country: VE\n    currency: VES\n')).rejects.toThrow(
+      'feeds/f.yaml: matrix[1].currency: feed "f-ve" for Pinterest Catalogs is in VES, which Pinterest Catalogs does not take',
+    );
+    expect((await load('channel: pinterest\ncountry: JM\ncurrency: JMD\n')).feeds).toHaveLength(1);
+    // Meta and Snapchat publish no currency list: any ISO 4217 code goes.
+    expect((await load('channel: meta\ncountry: VE\ncurrency: VES\n')).feeds).toHaveLength(1);
+    expect((await load('channel: snapchat\ncountry: JM\ncurrency: JMD\n')).feeds).toHaveLength(1);
   });
 });

@@ -71,6 +71,14 @@ export function renderChannelDoc(channel: ChannelDefinition<any>, sample?: strin
       : 'This channel has no options of its own; the feed sets `country`, `language`, `currency` and `format`.',
   );
 
+  if (channel.currencies) {
+    parts.push('## Currencies');
+    parts.push(
+      `The channel takes these ${channel.currencies.length} currencies only; a feed in another \`currency\` is refused when the config is loaded: ` +
+        channel.currencies.map(code).join(', ') + '.',
+    );
+  }
+
   if (channel.marketCurrencies) {
     parts.push('## Currency per country');
     parts.push(

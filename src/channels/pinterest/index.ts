@@ -20,6 +20,7 @@ import { defineChannel, type AttributeDoc } from '../define-channel.js';
 import type { Availability, Product } from '../../product/product.js';
 import type { PinterestDestinationConfig } from './destination-schema.js';
 import { feedDateFormat } from '../../product/feed-dates.js';
+import { PINTEREST_FEED_CURRENCIES } from './feed-currencies.js';
 
 /** Pinterest's limits (Pinterest API v5 catalog item attributes and the catalog data specification). */
 const LIMITS = { id: 127, item_group_id: 127, title: 500, description: 10_000, link: 511, image_link: 2000, product_type: 1000, custom_label: 511 } as const;
@@ -102,6 +103,7 @@ export default defineChannel({
   id: 'pinterest',
   title: 'Pinterest Catalogs',
   kind: 'social',
+  currencies: PINTEREST_FEED_CURRENCIES,
   push: {
     destination: 'pinterest',
     deltas: true,

@@ -19,6 +19,7 @@ import {
 import { defineChannel, type AttributeDoc } from '../define-channel.js';
 import type { Condition } from '../../product/product.js';
 import { feedDateFormat } from '../../product/feed-dates.js';
+import { TIKTOK_CATALOG_CURRENCIES } from './catalog-currencies.js';
 
 /** The nine fields TikTok's catalog rejects an item without (Catalog Product Parameters). */
 const REQUIRED = ['sku_id', 'title', 'description', 'availability', 'condition', 'price', 'link', 'image_link', 'brand'] as const;
@@ -96,6 +97,7 @@ export default defineChannel<TiktokOptions>({
   id: 'tiktok',
   title: 'TikTok Catalog',
   kind: 'social',
+  currencies: TIKTOK_CATALOG_CURRENCIES,
   formats: [{ id: 'csv', serializer: 'csv', ext: 'csv', contentType: 'text/csv; charset=utf-8' }],
   attributes,
   options: tiktokOptions,
