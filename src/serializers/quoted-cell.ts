@@ -1,5 +1,6 @@
 import { mayBeFormula, neutralizeFormula } from './formula-cells.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
+import { sharedCell } from './tabular-cell.js';
 
 /** Space or tab at either end: quoted so that readers that trim unquoted fields keep them. */
 const edgeSpace = (v: string): boolean => {
@@ -14,8 +15,13 @@ const QUOTE = /"/g;
  * (`\t`): quoted only when it holds a quote, the delimiter, a line break or edge whitespace, with
  * its quotes doubled. `formulaGuard`: a `'` before formula cells; `quoteSemicolons` (CSV) also
  * quotes cells holding `;`, so that a spreadsheet that splits on `;` cannot start a formula inside one.
+ * Empty values stay empty. One function per combination, shared by the feeds that use it (sharedCell).
  */
 export function quotedCell(delimiter: ',' | '\t', o: { formulaGuard: boolean; quoteSemicolons?: boolean }): (raw: string) => string {
+  return sharedCell(`quoted${delimiter}${o.formulaGuard ? ' guard' : ''}${o.quoteSemicolons === true ? ' semicolons' : ''}`, () => makeQuotedCell(delimiter, o));
+}
+
+function makeQuotedCell(delimiter: ',' | '\t', o: { formulaGuard: boolean; quoteSemicolons?: boolean }): (raw: string) => string {
   const needsQuotes = new RegExp(`["${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]`);
   const untouched = untouchedBy(`"${delimiter === '\t' ? '\\t' : delimiter}\\r\\n`);
   const semicolons = o.formulaGuard && o.quoteSemicolons === true;

@@ -10,6 +10,6 @@ import { quotedCell } from './quoted-cell.js';
  * the plain TSV. Lines end with LF. `formulaGuard`: a `'` before formula cells, as in CSV.
  */
 export function createQuotedTsvSerializer(ctx: SerializerContext): Serializer {
-  const cellOf = quotedCell('\t', { formulaGuard: ctx.options?.formulaGuard === true });
-  return delimitedSerializer(ctx.columns, cellOf, '\t', '\n');
+  const cell = quotedCell('\t', { formulaGuard: ctx.options?.formulaGuard === true });
+  return delimitedSerializer(ctx.columns, cell, '\t', '\n');
 }
