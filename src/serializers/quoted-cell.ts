@@ -1,5 +1,6 @@
 import { mayBeFormula, neutralizeFormula } from './formula-cells.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
+import { sharedCell } from './tabular-cell.js';
 
 /** Space or tab at either end: quoted so that readers that trim unquoted fields keep them. */
 const edgeSpace = (v: string): boolean => {
@@ -15,8 +16,13 @@ const QUOTE = /"/g;
  * when it holds a quote, a delimiter, a line break or edge whitespace, with its quotes doubled.
  * `formulaGuard`: a `'` before formula cells; `quoteSemicolons` (CSV) also quotes cells holding
  * `;`, so that a spreadsheet that splits on `;` cannot start a formula inside one.
+ * Empty values stay empty. One function per combination, shared by the feeds that use it (sharedCell).
  */
 export function quotedCell(delimiters: ',' | '\t' | ',\t', o: { formulaGuard: boolean; quoteSemicolons?: boolean }): (raw: string) => string {
+  return sharedCell(`quoted${delimiters}${o.formulaGuard ? ' guard' : ''}${o.quoteSemicolons === true ? ' semicolons' : ''}`, () => makeQuotedCell(delimiters, o));
+}
+
+function makeQuotedCell(delimiters: ',' | '\t' | ',\t', o: { formulaGuard: boolean; quoteSemicolons?: boolean }): (raw: string) => string {
   const special = delimiters.replace('\t', '\\t');
   const needsQuotes = new RegExp(`["${special}\\r\\n]`);
   const untouched = untouchedBy(`"${special}\\r\\n`);

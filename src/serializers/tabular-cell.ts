@@ -1,6 +1,6 @@
 import type { FeedRecord, FieldValue } from '../channels/define-channel.js';
 import { addPart, bodyFromParts, type Serializer } from './serializer.js';
-import { lastCallForLong } from '../util/last-call.js';
+import { recentCallsForLong } from '../util/last-call.js';
 
 /**
  * One field as a single cell: arrays joined with `,` (Google's convention for repeated attributes in
@@ -53,13 +53,35 @@ export function delimitedBodyParts(columns: readonly string[], cell: (raw: strin
 }
 
 /**
- * A delimited-format serializer (CSV, TSV): `cellOf` turns one flattened value into its cell (it
- * runs for non-empty values only, remembered for the long ones), a header row from `columns`;
- * `own` writes the columns the format treats its own way.
+ * The cell functions in use, one per way of quoting (`key`: the format and its options): feeds
+ * that quote the same way share one, and with it its memo of recent long values. Every row goes
+ * through every feed in turn, so the description that Meta, TikTok and idealo all write as the
+ * same CSV cell is quoted once per row instead of three times.
  */
-export function delimitedSerializer(columns: readonly string[], cellOf: (raw: string) => string, delimiter: string, eol: string, own?: OwnCell): Serializer {
-  const remembered = lastCallForLong(cellOf);
-  const cell = (raw: string): string => (raw === '' ? raw : remembered(raw));
+const cells = new Map<string, (raw: string) => string>();
+
+/**
+ * Recent long values remembered per cell function: a row's description, and between two feeds'
+ * uses of it one more long value (Meta's rich_text_description).
+ */
+const RECENT_LONG = 2;
+
+/** The shared cell function for `key`, made by `make` (a pure function of the value) the first time. */
+export function sharedCell(key: string, make: () => (raw: string) => string): (raw: string) => string {
+  let cell = cells.get(key);
+  if (cell === undefined) {
+    const remembered = recentCallsForLong(make(), RECENT_LONG);
+    cell = (raw) => (raw === '' ? raw : remembered(raw));
+    cells.set(key, cell);
+  }
+  return cell;
+}
+
+/**
+ * A delimited-format serializer (CSV, TSV): `cell` (from sharedCell) turns one flattened value into
+ * its cell, a header row from `columns`; `own` writes the columns the format treats its own way.
+ */
+export function delimitedSerializer(columns: readonly string[], cell: (raw: string) => string, delimiter: string, eol: string, own?: OwnCell): Serializer {
   const bodyParts = delimitedBodyParts(columns, cell, delimiter, eol, own);
   return {
     header: () => columns.map(cell).join(delimiter) + eol,
