@@ -11,9 +11,9 @@ export const COUNTRY_COLUMNS = ['country', 'country_of_origin', 'ships_from_coun
 
 /**
  * Checks the country columns of a row against the ISO 3166-1 list, not only as two letters: a code
- * in lower case is written in upper case; a code that is not assigned (`UK`, `XX`, `USA`) is left
- * out with a warning naming the code meant where there is one (`UK` -> GB), and the item stays:
- * a channel that requires the field says so for itself.
+ * in lower case is written in upper case; `UK` and `EL` are written as the codes ISO reserves them
+ * for (GB, GR), with a warning; any other unassigned code (`XX`, `USA`) is left out with a warning,
+ * and the item stays: a channel that requires the field says so for itself.
  */
 export function checkCountryColumns(product: Product, ctx: RowContext): void {
   for (const column of COUNTRY_COLUMNS) {
@@ -26,15 +26,21 @@ export function checkCountryColumns(product: Product, ctx: RowContext): void {
     if (code === '') delete extra[column];
     else if (isCountryCode(upper)) extra[column] = upper;
     else {
-      delete extra[column];
       const meant = countryCodeFor(code);
+      // UK and EL are the codes ISO 3166 reserves for GB and GR: their meaning is fixed, so the
+      // row says GB and is written so. Dropping it instead would let a feed default (Amazon's
+      // attribute_defaults.country_of_origin) stand in and publish another country.
+      if (meant !== undefined) extra[column] = meant;
+      else delete extra[column];
       report(
         ctx,
         'warning',
         `${column}.country_unknown`,
         column,
-        `${column} ${JSON.stringify(code)} is not an ISO 3166-1 alpha-2 country code; the field is left out, the item stays`,
-        meant ? `Did you mean ${meant}? Write ${meant} in the ${column} column` : `Write an assigned ISO 3166-1 alpha-2 code in the ${column} column, such as US, GB or DE`,
+        meant
+          ? `${column} ${JSON.stringify(code)} is not an ISO 3166-1 alpha-2 country code; it is written as ${meant}, the code ISO 3166 reserves it for`
+          : `${column} ${JSON.stringify(code)} is not an ISO 3166-1 alpha-2 country code; the field is left out, the item stays`,
+        meant ? `Write ${meant} in the ${column} column` : `Write an assigned ISO 3166-1 alpha-2 code in the ${column} column, such as US, GB or DE`,
       );
     }
   }

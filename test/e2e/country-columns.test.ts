@@ -18,13 +18,14 @@ describe('a catalog country column with "UK"', () => {
     expect(v.code).toBe(0);
     expect(v.stdout + v.stderr).toContain('catalog: 10 items, 10 valid, 0 invalid');
     expect(v.stdout + v.stderr).toContain(
-      'row 2, id TEE-RED-S, country_of_origin: country_of_origin "UK" is not an ISO 3166-1 alpha-2 country code; the field is left out, the item stays. Did you mean GB? Write GB in the country_of_origin column.',
+      'row 2, id TEE-RED-S, country_of_origin: country_of_origin "UK" is not an ISO 3166-1 alpha-2 country code; it is written as GB, the code ISO 3166 reserves it for. Write GB in the country_of_origin column.',
     );
     const b = await runCli(['build', '--json'], dir);
     const report = JSON.parse(b.stdout) as { feeds: { id: string; items: number; excluded: number }[] };
     expect(report.feeds.find((f) => f.id === 'google')).toMatchObject({ items: 10, excluded: 0 });
-    // No "UK" reaches Amazon, whose country list has GB.
+    // No "UK" reaches Amazon, whose country list has GB; the row's GB is kept, not the feed's default.
     const amazon = await readFile(path.join(dir, 'out', 'amazon.json'), 'utf8');
     expect(amazon).not.toContain('"UK"');
+    expect(amazon).toMatch(/"sku":"TEE-RED-S".*?"country_of_origin":\[\{"value":"GB"/s);
   });
 });

@@ -5,13 +5,13 @@ import { createValidator } from '../../src/product/validate.js';
 const row = (extra: Record<string, string>, r = 2): MappedRow => ({ row: r, fields: { id: 'SKU-1', title: 'Shirt', price: '10.00 USD' }, extra });
 
 describe('country columns checked against ISO 3166-1', () => {
-  it('"UK" is left out with a warning naming row, field, value and the GB fix; the item stays', () => {
+  it('"UK" is written as GB with a warning naming row, field, value and the fix; the item stays', () => {
     const out = createValidator().validate(row({ country_of_origin: 'UK', material: 'cotton' }, 7));
     expect(out.item).toBeDefined();
-    expect(out.item!.product.extra).toEqual({ material: 'cotton' });
+    expect(out.item!.product.extra).toEqual({ material: 'cotton', country_of_origin: 'GB' });
     expect(out.issues).toHaveLength(1);
     expect(out.issues[0]).toMatchObject({ severity: 'warning', code: 'country_of_origin.country_unknown', row: 7, id: 'SKU-1', field: 'country_of_origin' });
-    expect(out.issues[0]!.message).toBe('country_of_origin "UK" is not an ISO 3166-1 alpha-2 country code; the field is left out, the item stays. Did you mean GB? Write GB in the country_of_origin column.');
+    expect(out.issues[0]!.message).toBe('country_of_origin "UK" is not an ISO 3166-1 alpha-2 country code; it is written as GB, the code ISO 3166 reserves it for. Write GB in the country_of_origin column.');
   });
 
   it('two letters that are not an assigned code (XX), and three-letter codes, get the generic fix', () => {
@@ -34,8 +34,8 @@ describe('country columns checked against ISO 3166-1', () => {
     const v = createValidator();
     const bad = v.validate({ row: 3, fields: { id: 'A', title: 'T', price: '1.00 USD', country_of_origin: 'EL' }, extra: shared });
     expect(bad.issues.map((i) => i.code)).toEqual(['field.unsupported', 'country_of_origin.country_unknown']);
-    expect(bad.issues[1]!.fix).toContain('Did you mean GR?');
-    expect(bad.item!.product.extra).toEqual({ origin: 'x' });
+    expect(bad.issues[1]!.fix).toBe('Write GR in the country_of_origin column.');
+    expect(bad.item!.product.extra).toEqual({ origin: 'x', country_of_origin: 'GR' });
     expect(shared).toEqual({ origin: 'x' });
   });
 });
