@@ -8,7 +8,7 @@
  *   ("YYYY-MM-DDT23:59+00:00/YYYY-MM-DDT23:59+00:00": 24-hour time to the minute, then the UTC
  *   offset -12:00 to +14:00); seconds are dropped and `Z` is written +00:00.
  * A catalog date without a time starts at 00:00 in the feed's time zone; a date-time without an
- * offset is read in that zone. The end of a date-only interval end is the last second (or minute)
+ * offset is read in that zone. A date-only interval end is the last second (or minute)
  * of that day, as Google reads a date-only range ("from 12:00 am of the start date until 11:59 pm
  * of the end date").
  */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BRAND_FIX, MISSING_IDENTIFIER_FIX } from '../../src/channels/common/index.js';
 import { CHANNEL_IDS, loadChannel } from '../../src/channels/registry.js';
 import { renderFeed } from '../../src/channels/render-feed.js';
+import { feedConfigSchema } from '../../src/config/feed-schema.js';
 import { catalogConfigSchema } from '../../src/config/project-schema.js';
 import type { Issue } from '../../src/issues/issue.js';
 import type { CatalogItem } from '../../src/product/product.js';
@@ -18,6 +19,8 @@ const CATALOG: CatalogItem[] = JSON.parse(readFileSync(path.join(FIXTURES, 'cata
 const NOW = new Date('2026-01-01T00:00:00Z');
 const HEADER = { title: 'T', link: 'https://shop.example.com/', description: 'T' };
 const ACTIONS = new Set<string>([...TRANSFORM_KEYS, ...FILTER_KEYS]);
+/** Feed settings (`timezone:`, `rates:`, `currency:` ...) a fix names as "the feed's <key>:". */
+const FEED_KEYS = new Set(Object.keys(feedConfigSchema.shape));
 
 const shapeKeys = (schema: unknown): Set<string> => {
   // A channel without options has none (Pinterest).
@@ -35,6 +38,7 @@ function unknownSettings(fix: string, channelOptions: Set<string> | undefined): 
   for (const m of fix.matchAll(/\bcatalog\.([a-z_]+)/g)) if (!catalogKeys.has(m[1]!)) bad.push(`catalog.${m[1]}`);
   for (const m of fix.matchAll(/\boptions?\.([a-zA-Z_]+)/g)) if (!channelOptions?.has(m[1]!)) bad.push(`options.${m[1]}`);
   for (const m of fix.matchAll(/\b([a-z_]+): \{ field: /g)) if (!ACTIONS.has(m[1]!)) bad.push(`rule ${m[1]}`);
+  for (const m of fix.matchAll(/\bthe feed's ([a-z_]+):/g)) if (!FEED_KEYS.has(m[1]!)) bad.push(`feed ${m[1]}`);
   return bad;
 }
 
@@ -48,6 +52,7 @@ describe('fix texts name settings that exist', () => {
   it('the checker itself catches a setting that does not exist', () => {
     expect(unknownSettings('set options.noSuchThing, catalog.nope and a rule frob: { field: brand }', new Set(['missingIdentifier']))).toEqual(['catalog.nope', 'options.noSuchThing', 'rule frob']);
     expect(unknownSettings('set options.missingIdentifier: exclude', new Set(['missingIdentifier']))).toEqual([]);
+    expect(unknownSettings("set the feed's timezone: Europe/Berlin or the feed's zone: x", undefined)).toEqual(['feed zone']);
   });
 
   it.each(CHANNEL_IDS)('%s: every fix of every issue', async (id) => {

@@ -20,4 +20,18 @@ describe('shelfcast validate on bad country, currency and language codes', () =>
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('feeds/idealo.yaml: currency: feed "idealo" for idealo in GB is in EUR, but idealo takes prices there in GBP only (set currency: GBP');
   });
+
+  it('refuses a Microsoft feed not priced in the local currency of its country, and a TikTok feed in a currency TikTok does not take', async () => {
+    const dir = await demoProject();
+    await writeFile(path.join(dir, 'feeds', 'microsoft.yaml'), 'channel: microsoft\ncountry: CA\ncurrency: USD\nlanguage: en-CA\n');
+    const r = await runCli(['validate'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('feeds/microsoft.yaml: currency: feed "microsoft" for Microsoft Merchant Center in CA is in USD, but Microsoft Merchant Center takes prices there in CAD only (set currency: CAD');
+    await writeFile(path.join(dir, 'feeds', 'microsoft.yaml'), 'channel: microsoft\ncountry: CA\ncurrency: CAD\nlanguage: en-CA\n');
+    await writeFile(path.join(dir, 'feeds', 'tiktok.yaml'), 'channel: tiktok\nformat: csv\ncountry: JM\ncurrency: JMD\nlanguage: en\n');
+    const t = await runCli(['validate'], dir);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('feeds/tiktok.yaml: currency: feed "tiktok" for TikTok Catalog is in JMD, which TikTok Catalog does not take (docs/channels/tiktok.md lists the 98 it does');
+    expect(t.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
 });

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { isRfc3339 } from './api-checks.js';
 import { amazonValidators } from './amazon-specs.js';
 import { listingsItemsRoute, type ListingsItemsDeps, type ListingsItemsOptions } from './sp-api-listings-items.js';
 import { startMockServer, withHeldAnswer, type FaultOptions, type HoldAnswer, type MockReply, type MockRequest, type MockServer } from './mock-server.js';
@@ -101,6 +102,11 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
       processed.push({ feedId: feed.feedId, sku: m.sku, messageId: m.messageId });
       if (opts.rejectSkus?.has(m.sku) && m.operationType !== 'DELETE') {
         issues.push({ messageId: m.messageId, sku: m.sku, code: '90220', severity: 'ERROR', message: "'[batteries_required]' is required but not supplied.", attributeName: 'batteries_required' });
+        continue;
+      }
+      const missingDate = m.operationType === 'DELETE' ? undefined : saleDateProblem(m, (e) => violations.push(`feed message ${m.sku}: ${e}`));
+      if (missingDate) {
+        issues.push({ messageId: m.messageId, sku: m.sku, code: '90220', severity: 'ERROR', message: `'[${missingDate}]' is required but not supplied.`, attributeName: 'purchasable_offer' });
         continue;
       }
       accepted++;
@@ -287,4 +293,27 @@ export async function startSpApiMock(opts: SpApiMockOptions): Promise<SpApiMock>
     revokeTokens: () => validTokens.clear(),
     close: () => server.close(),
   };
+}
+
+/**
+ * Amazon's product type definitions require start_at and end_at in every discounted_price
+ * schedule, as date-times: a missing one refuses the message (its path is returned); one that is
+ * not RFC 3339 is a contract violation of the client (`violate`).
+ */
+function saleDateProblem(message: { attributes?: Record<string, unknown>; patches?: Array<{ path?: string; value?: unknown }> }, violate: (e: string) => void): string | undefined {
+  const offers = [
+    ...((message.attributes?.purchasable_offer as unknown[] | undefined) ?? []),
+    ...(message.patches ?? []).filter((p) => p.path === '/attributes/purchasable_offer').flatMap((p) => (p.value as unknown[]) ?? []),
+  ] as Array<{ discounted_price?: Array<{ schedule?: Array<Record<string, unknown>> }> }>;
+  for (const offer of offers) {
+    for (const price of offer.discounted_price ?? []) {
+      for (const entry of price.schedule ?? []) {
+        for (const key of ['start_at', 'end_at']) {
+          if (entry[key] === undefined) return `purchasable_offer.discounted_price.schedule.${key}`;
+          if (!isRfc3339(entry[key])) violate(`purchasable_offer.discounted_price.schedule.${key} "${String(entry[key])}" is not an RFC 3339 date-time`);
+        }
+      }
+    }
+  }
+  return undefined;
 }

@@ -62,7 +62,7 @@ export function amazonOffer(prices: OfferInput, out: ItemIssues): OfferInput {
   if (!prices.sale_price || prices.sale_price_effective_date?.includes('/')) return prices;
   out.warn('sale_price', 'dates_missing', 'Amazon needs a start and an end date for a sale price; the sale price was left out, the item stays at its regular price.', {
     field: 'sale_price_effective_date',
-    fix: 'Fill in sale_price_effective_date as start/end, for example 2026-12-01/2026-12-31.',
+    fix: "Fill in sale_price_effective_date as start/end, for example 2026-12-01/2026-12-31 (a date alone is read in the feed's timezone:, default UTC).",
   });
   return { price: prices.price };
 }

@@ -79,7 +79,7 @@ export function priceForFeed(product: Product, feed: FeedTarget, out: ItemIssues
     if (!column) {
       out.error('currency', 'mismatch', `The item is priced in ${price.currency} but feed ${feed.id} is in ${currency}; it is left out.`, {
         field: 'price',
-        fix: `Add a "price_${currency}" column, or set the feed's currency to ${price.currency}.`,
+        fix: `Add a "price_${currency}" column, or give the feed's rates: an entry { from: ${price.currency}, to: ${currency}, rate: <rate> }, or set the feed's currency: ${price.currency} where the channel takes it.`,
       });
       return undefined;
     }

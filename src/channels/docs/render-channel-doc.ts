@@ -82,7 +82,7 @@ export function renderChannelDoc(channel: ChannelDefinition<any>, sample?: strin
   if (channel.marketCurrencies) {
     parts.push('## Currency per country');
     parts.push(
-      "The channel takes prices only in the local currency of the feed's `country`. A feed for one of these countries in another `currency` is refused when the config is loaded; set the currency shown, with a `price_<CUR>` column or a `convert` rule with `rates:`.\n\n" +
+      "The channel takes prices only in the local currency of the feed's `country`. A feed for one of these countries in another `currency` is refused when the config is loaded; set the currency shown, with a `price_<CUR>` column or a `rates:` entry that converts to it.\n\n" +
         markdownTable(['currency', 'countries'], currencyRows(channel.marketCurrencies)),
     );
   }

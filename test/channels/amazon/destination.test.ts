@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,23 @@ describe('amazon destination', () => {
     const result = await destination.publish(built.files, ctx);
     expect(mock.violations).toEqual([]);
     expect(result).toMatchObject({ pushed: 5, failed: 0 });
+  });
+
+  it("sends sale prices with start_at and end_at, and a message without end_at is refused as Amazon's definitions require", async () => {
+    const { destination, ctx, mock } = await setup(fakeTime());
+    const onSale = catalog(3).map((p, i) => ({ ...p, sale_price: { amount: p.price!.amount - 100, currency: p.price!.currency }, sale_price_effective_date: i === 0 ? '2026-12-01/2026-12-31' : '2026-12-01T09:00-0500/2026-12-24T18:00-0500' }));
+    const built = await buildDocuments(onSale, 3);
+    dirs.push(built.dir);
+    expect(await destination.publish(built.files, ctx)).toMatchObject({ pushed: 3, failed: 0 });
+    expect(mock.violations).toEqual([]);
+    const doc = JSON.parse(await readFile(built.files[0]!.path, 'utf8'));
+    expect(doc.messages[1].attributes.purchasable_offer[0].discounted_price[0].schedule[0]).toMatchObject({ start_at: '2026-12-01T09:00:00-05:00', end_at: '2026-12-24T18:00:00-05:00' });
+    delete doc.messages[1].attributes.purchasable_offer[0].discounted_price[0].schedule[0].end_at;
+    await writeFile(built.files[0]!.path, JSON.stringify(doc));
+    // Only the changed message goes again (the other two are unchanged since the last push).
+    const result = await destination.publish(built.files, ctx);
+    expect(result).toMatchObject({ pushed: 0, failed: 1 });
+    expect(result.issues).toEqual([expect.objectContaining({ code: 'amazon.listing.90220', id: doc.messages[1].sku, field: 'purchasable_offer' })]);
   });
 
   it('reads uncompressed reports too', async () => {
