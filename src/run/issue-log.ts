@@ -1,11 +1,13 @@
 import type { Issue } from '../issues/issue.js';
+import { KeptIssues } from './kept-issues.js';
 
 /** Issues kept in full; past this, only counts grow (a 1M-row catalog with a warning per row stays small). */
 const KEEP = 20_000;
 
 /** Collects issues: counts by code and severity for every issue, the issues themselves up to a cap. */
 export class IssueLog {
-  readonly kept: Issue[] = [];
+  /** Stored as bytes (see KeptIssues); the examples stay objects. */
+  private readonly store = new KeptIssues();
   readonly byCode = new Map<string, { severity: Issue['severity']; count: number; examples: Issue[] }>();
   errors = 0;
   warnings = 0;
@@ -22,17 +24,23 @@ export class IssueLog {
       }
       entry.count++;
       if (entry.examples.length < 5) entry.examples.push(i);
-      if (this.kept.length < KEEP) this.kept.push(i);
+      if (this.store.length < KEEP) this.store.push(i);
       else this.dropped++;
     }
   }
 
+  /** The issues kept in full, in the order they came (a new array on every call). */
+  get kept(): Issue[] {
+    return this.store.all();
+  }
+
   /** Adds issues before every kept one (run-level diagnostics known at the end that belong first). */
   addFirst(issues: readonly Issue[]): void {
-    const before = this.kept.splice(0, this.kept.length);
+    const before = this.store.all();
+    this.store.clear();
     this.add(issues);
     for (const i of before) {
-      if (this.kept.length < KEEP) this.kept.push(i);
+      if (this.store.length < KEEP) this.store.push(i);
       else this.dropped++;
     }
   }
@@ -50,9 +58,11 @@ export class IssueLog {
     }
     if (removed > 0) {
       const gone = new Set(codes);
-      const kept = this.kept.filter((i) => !gone.has(i.code));
-      this.dropped -= removed - (this.kept.length - kept.length);
-      this.kept.splice(0, this.kept.length, ...kept);
+      const before = this.store.all();
+      const kept = before.filter((i) => !gone.has(i.code));
+      this.dropped -= removed - (before.length - kept.length);
+      this.store.clear();
+      for (const i of kept) this.store.push(i);
     }
     return removed;
   }
