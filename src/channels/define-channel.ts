@@ -114,10 +114,16 @@ export interface ChannelDefinition<O extends Record<string, unknown> = Record<st
   /** Push through the channel's API; default none (files only). */
   push?: ChannelPush;
   /**
-   * Countries where the channel's docs take prices in one currency only (ISO 3166-1 -> ISO 4217);
-   * a feed for such a country in another currency is refused at config load. Default none.
+   * Countries where the channel's docs take prices only in the local currency (ISO 3166-1 -> the
+   * ISO 4217 codes accepted there, see src/config/codes/local-currency.ts); a feed for such a
+   * country in another currency is refused at config load. Default none.
    */
-  marketCurrencies?: Readonly<Record<string, string>>;
+  marketCurrencies?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The only currencies the channel takes in any country, from its published list (ISO 4217);
+   * a feed in another currency is refused at config load. Default every ISO 4217 code.
+   */
+  currencies?: readonly string[];
 }
 
 /** Pushing a feed through the channel's own API (`destination: { type: <destination> }`). */

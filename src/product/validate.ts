@@ -5,6 +5,7 @@ import { COLUMN_COUNT_CODE } from '../catalog/csv-rows.js';
 import { DuplicateIds } from './duplicate-ids.js';
 import { looksLikeSpreadsheetNumber, spreadsheetNumber } from './spreadsheet-number.js';
 import { cleanField, FIELD_RULES, report, type RowContext } from './field-rules.js';
+import { checkCountryColumns } from './country-columns.js';
 import { formatMoney } from './money-format.js';
 import { numberLocale } from './number-locale.js';
 import { newProduct, type CatalogItem, type Product } from './product.js';
@@ -109,6 +110,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       report(ctx, 'error', 'title.missing', 'title', 'title is missing', 'Give every product a title and map that column to title');
     }
     checkSalePrice(product, ctx);
+    checkCountryColumns(product, ctx);
     if (ctx.failed) return id === undefined ? { issues } : { issues, id };
     return { item: { product, row: row.row }, issues, id };
   }

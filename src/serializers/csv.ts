@@ -16,6 +16,6 @@ import { quotedCell } from './quoted-cell.js';
  */
 export function createCsvSerializer(ctx: SerializerContext): Serializer {
   const eol = typeof ctx.options?.eol === 'string' ? ctx.options.eol : '\n';
-  const cellOf = quotedCell(',', { formulaGuard: ctx.options?.formulaGuard === true, quoteSemicolons: true });
-  return delimitedSerializer(ctx.columns, cellOf, ',', eol);
+  const cell = quotedCell(',', { formulaGuard: ctx.options?.formulaGuard === true, quoteSemicolons: true });
+  return delimitedSerializer(ctx.columns, cell, ',', eol);
 }

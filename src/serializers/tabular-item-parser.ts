@@ -1,5 +1,6 @@
 import { CsvScanner } from '../catalog/fast-csv/scanner.js';
 import type { ItemParser, ParsedItem } from './item-parser.js';
+import { quotedTsvItem, quotedTsvLines } from './tsv-quoted-reader.js';
 
 /**
  * One CSV or TSV line as fields named by the document's header row. Empty cells are left out, as
@@ -44,5 +45,15 @@ export function tsvItemParser(header: string): ItemParser {
   return { body: (text) => text, parse: (text) => fields(columns, tsvCells(text)) };
 }
 
-/** Google's quoted-fields TSV: CSV's quoting with a tab between fields. */
-export const quotedTsvItemParser = (header: string): ItemParser => csvItemParser(header, '\t');
+/** Google's quoted-fields TSV, read as Google reads it (repeated attributes quoted value by value). */
+export function quotedTsvItemParser(header: string): ItemParser {
+  const columns = (quotedTsvLines(header)[0] ?? []).map((c) => c.join(','));
+  return {
+    body: (text) => text,
+    parse(text) {
+      const lines = quotedTsvLines(text);
+      if (lines.length !== 1) throw new Error(`${lines.length} TSV lines where one item was written`);
+      return quotedTsvItem(columns, lines[0]!);
+    },
+  };
+}

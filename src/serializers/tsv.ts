@@ -1,5 +1,5 @@
 import type { Serializer, SerializerContext } from './serializer.js';
-import { delimitedSerializer } from './tabular-cell.js';
+import { delimitedSerializer, sharedCell } from './tabular-cell.js';
 import { removeIllegalChars, untouchedBy } from './text-clean.js';
 import { mayBeFormula, neutralizeFormula } from './formula-cells.js';
 
@@ -14,11 +14,11 @@ const BREAKS_G = /\r\n|[\t\r\n]/g;
  */
 export function createTsvSerializer(ctx: SerializerContext): Serializer {
   const guard = ctx.options?.formulaGuard === true;
-  const cellOf = (raw: string): string => {
+  const cell = sharedCell(`plain\t${guard ? ' guard' : ''}`, () => (raw: string): string => {
     if (untouched(raw) && !(guard && mayBeFormula(raw))) return raw;
     const v = removeIllegalChars(raw);
     const flat = BREAKS.test(v) ? v.replace(BREAKS_G, ' ') : v;
     return guard ? neutralizeFormula(flat) : flat;
-  };
-  return delimitedSerializer(ctx.columns, cellOf, '\t', '\n');
+  });
+  return delimitedSerializer(ctx.columns, cell, '\t', '\n');
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { ShelfcastError } from '../issues/issue.js';
+import { quotedTsvItems } from '../serializers/tsv-quoted-reader.js';
 
 /** One item of a built feed: field -> text, or several texts for repeated fields, or sub-fields. */
 export type FeedItem = Record<string, string | string[] | Record<string, string> | Array<Record<string, string>>>;
@@ -20,8 +21,9 @@ export async function readFeedItems(file: string, serializer?: string): Promise<
   try {
     if (ext === '.xml') return readXml(text);
     if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-      // Plain TSV has no quoting (a quote in a value is a character of it); Google's quoted-fields TSV has CSV's.
-      const tabular = ext === '.csv' ? { delimiter: ',' } : serializer === 'tsv-quoted' ? { delimiter: '\t' } : { delimiter: '\t', quote: false as const };
+      // Google's quoted-fields TSV is read as Google reads it; plain TSV has no quoting (a quote in a value is a character of it).
+      if (ext !== '.csv' && serializer === 'tsv-quoted') return quotedTsvItems(text);
+      const tabular = ext === '.csv' ? { delimiter: ',' } : { delimiter: '\t', quote: false as const };
       return parseCsv(text, { columns: true, bom: true, ...tabular, skip_empty_lines: true }) as FeedItem[];
     }
     if (ext === '.ndjson' || ext === '.jsonl') return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as FeedItem);

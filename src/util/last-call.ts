@@ -43,3 +43,23 @@ export function lastCall2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
     return r;
   };
 }
+
+/**
+ * `fn` with a memo of the last `size` long texts it was given (the newest replaces the oldest).
+ * For a function shared by several callers that take turns: one row's description goes through
+ * several feeds, each of which asks for other long texts in between.
+ */
+export function recentCallsForLong<R>(fn: (text: string) => R, size: number): (text: string) => R {
+  const texts: (string | undefined)[] = new Array<string | undefined>(size).fill(undefined);
+  const results: R[] = new Array<R>(size);
+  let next = 0;
+  return (text) => {
+    if (text.length < LONG_TEXT) return fn(text);
+    for (let i = 0; i < size; i++) if (texts[i] === text) return results[i]!;
+    const r = fn(text);
+    texts[next] = text;
+    results[next] = r;
+    next = (next + 1) % size;
+    return r;
+  };
+}

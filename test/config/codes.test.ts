@@ -3,6 +3,9 @@ import { countryCode, currencyCode, languageTag, twoLetterLanguage } from '../..
 import { languageTagProblem } from '../../src/config/codes/language-tag.js';
 import { COUNTRY_CODES, countryCodeFor, isCountryCode } from '../../src/product/country-codes.js';
 import { parseShipping } from '../../src/product/shipping.js';
+import { isCurrencyCode } from '../../src/product/currency-codes.js';
+import { localCurrencies } from '../../src/config/codes/local-currency.js';
+import microsoft from '../../src/channels/microsoft/index.js';
 
 const message = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => r.error?.issues[0]?.message;
 
@@ -54,5 +57,21 @@ describe('BCP 47 language tags', () => {
     expect(twoLetterLanguage.safeParse('de').success).toBe(true);
     expect(twoLetterLanguage.safeParse('de-AT').success).toBe(false);
     expect(twoLetterLanguage.safeParse('xx').success).toBe(false);
+  });
+});
+
+describe('local currencies', () => {
+  it('gives each listed country its ISO 4217 currency or currencies', () => {
+    expect(localCurrencies(['DE', 'GB', 'BG', 'PA', 'LI'])).toEqual({ DE: ['EUR'], GB: ['GBP'], BG: ['EUR'], PA: ['PAB', 'USD'], LI: ['CHF'] });
+    // Every country Microsoft lists is an assigned ISO 3166-1 code with current ISO 4217 currencies.
+    const markets = Object.entries(microsoft.marketCurrencies ?? {});
+    expect(markets).toHaveLength(94);
+    for (const [country, codes] of markets) {
+      expect(isCountryCode(country), country).toBe(true);
+      for (const c of codes) expect(isCurrencyCode(c), `${country} ${c}`).toBe(true);
+    }
+  });
+  it('refuses a country it does not list, so a channel cannot name one by mistake', () => {
+    expect(() => localCurrencies(['XK'])).toThrow('no local currency listed for XK');
   });
 });

@@ -102,4 +102,38 @@ describe('config codes at load', () => {
     // Other channels take any ISO 4217 currency in any country (Google converts for shoppers).
     expect((await load('channel: google\ncountry: DE\ncurrency: USD\n')).feeds).toHaveLength(1);
   });
+
+  it('refuses a Microsoft feed whose currency is not the local currency of its country (price "submitted in local currency")', async () => {
+    await expect(load('channel: microsoft\ncountry: DE\ncurrency: USD\n')).rejects.toThrow(
+      'feeds/f.yaml: currency: feed "f" for Microsoft Merchant Center in DE is in USD, but Microsoft Merchant Center takes prices there in EUR only (set currency: EUR, with a price column in EUR or convert with rates: { from: USD, to: EUR, rate: <rate> } and set EUR)',
+    );
+    // Bulgaria has priced in euro since 2026-01-01; Panama has two legal tenders.
+    await expect(load('channel: microsoft\ncountry: BG\ncurrency: BGN\n')).rejects.toThrow('takes prices there in EUR only');
+    await expect(load('channel: microsoft\ncountry: PA\ncurrency: EUR\n')).rejects.toThrow('takes prices there in PAB or USD only (set currency: PAB');
+    const matrix = 'channel: microsoft\nmatrix:\n  - country: US\n    currency: USD\n  - country: CA\n    currency: USD\n';
+    await expect(load(matrix)).rejects.toThrow('feeds/f.yaml: matrix[1].currency: feed "f-ca" for Microsoft Merchant Center in CA is in USD, but Microsoft Merchant Center takes prices there in CAD only');
+    const ok = await load('channel: microsoft\nmatrix:\n  - country: US\n    currency: USD\n  - country: PA\n    currency: USD\n  - country: CH\n    currency: CHF\n');
+    expect(ok.feeds.map((f) => [f.id, f.config.currency])).toEqual([['f-us', 'USD'], ['f-pa', 'USD'], ['f-ch', 'CHF']]);
+    // A country without Microsoft product ads is not checked (the channel documents no currency for it).
+    expect((await load('channel: microsoft\ncountry: KE\ncurrency: USD\n')).feeds).toHaveLength(1);
+  });
+
+  it('takes any currency of their lists in any country on Meta, Pinterest, TikTok and Snapchat, which document no currency per country', async () => {
+    for (const channel of ['meta', 'pinterest', 'tiktok', 'snapchat']) {
+      expect((await load(`channel: ${channel}\ncountry: DE\ncurrency: USD\n`)).feeds, channel).toHaveLength(1);
+    }
+  });
+
+  it("refuses a TikTok or Pinterest feed in a currency outside the channel's published list", async () => {
+    await expect(load('channel: tiktok\ncountry: JM\ncurrency: JMD\n')).rejects.toThrow(
+      'feeds/f.yaml: currency: feed "f" for TikTok Catalog is in JMD, which TikTok Catalog does not take (docs/channels/tiktok.md lists the 98 it does; set currency to one of them, with a price column in it or convert with rates: { from: JMD, to: <currency>, rate: <rate> })',
+    );
+    await expect(load('channel: pinterest\nmatrix:\n  - country: US\n    currency: USD\n  - country: VE\n    currency: VES\n')).rejects.toThrow(
+      'feeds/f.yaml: matrix[1].currency: feed "f-ve" for Pinterest Catalogs is in VES, which Pinterest Catalogs does not take',
+    );
+    expect((await load('channel: pinterest\ncountry: JM\ncurrency: JMD\n')).feeds).toHaveLength(1);
+    // Meta and Snapchat publish no currency list: any ISO 4217 code goes.
+    expect((await load('channel: meta\ncountry: VE\ncurrency: VES\n')).feeds).toHaveLength(1);
+    expect((await load('channel: snapchat\ncountry: JM\ncurrency: JMD\n')).feeds).toHaveLength(1);
+  });
 });

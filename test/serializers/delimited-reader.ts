@@ -51,3 +51,68 @@ export function readDelimited(text: string, opts: { delimiter: ',' | '\t'; quote
   return rows;
 }
 
+
+/**
+ * Google's quoted-fields TSV, read by quote parity (a different walk from the writer's and from
+ * src/serializers/tsv-quoted-reader.ts): a tab or line break ends a cell only where the quotes
+ * before it in that cell are even; a cell's values are split at commas the same way; a value in
+ * quotes loses them and `""` inside is one quote (support.google.com/merchants/answer/14998273:
+ * "for repeated attributes ... place the value containing commas in quotes").
+ * Returns lines -> cells -> values.
+ */
+export function readGoogleTsv(text: string): string[][][] {
+  const lines: string[][][] = [];
+  let cells: string[][] = [];
+  let raw = '';
+  let quotes = 0;
+  const endCell = () => {
+    cells.push(splitAtEvenCommas(raw).map(unquote));
+    raw = '';
+    quotes = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const open = quotes % 2 === 1;
+    if (!open && ch === '\t') endCell();
+    else if (!open && (ch === '\n' || (ch === '\r' && text[i + 1] === '\n'))) {
+      if (ch === '\r') i++;
+      endCell();
+      lines.push(cells);
+      cells = [];
+    } else {
+      if (ch === '"') quotes++;
+      raw += ch;
+    }
+  }
+  if (quotes % 2 === 1) throw new Error('unclosed quote');
+  if (raw !== '' || cells.length) {
+    endCell();
+    lines.push(cells);
+  }
+  return lines;
+}
+
+function splitAtEvenCommas(cell: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  let quotes = 0;
+  for (const ch of cell) {
+    if (ch === ',' && quotes % 2 === 0) {
+      parts.push(part);
+      part = '';
+      continue;
+    }
+    if (ch === '"') quotes++;
+    part += ch;
+  }
+  parts.push(part);
+  return parts;
+}
+
+function unquote(value: string): string {
+  if (!value.includes('"')) return value;
+  if (value.length < 2 || !value.startsWith('"') || !value.endsWith('"')) throw new Error(`a quote inside an unquoted value: ${JSON.stringify(value)}`);
+  const inner = value.slice(1, -1);
+  if (/(^|[^"])"(?!")/.test(inner.replace(/""/g, ''))) throw new Error(`a lone quote inside a quoted value: ${JSON.stringify(value)}`);
+  return inner.replace(/""/g, '"');
+}

@@ -3,6 +3,7 @@ import { SaxesParser } from 'saxes';
 import type { FeedRecord, FieldValue } from '../../src/channels/define-channel.js';
 import { flattenValue } from '../../src/serializers/tabular-cell.js';
 import { removeIllegalChars } from '../../src/serializers/text-clean.js';
+import { readGoogleTsv } from './delimited-reader.js';
 
 /** One parsed RSS item: element local name -> values in order (text, or sub-element map). */
 export type ParsedItem = Record<string, Array<string | Record<string, string>>>;
@@ -96,7 +97,8 @@ export type TabularKind = 'csv' | 'tsv' | 'tsv-quoted';
  */
 export function parseTabular(text: string, kind: TabularKind): string[][] {
   if (kind === 'csv') return parse(text, { relax_column_count: false, bom: false });
-  if (kind === 'tsv-quoted') return parse(text, { delimiter: '\t', relax_column_count: false, bom: false });
+  // A cell's values joined as the record's were (a list's values quoted one by one come back joined).
+  if (kind === 'tsv-quoted') return readGoogleTsv(text).map((cells) => cells.map((values) => values.join(',')));
   return parse(text, { delimiter: '\t', quote: false, relax_column_count: false });
 }
 

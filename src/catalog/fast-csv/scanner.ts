@@ -27,8 +27,9 @@ export class UnsupportedCsv extends Error {
  * A CSV scanner over bytes that gives exactly what csv-parse gives with the catalog reader's
  * options (`relax_column_count`, `relax_quotes`, `skip_empty_lines`, `bom`, one delimiter byte,
  * auto-detected record delimiter), several times faster: it searches quotes with the native
- * Buffer.indexOf, decodes each field once with Buffer.toString (fresh strings, so a kept id never
- * pins a whole chunk in memory) and hands records back a batch at a time.
+ * Buffer.indexOf, decodes each quoted field and each run of unquoted ones with one Buffer.toString
+ * (so a kept id pins at most its record's short fields, never a whole chunk) and hands records
+ * back a batch at a time.
  *
  * What it leaves to csv-parse (it throws UnsupportedCsv): an unclosed quote at the end of the file
  * (csv-parse reports it with its own line count), a UTF-16 byte order mark (csv-parse switches
@@ -38,6 +39,7 @@ export class CsvScanner {
   private eol: Eol = Eol.Unknown;
   private bomChecked = false;
   private readonly delimiter: number;
+  private readonly delimiterText: string;
   /** Records found so far (scanned or counted). */
   records = 0;
   private memoBuf: Buffer | undefined;
@@ -58,6 +60,7 @@ export class CsvScanner {
       throw new UnsupportedCsv(`delimiter ${JSON.stringify(delimiter)} is not one ASCII character`);
     }
     this.delimiter = delimiter.charCodeAt(0);
+    this.delimiterText = delimiter;
   }
 
   /** The record delimiter, once the first one was seen. */
@@ -160,9 +163,10 @@ export class CsvScanner {
         }
         // Unquoted (or the rest of a relaxed quoted field): a quote here is an ordinary character.
         const from = p;
-        if (!decode && this.eol !== Eol.Unknown) {
-          // Counting: no field is kept, so the record goes on to its delimiter unless a quote
-          // right after a field delimiter opens a quoted field first. Both are found natively.
+        if (this.eol !== Eol.Unknown) {
+          // The unquoted fields go on to the record delimiter unless a quote right after a field
+          // delimiter opens a quoted field first; both are found natively. Decoding, these fields
+          // are one run (see pushRun); counting, one placeholder stands for them.
           const eolByte = this.eol === Eol.Lf ? LF : CR;
           let nl = buf.indexOf(eolByte, p);
           if (this.eol === Eol.CrLf) {
@@ -178,25 +182,29 @@ export class CsvScanner {
           while (q >= 0 && q < stop && buf[q - 1] !== d) q = buf.indexOf(QUOTE, q + 1);
           if (q >= 0 && q < stop) {
             // buf[p] is no quote, so the delimiter before q is in this field's rest.
-            record.push('');
+            if (decode) this.pushRun(record, prefix, buf, from, q - 1);
+            else record.push('');
             p = q;
             continue fields;
           }
           if (nl < 0) {
             if (!final) return start;
             if (quoted || record.length > 0 || from < len || prefix !== '') {
-              record.push('');
+              if (decode) this.pushRun(record, prefix, buf, from, len);
+              else record.push('');
               found(record);
             }
             return len;
           }
           if (quoted || record.length > 0 || nl > from || prefix !== '') {
-            record.push('');
+            if (decode) this.pushRun(record, prefix, buf, from, nl);
+            else record.push('');
             found(record);
           }
           pos = nl + (this.eol === Eol.CrLf ? 2 : 1);
           continue records;
         }
+        // The first record, before its delimiter is known: byte by byte.
         for (;;) {
           if (p >= len) {
             if (!final) return start;
@@ -232,6 +240,34 @@ export class CsvScanner {
       }
     }
     return pos;
+  }
+
+  /**
+   * The unquoted fields in bytes `from` to `to` (delimiters between them, the first one after
+   * `prefix`), decoded in one call and cut at the delimiter. A call per field was most of the
+   * scanner's cost (UTF-8 decoding 7 % of a one-thread Google build, on rows of about twenty
+   * short fields); with the runs found natively as when counting, decoding 50,000 bench rows
+   * takes 0.80 to 0.86 of the CPU time (medians of 12 alternated rounds). Cutting the text is
+   * exact: the delimiter is ASCII, which UTF-8 never uses inside another character, and decoding
+   * stops a broken sequence at an ASCII byte just as a decode ending there does. The cut fields
+   * share the run's text (one record's short fields), not the chunk.
+   */
+  private pushRun(record: string[], prefix: string, buf: Buffer, from: number, to: number): void {
+    const text = utf8(buf, from, to);
+    const d = this.delimiterText;
+    let at = text.indexOf(d);
+    if (at < 0) {
+      record.push(prefix + text);
+      return;
+    }
+    record.push(prefix + text.slice(0, at));
+    for (;;) {
+      const next = text.indexOf(d, at + 1);
+      if (next < 0) break;
+      record.push(text.slice(at + 1, next));
+      at = next;
+    }
+    record.push(text.slice(at + 1));
   }
 
   /**

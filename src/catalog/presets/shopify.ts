@@ -4,6 +4,7 @@ import type { MappedRow, Preset, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put } from './row-kit.js';
 import { optionField } from './option-fields.js';
 import { isFalse, markUnpublished } from './publication.js';
+import { titleWithOptions } from './variant-title.js';
 
 const COLUMNS = {
   handle: ['Handle'],
@@ -149,10 +150,9 @@ function createShopifyMapper(options: PresetOptions) {
           issues.push(warning('shopify.sku.missing', `row ${raw.row}: variant without Variant SKU; its id is made from the handle and options ("${fields.id}")`, { row: raw.row, field: 'id', fix: 'Give every variant a SKU so that its id stays stable.' }));
         }
       }
-      // Variants share their product's title; like Shopify's own Google & YouTube app, each variant's title
-      // gets its option values ("T-Shirt - Blue / M"), and Google asks for the distinguishing variant
-      // details in the title (support.google.com/merchants/answer/6324415), so no two items read the same.
-      put(fields, 'title', hasVariants && optionValues.length && p('title') ? `${p('title')} - ${optionValues.join(' / ')}` : p('title'));
+      // Variants share their product's title; like Shopify's own Google & YouTube app, each variant's
+      // title gets its option values ("T-Shirt - Blue / M").
+      put(fields, 'title', hasVariants ? titleWithOptions(p('title'), optionValues, ' / ') : p('title'));
       put(fields, 'description', p('body'));
       put(fields, 'brand', p('vendor'));
       put(fields, 'product_type', p('type'));

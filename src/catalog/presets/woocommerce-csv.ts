@@ -1,9 +1,11 @@
 import { blankRecord } from '../../util/blank-record.js';
-import { info, warning, type Issue } from '../../issues/issue.js';
+import { warning, type Issue } from '../../issues/issue.js';
 import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
 import { optionField } from './option-fields.js';
 import { markUnpublished } from './publication.js';
+import { titleWithOptions } from './variant-title.js';
+import { csvVariationAttribute, guessedLinkIssues, postIdLink, variationLink, type VariationAttribute } from './woocommerce-links.js';
 
 const COLUMNS = {
   id: ['ID'],
@@ -55,17 +57,21 @@ export function wooPublicationState(published: string, visibility: string): stri
   return undefined;
 }
 
-/** The `Attribute N name` / `Attribute N value(s)` column pairs of a header. */
-function attributePairs(keys: string[]): [string, string][] {
-  const pairs: [string, string][] = [];
+/** The `Attribute N name` / `Attribute N value(s)` columns of a header, with `Attribute N global` when present. */
+function attributePairs(keys: string[]): [name: string, values: string, global: string | undefined][] {
+  const pairs: [string, string, string | undefined][] = [];
   for (const k of keys) {
     const m = /^Attribute (\d+) name$/i.exec(k);
     if (!m) continue;
     const values = keys.find((v) => v.toLowerCase() === `attribute ${m[1]} value(s)`);
-    if (values) pairs.push([k, values]);
+    const global = keys.find((v) => v.toLowerCase() === `attribute ${m[1]} global`);
+    if (values) pairs.push([k, values, global]);
   }
   return pairs;
 }
+
+/** Key of a variation's name among its siblings, to tell a shared name from the variation's own. */
+const siblingName = (parentRef: string, name: string): string => `${parentRef}\u0000${name}`;
 
 /** WooCommerce dates (`2024-05-01 00:00:00`) as ISO 8601. */
 const isoDate = (v: string): string => v.trim().replace(' ', 'T');
@@ -76,10 +82,15 @@ export function createWooCsvMapper(options: PresetOptions) {
     const cols = findColumns(keys, COLUMNS);
     const pairs = attributePairs(keys);
     const consumed = new Set(Object.values(cols).filter((c): c is string => c !== undefined));
-    for (const [n, v] of pairs) consumed.add(n).add(v);
+    for (const [n, v, g] of pairs) {
+      consumed.add(n).add(v);
+      if (g) consumed.add(g);
+    }
     return { keys, cols, pairs, consumed };
   });
   const parents = new Map<string, ParentInfo>();
+  /** How many variations of a parent carry each name (a name two of them share says nothing of either). */
+  const variationNames = new Map<string, number>();
   let missingBase = false;
   let guessedLinks = 0;
 
@@ -88,6 +99,10 @@ export function createWooCsvMapper(options: PresetOptions) {
     prepass(raw: RawRow): void {
       const { cols } = columns.get(raw.fields);
       const c = (k: Column) => cell(raw.fields, cols[k]);
+      if (splitList(c('type').toLowerCase()).includes('variation')) {
+        const key = siblingName(c('parent'), c('name'));
+        variationNames.set(key, (variationNames.get(key) ?? 0) + 1);
+      }
       if (!c('type').toLowerCase().includes('variable')) return;
       const info: ParentInfo = { sku: c('sku'), id: c('id'), name: c('name'), description: c('description') || c('short'), images: c('images'), categories: c('categories'), unpublished: wooPublicationState(c('published'), c('visibility')) };
       if (info.sku) parents.set(info.sku, info);
@@ -106,9 +121,26 @@ export function createWooCsvMapper(options: PresetOptions) {
       const parent = parentRef ? parents.get(parentRef) : undefined;
       const id = c('sku') || c('id');
       put(fields, 'id', id);
-      put(fields, 'title', c('name') || parent?.name);
+      const isVariation = types.includes('variation');
+      const attributes: VariationAttribute[] = [];
+      const optionValues: string[] = [];
+      for (const [n, v, g] of pairs) {
+        const name = raw.fields[n] ?? '';
+        const value = raw.fields[v] ?? '';
+        if (!name || !value) continue;
+        const field = optionField(name);
+        if (field && fields[field] === undefined) fields[field] = value;
+        else extra[`attribute:${name}`] = value;
+        if (!isVariation) continue;
+        optionValues.push(value);
+        attributes.push(csvVariationAttribute(name, value, g !== undefined && raw.fields[g]?.trim() === '1'));
+      }
+      // A variation's name that is empty, its parent's, or shared with a sibling gets the attribute values.
+      const name = c('name');
+      const shared = isVariation && (name === '' || name === parent?.name || (variationNames.get(siblingName(parentRef, name)) ?? 0) > 1);
+      put(fields, 'title', shared ? titleWithOptions(parent?.name || name, optionValues, ', ') : name);
       put(fields, 'description', c('description') || c('short') || parent?.description);
-      if (types.includes('variation')) {
+      if (isVariation) {
         const group = parent?.sku || parentRef.replace(/^id:/, '');
         put(fields, 'item_group_id', group);
         if (!parentRef) {
@@ -134,20 +166,13 @@ export function createWooCsvMapper(options: PresetOptions) {
       if (weight) fields.shipping_weight = `${weight} kg`;
       put(fields, 'gtin', c('gtin'));
       put(fields, 'brand', c('brand'));
-      for (const [n, v] of pairs) {
-        const name = raw.fields[n] ?? '';
-        const value = raw.fields[v] ?? '';
-        if (!name || !value) continue;
-        const field = optionField(name);
-        if (field && fields[field] === undefined) fields[field] = value;
-        else extra[`attribute:${name}`] = value;
-      }
       const external = c('externalUrl');
       if (external) fields.link = external;
       else if (options.baseUrl) {
-        const pageId = parent?.id || c('id');
+        // A variation has no page of its own: it is its parent's page with the variation's attributes chosen.
+        const pageId = parent?.id || (parentRef.startsWith('id:') ? parentRef.slice(3) : '') || c('id');
         if (pageId) {
-          fields.link = absolute(`/?post_type=product&p=${encodeURIComponent(pageId)}`, options.baseUrl);
+          fields.link = variationLink(postIdLink(options.baseUrl, pageId), attributes);
           guessedLinks++;
         }
       } else missingBase = true;
@@ -159,23 +184,7 @@ export function createWooCsvMapper(options: PresetOptions) {
     },
 
     finish(): Issue[] {
-      const out: Issue[] = [];
-      if (missingBase) {
-        out.push(
-          warning('woocommerce.base_url.missing', 'WooCommerce CSV exports carry no product URLs, and no base URL is set', {
-            fix: 'Set catalog.base_url in shelfcast.yaml to the shop address (links become <base_url>/?post_type=product&p=<ID>).',
-          }),
-        );
-      }
-      // Once per run, not per row: the guess is the same for every product.
-      if (guessedLinks > 0) {
-        out.push(
-          info('woocommerce.link.guessed', `${guessedLinks} product links were made from WordPress post ids (${options.baseUrl}/?post_type=product&p=<ID>): the CSV export carries no product URL; WordPress redirects these to the product page, but channels compare the link with the page they land on`, {
-            fix: 'Check that catalog.base_url is the address WordPress runs at, or map a column holding the product permalinks with catalog: { columns: { link: <column> } }.',
-          }),
-        );
-      }
-      return out;
+      return guessedLinkIssues(guessedLinks, missingBase, options.baseUrl, 'the WooCommerce CSV export carries no product URL');
     },
   };
 }

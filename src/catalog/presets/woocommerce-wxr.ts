@@ -1,8 +1,11 @@
 import { blankRecord } from '../../util/blank-record.js';
+import type { Issue } from '../../issues/issue.js';
 import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { applyOverrides, mapped, put, splitList } from './row-kit.js';
 import { optionField } from './option-fields.js';
 import { markUnpublished } from './publication.js';
+import { titleWithOptions } from './variant-title.js';
+import { guessedLinkIssues, postIdLink, variationLink, type VariationAttribute } from './woocommerce-links.js';
 
 /** Item fields the WXR mapping reads (everything else goes to `extra`). */
 const CONSUMED = new Set([
@@ -33,6 +36,7 @@ const CONSUMED = new Set([
 const STOCK: Record<string, string> = { instock: 'in stock', outofstock: 'out of stock', onbackorder: 'backorder' };
 
 interface Post {
+  title: string;
   /** Why the shop does not show the product (and so its variations), if it does not. */
   unpublished: string | undefined;
   sku: string;
@@ -55,20 +59,63 @@ function wxrPublicationState(f: Record<string, string>): string | undefined {
   return undefined;
 }
 
+/** A variation's attributes as stored in its postmeta (`attribute_pa_color` red, `attribute_logo` No). */
+function variationAttributes(f: Record<string, string>): VariationAttribute[] {
+  const out: VariationAttribute[] = [];
+  for (const k in f) if (k.startsWith(ATTRIBUTE_META)) out.push({ key: k.slice(ATTRIBUTE_META.length), value: f[k]! });
+  return out;
+}
+const ATTRIBUTE_META = 'postmeta.attribute_';
+
+/** A product's attribute terms by taxonomy and slug (`pa_color` `red` -> Red), from its parallel category lists. */
+function termNames(f: Record<string, string>): Map<string, string> {
+  const names = (f.category ?? '').split(',');
+  const domains = (f['category@domain'] ?? '').split(',');
+  const slugs = (f['category@nicename'] ?? '').split(',');
+  const out = new Map<string, string>();
+  // A term name holding a comma would shift the lists; then the slugs stand for themselves.
+  if (names.length !== domains.length || names.length !== slugs.length) return out;
+  for (let i = 0; i < names.length; i++) if (domains[i]!.startsWith('pa_')) out.set(`${domains[i]}\u0000${slugs[i]}`, names[i]!.trim());
+  return out;
+}
+
 /** WordPress eXtended RSS export of WooCommerce products (Tools > Export), read as XML items. */
 export function createWooWxrMapper(options: PresetOptions) {
   const attachments = new Map<string, string>();
+  const terms = new Map<string, Map<string, string>>();
+  /** How many variations of a parent carry each title (a title two of them share says nothing of either). */
+  const variationTitles = new Map<string, number>();
+  let guessedLinks = 0;
+  let missingBase = false;
   const products = new Map<string, Post & { thumb: string; gallery: string }>();
   const imagesOf = (thumb: string, gallery: string): string[] =>
     [thumb, ...splitList(gallery)].map((id) => attachments.get(id)).filter((u): u is string => u !== undefined);
+
+  /** A post without a permalink: WordPress shows it at its post id (a variation: its parent's, with its attributes). */
+  function guessLink(f: Record<string, string>, isVariation: boolean, attributes: VariationAttribute[]): string | undefined {
+    const postId = (isVariation && f.post_parent !== '0' ? f.post_parent : f.post_id) ?? '';
+    if (!postId) return undefined;
+    if (!options.baseUrl) {
+      missingBase = true;
+      return undefined;
+    }
+    guessedLinks++;
+    return variationLink(postIdLink(options.baseUrl, postId), attributes);
+  }
 
   return {
     /** Attachments (image URLs by post id) and parent products may come anywhere in the file. */
     prepass(raw: RawRow): void {
       const f = raw.fields;
       if (f.post_type === 'attachment' && f.post_id && f.attachment_url) attachments.set(f.post_id, f.attachment_url);
+      if (f.post_type === 'product_variation') {
+        const key = `${f.post_parent ?? ''}\u0000${f.title ?? ''}`;
+        variationTitles.set(key, (variationTitles.get(key) ?? 0) + 1);
+      }
       if (f.post_type === 'product' && f.post_id) {
+        terms.set(f.post_id, termNames(f));
         products.set(f.post_id, {
+          title: f.title ?? '',
           unpublished: wxrPublicationState(f),
           sku: f['postmeta._sku'] ?? '',
           link: f.link ?? '',
@@ -91,10 +138,17 @@ export function createWooWxrMapper(options: PresetOptions) {
       for (const k in f) if (!CONSUMED.has(k) && f[k] !== '') extra[k] = f[k]!;
       const parent = type === 'product_variation' ? products.get(f.post_parent ?? '') : undefined;
       put(fields, 'id', f['postmeta._sku'] || f.post_id);
-      put(fields, 'title', f.title);
+      const isVariation = type === 'product_variation';
+      const attributes = isVariation ? variationAttributes(f) : [];
+      const title = f.title ?? '';
+      // A variation's title that is empty, its parent's, or shared with a sibling gets the attribute values.
+      const shared = isVariation && (title === '' || title === parent?.title || (variationTitles.get(`${f.post_parent ?? ''}\u0000${title}`) ?? 0) > 1);
+      const names = terms.get(f.post_parent ?? '');
+      const values = attributes.map((a) => names?.get(`${a.key}\u0000${a.value}`) ?? a.value);
+      put(fields, 'title', shared ? titleWithOptions(parent?.title || title, values, ', ') : title);
       put(fields, 'description', f['content:encoded'] || f['postmeta._variation_description'] || f['excerpt:encoded'] || parent?.description);
-      put(fields, 'link', f.link || parent?.link);
-      if (type === 'product_variation') put(fields, 'item_group_id', parent?.sku || f.post_parent);
+      put(fields, 'link', f.link || (parent?.link ? variationLink(parent.link, attributes) : undefined) || guessLink(f, isVariation, attributes));
+      if (isVariation) put(fields, 'item_group_id', parent?.sku || f.post_parent);
       // `_price` repeats on variable products; the first value is the current price.
       const regular = f['postmeta._regular_price'] || splitList(f['postmeta._price'] ?? '')[0];
       const sale = f['postmeta._sale_price'];
@@ -119,6 +173,10 @@ export function createWooWxrMapper(options: PresetOptions) {
       applyOverrides(raw.fields, row, options.columns);
       const state = wxrPublicationState(f) ?? (parent?.unpublished && `its parent product ${parent.sku || f.post_parent}: ${parent.unpublished}`);
       return [state ? markUnpublished(row, state, options) : row];
+    },
+
+    finish(): Issue[] {
+      return guessedLinkIssues(guessedLinks, missingBase, options.baseUrl, 'these WordPress XML items have no <link>');
     },
   };
 }

@@ -11,18 +11,22 @@ function createWooMapper(options: PresetOptions): PresetMapper {
   const csv = createWooCsvMapper(options);
   const wxr = createWooWxrMapper(options);
   let usedCsv = false;
+  let usedWxr = false;
   return {
     prepass(raw: RawRow): void {
       if (isWxr(raw)) wxr.prepass(raw);
       else csv.prepass(raw);
     },
     map(raw: RawRow): MappedRow[] {
-      if (isWxr(raw)) return wxr.map(raw);
+      if (isWxr(raw)) {
+        usedWxr = true;
+        return wxr.map(raw);
+      }
       usedCsv = true;
       return csv.map(raw);
     },
     finish(): Issue[] {
-      return usedCsv ? csv.finish() : [];
+      return [...(usedCsv ? csv.finish() : []), ...(usedWxr ? wxr.finish() : [])];
     },
   };
 }

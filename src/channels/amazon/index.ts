@@ -1,4 +1,4 @@
-import { AMAZON_LIMITS, availabilityAttributeJson, listingAttributesJson, offerAttributeJson } from './listing-attributes.js';
+import { AMAZON_LIMITS, amazonOffer, availabilityAttributeJson, listingAttributesJson, offerAttributeJson } from './listing-attributes.js';
 import { amazonOptionsSchema, productTypeFor, type AmazonOptions } from './listing-options.js';
 import { variationFamilies } from './variation-families.js';
 import { defineChannel, type FeedRecord } from '../define-channel.js';
@@ -57,7 +57,7 @@ export default defineChannel<AmazonOptions>({
     { name: 'item_name', required: true, format: 'text', limit: AMAZON_LIMITS.item_name, source: 'title' },
     { name: 'brand', required: false, format: 'text', limit: AMAZON_LIMITS.brand, source: 'brand' },
     { name: 'externally_assigned_product_identifier', required: false, format: 'ean | upc | gtin by length', source: 'gtin' },
-    { name: 'purchasable_offer', required: false, format: 'currency, our_price schedule', source: 'price, sale_price' },
+    { name: 'purchasable_offer', required: false, format: 'currency, our_price schedule; a sale price as discounted_price with start_at and end_at (RFC 3339 date-time with offset: 2026-12-01T00:00:00+01:00)', source: 'price, sale_price, sale_price_effective_date (a sale price without both dates is left out)' },
     { name: 'fulfillment_availability', required: false, format: 'channel code and quantity', source: 'quantity, availability' },
     { name: 'condition_type', required: false, format: 'new_new | used_good | ...', source: 'condition' },
     { name: 'product_description', required: false, format: 'plain text', limit: AMAZON_LIMITS.product_description, source: 'description' },
@@ -73,7 +73,8 @@ export default defineChannel<AmazonOptions>({
     const out = itemIssues('amazon', product, ctx);
     const only = onlyGroups(ctx.feed, GROUPS, 'Amazon');
     checkSkuLength(product.id, AMAZON_LIMITS.sku, 'Amazon', out);
-    const prices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
+    const feedPrices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
+    const prices = feedPrices && amazonOffer(feedPrices, out);
     if (out.failed) return { issues: out.list };
     const record: FeedRecord = { sku: product.id, row: String(ctx.row), productType: productTypeFor(product, opts) };
     if (only) {

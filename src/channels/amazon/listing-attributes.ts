@@ -52,6 +52,21 @@ export interface OfferInput {
   sale_price_effective_date?: string;
 }
 
+/**
+ * The offer Amazon can take. Amazon's product type definitions make start_at and end_at required
+ * in every discounted_price schedule (date-time, written by src/product/feed-dates.ts with the
+ * feed's offset), so a sale price without both dates is left out with a warning: sent, the whole
+ * listing would be refused.
+ */
+export function amazonOffer(prices: OfferInput, out: ItemIssues): OfferInput {
+  if (!prices.sale_price || prices.sale_price_effective_date?.includes('/')) return prices;
+  out.warn('sale_price', 'dates_missing', 'Amazon needs a start and an end date for a sale price; the sale price was left out, the item stays at its regular price.', {
+    field: 'sale_price_effective_date',
+    fix: 'Fill in sale_price_effective_date as start/end, for example 2026-12-01/2026-12-31.',
+  });
+  return { price: prices.price };
+}
+
 /** purchasable_offer: the price, and the sale price with its dates. */
 export function offerAttributeJson(o: OfferInput, opts: AmazonOptions): string {
   let body = `"our_price":[{"schedule":[{"value_with_tax":${amountJson(o.price)}}]}]`;

@@ -1,4 +1,5 @@
 import type { AttributeDoc } from '../define-channel.js';
+import { feedDateFormat } from '../../product/feed-dates.js';
 import { AVAILABILITY_SPELLINGS } from './availability.js';
 import type { GoogleField, GoogleProfile } from './google-record.js';
 
@@ -52,6 +53,8 @@ export function googleAttributes(
   const enums: Record<string, string> = {
     availability: [...new Set(Object.values(AVAILABILITY_SPELLINGS[profile.availability]))].join(' | '),
     age_group: profile.ageGroups.join(' | '),
+    availability_date: `${feedDateFormat(profile.dateStyle)}; required for preorder and backorder`,
+    sale_price_effective_date: feedDateFormat(profile.dateStyle, 'interval'),
   };
   return fields.map((name) => {
     if (extra[name]) return { name, ...extra[name] };

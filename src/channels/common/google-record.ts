@@ -1,4 +1,4 @@
-import { feedDateTime } from '../../product/feed-dates.js';
+import { feedDateTime, type FeedDateStyle } from '../../product/feed-dates.js';
 import type { Condition, Product } from '../../product/product.js';
 import type { FeedRecord, FieldValue, FormatSpec, MapContext } from '../define-channel.js';
 import { requireApparelFields } from './apparel.js';
@@ -60,6 +60,8 @@ export interface GoogleProfile {
   apparelAttributes?: boolean;
   /** Condition published when the catalog has none; default none. */
   defaultCondition?: Condition;
+  /** How the channel writes dates (src/product/feed-dates.ts); default `seconds`. */
+  dateStyle?: FeedDateStyle;
 }
 
 /** Google Merchant Center's limits (product data specification). */
@@ -122,7 +124,7 @@ export function googleValues(product: Product, ctx: MapContext, profile: GoogleP
   if (profile.availabilityDateRequired && product.availability && NEEDS_AVAILABILITY_DATE.has(product.availability) && !product.availability_date) {
     out.error('availability_date', 'missing', `availability ${product.availability} needs an availability_date.`, { fix: 'Add the date the item ships (ISO 8601).' });
   }
-  const prices = priceForFeed(product, ctx.feed, out);
+  const prices = priceForFeed(product, ctx.feed, out, profile.dateStyle);
   const ids = identifiersFor(product, profile.missingIdentifier, out);
   if (profile.brandForNew) requireBrandForNew(product, condition, out);
   // Optional attributes with a value the channel does not know are left out; the item stays.
@@ -153,7 +155,7 @@ export function googleValues(product: Product, ctx: MapContext, profile: GoogleP
     image_link,
     additional_image_link: limitImageLinks(product.additional_image_link, lim.image_link ?? Infinity, profile.maxAdditionalImages, out),
     availability,
-    availability_date: product.availability_date && feedDateTime(product.availability_date, ctx.feed.timezone ?? 'UTC'),
+    availability_date: product.availability_date && feedDateTime(product.availability_date, ctx.feed.timezone ?? 'UTC', false, profile.dateStyle),
     price: priceText(prices.price),
     sale_price: prices.sale_price && salePriceText(prices.sale_price),
     sale_price_effective_date: prices.sale_price_effective_date,

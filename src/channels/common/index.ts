@@ -34,7 +34,7 @@
 export { itemIssues, type ItemIssues, type IssueOptions } from './item-issues.js';
 export { limitText, plainText, looksLikeHtml } from './text.js';
 export { requireField, requireFields, requireOneOf } from './require-fields.js';
-export { priceForFeed, parseAmount, currencyColumn, priceText, salePriceText, type FeedPrices } from './price.js';
+export { priceForFeed, parseAmount, currencyColumn, priceText, salePriceText, saleActive, pricesAt, type FeedPrices } from './price.js';
 export { AVAILABILITY_SPELLINGS, spellAvailability, NEEDS_AVAILABILITY_DATE, type AvailabilitySpelling } from './availability.js';
 export { APPAREL_COUNTRIES, requiredApparelFields, requireApparelFields, type ApparelField } from './apparel.js';
 export { BRAND_FIX, identifiersFor, MISSING_IDENTIFIER_FIX, requireBrandForNew, type IdentifierFields, type MissingIdentifierPolicy } from './identifiers.js';

@@ -1,4 +1,4 @@
-import { feedInterval } from '../../product/feed-dates.js';
+import { feedInterval, type FeedDateStyle } from '../../product/feed-dates.js';
 import { minorDigits } from '../../product/currencies.js';
 import { formatMoney } from '../../product/money-format.js';
 import type { Money, Product } from '../../product/product.js';
@@ -63,9 +63,10 @@ export interface FeedPrices {
  *   and a column that is not an amount gives `<channel>.price.invalid`;
  * - a sale price in another currency without its column, or not lower than the price, is dropped
  *   with a warning (channels reject such sale prices; the item stays at its regular price).
+ * - the sale period is written in the channel's `dates` style (src/product/feed-dates.ts).
  * Returns undefined when the item must be excluded (the error is in `out`).
  */
-export function priceForFeed(product: Product, feed: FeedTarget, out: ItemIssues): FeedPrices | undefined {
+export function priceForFeed(product: Product, feed: FeedTarget, out: ItemIssues, dates: FeedDateStyle = 'seconds'): FeedPrices | undefined {
   if (!product.price) {
     out.error('price', 'missing', `price is required by ${out.channel}; the item is left out of the feed.`, { fix: 'Fill in the price.' });
     return undefined;
@@ -103,10 +104,28 @@ export function priceForFeed(product: Product, feed: FeedTarget, out: ItemIssues
     sale = undefined;
   }
   if (!sale) return { price };
-  const period = product.sale_price_effective_date && feedInterval(product.sale_price_effective_date, feed.timezone ?? 'UTC');
+  const period = product.sale_price_effective_date && feedInterval(product.sale_price_effective_date, feed.timezone ?? 'UTC', dates);
   return period
     ? { price, sale_price: sale, sale_price_effective_date: period }
     : { price, sale_price: sale };
+}
+
+/**
+ * Whether the sale of a `start/end` interval runs at `now`. Channels that take no sale dates
+ * (idealo's CSV, eBay's offers) are sent the sale price only while it runs, so the feed decides.
+ */
+export function saleActive(interval: string | undefined, now: Date): boolean {
+  if (!interval) return true;
+  const [start, end] = interval.split('/');
+  const t = now.getTime();
+  if (start && Date.parse(start) > t) return false;
+  if (end && Date.parse(end) <= t) return false;
+  return true;
+}
+
+/** The prices of a channel without sale dates at `now`: the sale price only while its sale runs (saleActive). */
+export function pricesAt(prices: FeedPrices, now: Date): FeedPrices {
+  return prices.sale_price && !saleActive(prices.sale_price_effective_date, now) ? { price: prices.price } : prices;
 }
 
 /** formatMoney that remembers its last value, compared by amount and currency (never by identity). */

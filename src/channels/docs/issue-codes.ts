@@ -23,6 +23,7 @@ const MEANINGS: Record<string, { error: string; warning: string }> = {
   out_of_stock: { error: 'out of stock, which the channel does not list: the item is left out', warning: 'out of stock' },
   backorder: { error: 'backorder is not accepted: the item is left out', warning: 'the channel has no backorder: sent as preorder' },
   emoji: { error: 'emoji are not accepted: the item is left out', warning: 'emoji removed' },
+  dates_missing: { error: 'no start and end date: the item is left out', warning: 'the channel needs start and end dates for it: the value is left out' },
 };
 
 const meaningOf = (code: string, severity: Issue['severity']): string => {

@@ -71,6 +71,22 @@ export function renderChannelDoc(channel: ChannelDefinition<any>, sample?: strin
       : 'This channel has no options of its own; the feed sets `country`, `language`, `currency` and `format`.',
   );
 
+  if (channel.currencies) {
+    parts.push('## Currencies');
+    parts.push(
+      `The channel takes these ${channel.currencies.length} currencies only; a feed in another \`currency\` is refused when the config is loaded: ` +
+        channel.currencies.map(code).join(', ') + '.',
+    );
+  }
+
+  if (channel.marketCurrencies) {
+    parts.push('## Currency per country');
+    parts.push(
+      "The channel takes prices only in the local currency of the feed's `country`. A feed for one of these countries in another `currency` is refused when the config is loaded; set the currency shown, with a `price_<CUR>` column or a `convert` rule with `rates:`.\n\n" +
+        markdownTable(['currency', 'countries'], currencyRows(channel.marketCurrencies)),
+    );
+  }
+
   parts.push('## Issue codes');
   const codes = issueCodes(channel, extras.issues);
   parts.push(
@@ -89,4 +105,14 @@ export function renderChannelDoc(channel: ChannelDefinition<any>, sample?: strin
     );
   }
   return parts.join('\n\n') + '\n';
+}
+
+/** One row per accepted currency (or pair), with its countries in alphabetical order. */
+function currencyRows(markets: Readonly<Record<string, readonly string[]>>): string[][] {
+  const byCurrency = new Map<string, string[]>();
+  for (const country of Object.keys(markets).sort()) {
+    const key = markets[country]!.join(' or ');
+    byCurrency.set(key, [...(byCurrency.get(key) ?? []), country]);
+  }
+  return [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, countries]) => [currency, countries.join(', ')]);
 }

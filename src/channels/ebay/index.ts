@@ -1,7 +1,7 @@
 import { categoryOf, EBAY_LIMITS, inventoryItem, offer, priceQuantity, quantityOf } from './inventory-payload.js';
 import { ebayOptionsSchema, type EbayOptions } from './listing-options.js';
 import { defineChannel, type FeedRecord } from '../define-channel.js';
-import { cachedOptions, itemIssues, priceForFeed } from '../common/index.js';
+import { cachedOptions, itemIssues, priceForFeed, pricesAt } from '../common/index.js';
 import { checkSkuLength, onlyGroups } from '../common/marketplace.js';
 import type { EbayDestinationConfig } from './destination-schema.js';
 import { createEbayInventorySerializer } from './ebay-inventory.js';
@@ -45,7 +45,7 @@ export default defineChannel<EbayOptions>({
     { name: 'product.brand / mpn / ean / upc', required: false, format: 'text', source: 'brand, mpn, gtin' },
     { name: 'condition', required: true, format: 'NEW | USED_EXCELLENT | ...', source: 'condition' },
     { name: 'availability.shipToLocationAvailability.quantity', required: true, format: 'integer', source: 'quantity, availability' },
-    { name: 'offer.pricingSummary.price', required: true, format: '{ value: "25.00", currency: "USD" }', source: 'price, sale_price' },
+    { name: 'offer.pricingSummary.price', required: true, format: '{ value: "25.00", currency: "USD" }', source: 'price; sale_price while its sale_price_effective_date runs at build time (eBay offers take no sale dates)' },
     { name: 'offer.categoryId', required: true, format: 'eBay leaf category id', source: 'options.categories / categoryId' },
   ],
   map(product, ctx) {
@@ -53,7 +53,9 @@ export default defineChannel<EbayOptions>({
     const out = itemIssues('ebay', product, ctx);
     const only = onlyGroups(ctx.feed, ONLY_GROUPS, 'eBay');
     checkSkuLength(product.id, EBAY_LIMITS.sku, 'eBay', out);
-    const prices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
+    // An offer has no sale dates (pricingSummary holds prices only), so the sale price goes out only while its sale runs.
+    const feedPrices = !only || only.includes('price') ? priceForFeed(product, ctx.feed, out) : undefined;
+    const prices = feedPrices && pricesAt(feedPrices, ctx.now);
     const quantity = !only || only.includes('quantity') ? quantityOf(product, opts, out) : undefined;
     const categoryId = only ? undefined : categoryOf(product, opts, out);
     const aspects = only ? undefined : aspectsOf(product, out);

@@ -7,11 +7,13 @@ import {
   perOptions,
   plainText,
   priceForFeed,
+  pricesAt,
   recordPicker,
   requireField,
   resolveGoogleCategory,
   variantFields,
 } from '../common/index.js';
+import { localCurrencies } from '../../config/codes/local-currency.js';
 import { defineChannel, type AttributeDoc, type FeedTarget } from '../define-channel.js';
 import { idealoOptions, type IdealoOptions } from './idealo-options.js';
 import { formatAmount } from '../../product/money-format.js';
@@ -57,20 +59,10 @@ const attributes: AttributeDoc[] = [
   { name: 'material', required: false, format: 'text', source: 'material' },
 ];
 
-/** Whether the sale of an ISO 8601 `start/end` interval runs at `now` (idealo has no dates, so the feed decides). */
-export function saleActive(interval: string | undefined, now: Date): boolean {
-  if (!interval) return true;
-  const [start, end] = interval.split('/');
-  const t = now.getTime();
-  if (start && Date.parse(start) > t) return false;
-  if (end && Date.parse(end) <= t) return false;
-  return true;
-}
-
-/** price and formerPrice: idealo shows the price paid and, during a sale, the price before it. */
+/** price and formerPrice: idealo shows the price paid and, during a sale, the price before it; idealo takes no sale dates. */
 function offerPrices(prices: FeedPrices, now: Date): { price: Money; formerPrice?: Money } {
-  if (prices.sale_price && saleActive(prices.sale_price_effective_date, now)) return { price: prices.sale_price, formerPrice: prices.price };
-  return { price: prices.price };
+  const current = pricesAt(prices, now);
+  return current.sale_price ? { price: current.sale_price, formerPrice: current.price } : { price: current.price };
 }
 
 /** An option amount written the way idealo reads it (`4.95`); kept as written if the currency has fewer decimals. */
@@ -146,7 +138,7 @@ export default defineChannel<IdealoOptions>({
   attributes,
   options: idealoOptions,
   // idealo runs one site per country, each listing offers in its local currency only.
-  marketCurrencies: { DE: 'EUR', AT: 'EUR', FR: 'EUR', IT: 'EUR', ES: 'EUR', GB: 'GBP' },
+  marketCurrencies: localCurrencies(['DE', 'AT', 'FR', 'IT', 'ES', 'GB']),
   columns: (feed) => columnsOf(optionsOf(feed)),
   map(product, ctx) {
     const out = itemIssues('idealo', product, ctx);

@@ -36,7 +36,11 @@ export const META_FIELDS = [
   'custom_label_0', 'custom_label_1', 'custom_label_2', 'custom_label_3', 'custom_label_4',
 ] as const;
 
-/** Meta commerce catalog: availability with spaces, plain-text descriptions, up to 20 additional images. */
+/**
+ * Meta commerce catalog: availability with spaces, plain-text descriptions, up to 20 additional
+ * images, and dates to the minute: Meta's data feed fields give sale_price_effective_date as
+ * `YYYY-MM-DDT23:59+00:00/YYYY-MM-DDT23:59+00:00` (time 00:00 to 23:59, offset -12:00 to +14:00).
+ */
 export const META_PROFILE: GoogleProfile = {
   limits: { ...GOOGLE_LIMITS, id: 100, title: 200, description: 9999, brand: 100, mpn: 100, item_group_id: 100, color: 200, size: 200 },
   availability: 'meta',
@@ -46,6 +50,7 @@ export const META_PROFILE: GoogleProfile = {
   availabilityDateRequired: false,
   ageGroups: META_AGE_GROUPS,
   defaultCondition: 'new',
+  dateStyle: 'minutes',
 };
 
 /** rich_text_description has no published limit; the feed cell limit applies instead. */

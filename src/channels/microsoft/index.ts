@@ -1,3 +1,4 @@
+import { localCurrencies } from '../../config/codes/local-currency.js';
 import { defineChannel } from '../define-channel.js';
 import { identifierOptionsSchema, parseIdentifierOptions, profileWithIdentifierOption } from '../common/identifier-options.js';
 import { GOOGLE_AGE_GROUPS, GOOGLE_FIELDS, googleFormats, GOOGLE_LIMITS, googleAttributes, googleRecord, itemIssues, type GoogleProfile } from '../common/index.js';
@@ -22,6 +23,19 @@ const profileFor = profileWithIdentifierOption(MICROSOFT_PROFILE);
 
 const SHIPPING_REQUIRED = new Set(['AT', 'DE']);
 
+/**
+ * The countries where Microsoft runs product ads (help.ads.microsoft.com/apex/index/3/en/60048).
+ * Its feed file page (…/en-us/51084) has price and shipping "submitted in local currency", so a
+ * feed for one of them in another currency is refused at config load.
+ */
+const PRODUCT_AD_COUNTRIES = [
+  'AL', 'AD', 'AR', 'AW', 'AU', 'AT', 'BD', 'BE', 'BO', 'BA', 'BR', 'BN', 'BG', 'CA', 'KY', 'CL', 'CO', 'CR', 'HR', 'CY',
+  'CZ', 'DK', 'DM', 'DO', 'EC', 'SV', 'EE', 'FI', 'FJ', 'FR', 'GF', 'PF', 'DE', 'GR', 'GU', 'GT', 'GY', 'HT', 'HN', 'HU',
+  'IS', 'IN', 'ID', 'IE', 'IT', 'JP', 'LV', 'LI', 'LT', 'LU', 'MY', 'MV', 'MT', 'MQ', 'MX', 'MC', 'MN', 'ME', 'MS', 'NP',
+  'NL', 'NC', 'NZ', 'MK', 'NO', 'PA', 'PG', 'PY', 'PE', 'PH', 'PL', 'PT', 'PR', 'RO', 'SM', 'RS', 'SG', 'ZA', 'SK', 'SI',
+  'ES', 'LK', 'SE', 'CH', 'BS', 'GB', 'US', 'TH', 'TT', 'TR', 'UY', 'VA', 'VE', 'VN',
+];
+
 export default defineChannel({
   id: 'microsoft',
   title: 'Microsoft Merchant Center',
@@ -29,6 +43,7 @@ export default defineChannel({
   formats: googleFormats('tsv'),
   attributes: googleAttributes(GOOGLE_FIELDS, MICROSOFT_PROFILE),
   options: identifierOptionsSchema,
+  marketCurrencies: localCurrencies(PRODUCT_AD_COUNTRIES),
   map(product, ctx) {
     const out = itemIssues('microsoft', product, ctx);
     const opts = parseIdentifierOptions(ctx.feed.options);

@@ -19,6 +19,8 @@ import {
 import { defineChannel, type AttributeDoc } from '../define-channel.js';
 import type { Availability, Product } from '../../product/product.js';
 import type { PinterestDestinationConfig } from './destination-schema.js';
+import { feedDateFormat } from '../../product/feed-dates.js';
+import { PINTEREST_FEED_CURRENCIES } from './feed-currencies.js';
 
 /** Pinterest's limits (Pinterest API v5 catalog item attributes and the catalog data specification). */
 const LIMITS = { id: 127, item_group_id: 127, title: 500, description: 10_000, link: 511, image_link: 2000, product_type: 1000, custom_label: 511 } as const;
@@ -41,7 +43,7 @@ const attributes: AttributeDoc[] = [
   { name: 'mobile_link', required: false, format: 'http(s) URL', limit: LIMITS.link, source: 'mobile_link' },
   { name: 'price', required: true, format: '15.00 USD', source: 'price (or price_<CUR> for the feed currency)' },
   { name: 'sale_price', required: false, format: '12.00 USD, lower than price', source: 'sale_price' },
-  { name: 'sale_price_effective_date', required: false, format: 'ISO 8601 start/end', source: 'sale_price_effective_date' },
+  { name: 'sale_price_effective_date', required: false, format: feedDateFormat('seconds', 'interval'), source: 'sale_price_effective_date' },
   { name: 'availability', required: true, format: 'in stock | out of stock | preorder (backorder is sent as preorder)', source: 'availability' },
   { name: 'condition', required: false, format: 'new | used | refurbished', source: 'condition' },
   { name: 'brand', required: false, format: 'text', source: 'brand' },
@@ -101,6 +103,7 @@ export default defineChannel({
   id: 'pinterest',
   title: 'Pinterest Catalogs',
   kind: 'social',
+  currencies: PINTEREST_FEED_CURRENCIES,
   push: {
     destination: 'pinterest',
     deltas: true,

@@ -18,6 +18,8 @@ import {
 } from '../common/index.js';
 import { defineChannel, type AttributeDoc } from '../define-channel.js';
 import type { Condition } from '../../product/product.js';
+import { feedDateFormat } from '../../product/feed-dates.js';
+import { TIKTOK_CATALOG_CURRENCIES } from './catalog-currencies.js';
 
 /** The nine fields TikTok's catalog rejects an item without (Catalog Product Parameters). */
 const REQUIRED = ['sku_id', 'title', 'description', 'availability', 'condition', 'price', 'link', 'image_link', 'brand'] as const;
@@ -61,7 +63,7 @@ const attributes: AttributeDoc[] = [
   { name: 'item_group_id', required: false, format: 'text; shared by the variants of one product', source: 'item_group_id' },
   { name: 'additional_image_link', required: false, format: `up to ${MAX_ADDITIONAL_IMAGES} URLs, comma-separated`, limit: URL_LIMIT, source: 'additional_image_link' },
   { name: 'sale_price', required: false, format: '12.00 USD, lower than price', source: 'sale_price' },
-  { name: 'sale_price_effective_date', required: false, format: 'ISO 8601 start/end', source: 'sale_price_effective_date' },
+  { name: 'sale_price_effective_date', required: false, format: feedDateFormat('seconds', 'interval'), source: 'sale_price_effective_date' },
   { name: 'gtin', required: false, format: 'GTIN-8/12/13/14', source: 'gtin' },
   { name: 'mpn', required: false, format: 'text', source: 'mpn' },
   { name: 'google_product_category', required: false, format: 'Google taxonomy path', source: 'google_product_category' },
@@ -95,6 +97,7 @@ export default defineChannel<TiktokOptions>({
   id: 'tiktok',
   title: 'TikTok Catalog',
   kind: 'social',
+  currencies: TIKTOK_CATALOG_CURRENCIES,
   formats: [{ id: 'csv', serializer: 'csv', ext: 'csv', contentType: 'text/csv; charset=utf-8' }],
   attributes,
   options: tiktokOptions,

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import idealo, { saleActive } from '../../../src/channels/idealo/index.js';
+import idealo from '../../../src/channels/idealo/index.js';
+import { saleActive } from '../../../src/channels/common/index.js';
 import { idealoOptions } from '../../../src/channels/idealo/idealo-options.js';
 import { feedColumns, renderFeed } from '../../../src/channels/render-feed.js';
 import type { FeedRecord, FeedTarget } from '../../../src/channels/define-channel.js';
