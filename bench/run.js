@@ -10,7 +10,8 @@
 // (temp folder), --descriptions distinct|shared|both (both), --no-xml, --no-peer, --no-record,
 // --record FILE (BENCHMARKS.md), --peer FILE, --duckdb DIR, --label TEXT (what was measured, in the
 // BENCHMARKS.md heading), --shards N (2: a sharded build of the six feeds, N shard processes side
-// by side, then the merge; 0 skips it), --help.
+// by side, then the merge; 0 skips it), --steps NAMES (only these measurements, by their names in
+// the table, comma-separated: a 1M-row run of the six feeds alone), --help.
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,6 +37,8 @@ const usage = `usage: npm run bench -- [--rows N | --quick] [--seed N] [--repeat
   --descriptions  distinct (one per row), shared (one per item group) or both (default)
   --duckdb DIR  a folder where @duckdb/node-api is installed (or SHELFCAST_BENCH_DUCKDB)
   --shards N    sharded build: N shard processes at once, then the merge (2; 0: skip)
+  --steps NAMES only these measurements, named as in the table, comma-separated
+                (e.g. --steps "shelfcast build 6 feeds")
 `;
 
 /** The peer next to the repository (../shared), or next to the folder of its worktrees (../../shared). */
@@ -63,6 +66,7 @@ function parseOptions() {
         descriptions: { type: 'string', default: 'both' },
         duckdb: { type: 'string' },
         shards: { type: 'string', default: '2' },
+        steps: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -170,7 +174,13 @@ for (const [i, mode] of modes.entries()) {
   }
 }
 const peerMissing = values['no-peer'] || !existsSync(values.peer);
-const steps = plan.filter((p) => !(p.peer && peerMissing));
+const wanted = values.steps?.split(',').map((n) => n.trim()).filter(Boolean);
+const unknown = wanted?.filter((n) => !plan.some((p) => p.name === n)) ?? [];
+if (unknown.length) {
+  process.stderr.write(`bench: --steps: no measurement named ${unknown.map((n) => JSON.stringify(n)).join(', ')} with these options; the names are: ${plan.map((p) => p.name).join(', ')}\n`);
+  process.exit(2);
+}
+const steps = plan.filter((p) => !(p.peer && peerMissing) && (!wanted || wanted.includes(p.name)));
 
 const loadBefore = loadAverage();
 const best = new Map();

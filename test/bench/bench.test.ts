@@ -58,6 +58,20 @@ describe('npm run bench', () => {
     expect(md).toMatch(/Load average before \/ after: [\d.]+ [\d.]+ [\d.]+/);
   });
 
+  it('runs only the measurements --steps names, and refuses a name it does not have', { timeout: 300_000 }, () => {
+    const env = { ...process.env, SHELFCAST_BENCH_DUCKDB: '' };
+    const args = ['bench/run.js', '--rows', '2000', '--dir', dir, '--no-record', '--no-xml', '--descriptions', 'distinct', '--shards', '0'];
+    const run = spawnSync(process.execPath, [...args, '--steps', 'shelfcast validate, shelfcast build 6 feeds'], { cwd: root, encoding: 'utf8', env });
+    expect(run.status, run.stderr).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.results.map((r: { name: string }) => r.name)).toEqual(['shelfcast validate', 'shelfcast build 6 feeds']);
+    expect(doc.results.every((r: { ok: boolean }) => r.ok)).toBe(true);
+    const wrong = spawnSync(process.execPath, [...args, '--steps', 'shelfcast build 7 feeds'], { cwd: root, encoding: 'utf8', env });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('no measurement named "shelfcast build 7 feeds"');
+    expect(wrong.stderr).toContain('shelfcast build 6 feeds');
+  });
+
   it('generates the same catalog for the same seed', async () => {
     const { generateCsv } = await import('../../bench/catalog-generator.js');
     const a = path.join(dir, 'a.csv');
