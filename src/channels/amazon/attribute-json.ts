@@ -50,15 +50,30 @@ export function entryTails(opts: AmazonOptions): EntryTails {
   return t;
 }
 
-/** An attributes object written member by member, in the order they are added. */
+/**
+ * An attributes object written member by member, in the order they are added. A listing that is
+ * left out for a missing required attribute needs only the names of the attributes it would
+ * carry, so one built with `write` false records the names and skips writing the entries (the
+ * Amazon map of a catalog whose items all lack a required column spent most of its time there).
+ */
 export class AttributesJson {
   private text = '';
   /** The attributes added. */
   readonly names = new Set<string>();
-  /** `entries` is the attribute's JSON array text; names are plain identifiers, so need no escaping. */
-  add(name: string, entries: string): void {
+  private last = '';
+  constructor(readonly write = true) {}
+  /**
+   * Records that the listing carries `name`; true when its entries are wanted next (`put`), false
+   * when only the names are. `if (a.carries(name)) a.put(entries)` keeps the entries' text unbuilt.
+   */
+  carries(name: string): boolean {
     this.names.add(name);
-    this.text += this.text === '' ? `"${name}":${entries}` : `,"${name}":${entries}`;
+    this.last = name;
+    return this.write;
+  }
+  /** `entries` is the JSON array text of the attribute last `carries`; names are plain identifiers, so need no escaping. */
+  put(entries: string): void {
+    this.text += this.text === '' ? `"${this.last}":${entries}` : `,"${this.last}":${entries}`;
   }
   toString(): string {
     return `{${this.text}}`;

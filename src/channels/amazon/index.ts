@@ -95,11 +95,13 @@ export default defineChannel<AmazonOptions>({
       if (!brandFor(product, opts)) missing.push(MISSING_BRAND);
       const id = identification(product, opts);
       if (id.kind === 'none') missing.push(id.missing);
-      missing.push(...columnValues(product, productType, opts).missing);
-      const built = listingAttributesJson(product, prices, opts, out, productType);
+      const columns = columnValues(product, productType, opts);
+      missing.push(...columns.missing);
+      // Left out already: the attributes' names (for the required ones it lacks) and their warnings are still wanted, their JSON is not.
+      const built = listingAttributesJson(product, prices, opts, out, productType, columns.values, missing.length === 0);
       missing.push(...missingBuilt(productType, built.names).filter((m) => m.attribute !== 'brand'));
       for (const m of missing) out.error(m.attribute, 'missing', m.message, { field: m.column, fix: m.fix });
-      if (out.failed) return { issues: out.list };
+      if (out.failed || built.json === undefined) return { issues: out.list };
       record.operationType = opts.operation;
       record.attributes = built.json;
     }

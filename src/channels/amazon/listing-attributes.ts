@@ -2,7 +2,7 @@ import { limitText, plainText, type ItemIssues } from '../common/index.js';
 import { formatAmount } from '../../product/money-format.js';
 import type { Money, Product } from '../../product/product.js';
 import { lastCall, lastCall2 } from '../../util/last-call.js';
-import { firstSentences } from '../../util/sentences.js';
+import { firstSentences, isSpace } from '../../util/sentences.js';
 import { AttributesJson, entry, entryTails, member, quote } from './attribute-json.js';
 import { conditionType, type AmazonOptions } from './listing-options.js';
 import { brandFor, columnValues } from './listing-requirements.js';
@@ -113,8 +113,8 @@ const sentenceBullets = lastCall((description: string): readonly string[] => {
   return whole.length >= MIN_BULLET ? [whole] : [];
 });
 
-/** Bullet points: `bullet_point_1..5` (or `bullet_point`, `|`-separated) columns, else the first description sentences. */
-export function bulletPoints(p: Product, description: string | undefined): readonly string[] {
+/** Bullet points from the `bullet_point_1..5` (or `bullet_point`, `|`-separated) columns. */
+function explicitBullets(p: Product): string[] {
   const explicit: string[] = [];
   for (const column of BULLET_COLUMNS) {
     const v = p.extra[column]?.trim();
@@ -122,9 +122,36 @@ export function bulletPoints(p: Product, description: string | undefined): reado
   }
   const joined = p.extra.bullet_point ?? p.extra.bullet_points;
   if (explicit.length === 0 && joined) explicit.push(...joined.split('|').map((s) => s.trim()).filter(Boolean));
+  return explicit;
+}
+
+/** Bullet points: `bullet_point_1..5` (or `bullet_point`, `|`-separated) columns, else the first description sentences. */
+export function bulletPoints(p: Product, description: string | undefined): readonly string[] {
+  const explicit = explicitBullets(p);
   if (explicit.length > 0) return explicit.slice(0, MAX_BULLETS);
   if (!description) return [];
   return sentenceBullets(description);
+}
+
+/**
+ * Whether `bulletPoints` gives any, without splitting the description: a description gives one
+ * when its trimmed text, white space runs collapsed to one space, has MIN_BULLET characters (the
+ * whole text is the fallback bullet, and no sentence of it is longer).
+ */
+export function hasBulletPoints(p: Product, description: string | undefined): boolean {
+  if (explicitBullets(p).length > 0) return true;
+  if (!description) return false;
+  let count = 0;
+  let inSpace = false;
+  for (let i = 0; i < description.length; i++) {
+    if (isSpace(description.charCodeAt(i))) inSpace = count > 0;
+    else {
+      count += inSpace ? 2 : 1;
+      inSpace = false;
+      if (count >= MIN_BULLET) return true;
+    }
+  }
+  return false;
 }
 
 /** Text entries, remembered like their source: descriptions and their bullets repeat across variants. */
@@ -140,33 +167,45 @@ const bulletsJson = lastCall2((bullets: readonly string[], tail: string) => {
  * The full attribute set of an UPDATE / PARTIAL_UPDATE message, as JSON text, with the names of
  * the attributes it holds. A variant (item_group_id) of a type that lists variations is a child
  * of its group's parent SKU; the push adds the family's theme and parent (variation-families.ts).
+ * `columns`: the product type's column attributes (columnValues), when the caller has them.
+ * `write` false: an item already left out (a required column missing) needs only the names, for
+ * the required attributes it lacks, and the issues; the JSON is not written (json undefined). The
+ * names and the issues, in their order, are those of a written one.
  */
-export function listingAttributesJson(p: Product, offer: OfferInput | undefined, opts: AmazonOptions, out: ItemIssues, productType: string): { json: string; names: ReadonlySet<string> } {
+export function listingAttributesJson(
+  p: Product,
+  offer: OfferInput | undefined,
+  opts: AmazonOptions,
+  out: ItemIssues,
+  productType: string,
+  columns = columnValues(p, productType, opts).values,
+  write = true,
+): { json: string | undefined; names: ReadonlySet<string> } {
   const { marketplace: mp, text: tt } = entryTails(opts);
-  const a = new AttributesJson();
+  const a = new AttributesJson(write);
   const text = (name: string, value: string | undefined) => {
-    if (value !== undefined) a.add(name, `[${textEntry(value, tt)}]`);
+    if (value !== undefined && a.carries(name)) a.put(`[${textEntry(value, tt)}]`);
   };
   text('item_name', limitText(p.title, AMAZON_LIMITS.item_name, 'title', out));
   text('brand', limitText(brandFor(p, opts), AMAZON_LIMITS.brand, 'brand', out));
   if (p.gtin) {
     const type = gtinType(p.gtin);
-    if (type) a.add('externally_assigned_product_identifier', `[${entry('"type"', type, member('"value"', p.gtin, mp))}]`);
-    else out.warn('gtin', 'invalid_length', `GTIN ${p.gtin} has ${p.gtin.length} digits; Amazon takes 8, 12, 13 or 14, so it was left out.`);
+    if (type) {
+      if (a.carries('externally_assigned_product_identifier')) a.put(`[${entry('"type"', type, member('"value"', p.gtin, mp))}]`);
+    } else out.warn('gtin', 'invalid_length', `GTIN ${p.gtin} has ${p.gtin.length} digits; Amazon takes 8, 12, 13 or 14, so it was left out.`);
   } else if (p.identifier_exists === false || opts.gtin_exemption) {
-    a.add('supplier_declared_has_product_identifier_exemption', `[${entry('"value"', true, mp)}]`);
+    if (a.carries('supplier_declared_has_product_identifier_exemption')) a.put(`[${entry('"value"', true, mp)}]`);
   }
   if (p.item_group_id && productTypeDefinition(productType).variations) {
-    a.add('parentage_level', `[${entry('"value"', 'child', mp)}]`);
-    a.add('child_parent_sku_relationship', `[${entry('"child_relationship_type"', 'variation', member('"parent_sku"', p.item_group_id, mp))}]`);
+    if (a.carries('parentage_level')) a.put(`[${entry('"value"', 'child', mp)}]`);
+    if (a.carries('child_parent_sku_relationship')) a.put(`[${entry('"child_relationship_type"', 'variation', member('"parent_sku"', p.item_group_id, mp))}]`);
   }
-  for (const c of columnValues(p, productType, opts).values) a.add(c.attribute, `[${entry(quote(c.valueKey), c.value, c.language ? tt : mp)}]`);
-  if (p.mpn) a.add('part_number', `[${entry('"value"', p.mpn, mp)}]`);
-  a.add('condition_type', `[${entry('"value"', conditionType(p.condition, opts), mp)}]`);
+  for (const c of columns) if (a.carries(c.attribute)) a.put(`[${entry(quote(c.valueKey), c.value, c.language ? tt : mp)}]`);
+  if (p.mpn && a.carries('part_number')) a.put(`[${entry('"value"', p.mpn, mp)}]`);
+  if (a.carries('condition_type')) a.put(`[${entry('"value"', conditionType(p.condition, opts), mp)}]`);
   const description = limitText(plainText(p.description), AMAZON_LIMITS.product_description, 'description', out);
-  if (description !== undefined) a.add('product_description', descriptionJson(description, tt));
-  const bullets = bulletPoints(p, description);
-  if (bullets.length > 0) a.add('bullet_point', bulletsJson(bullets, tt));
+  if (description !== undefined && a.carries('product_description')) a.put(descriptionJson(description, tt));
+  if (hasBulletPoints(p, description) && a.carries('bullet_point')) a.put(bulletsJson(bulletPoints(p, description), tt));
   // A product type may require these (PRODUCT requires color): the feed's attribute_defaults stand in for items without them.
   const defaults = opts.attribute_defaults;
   text('color', p.color ?? defaults.color);
@@ -174,14 +213,14 @@ export function listingAttributesJson(p: Product, offer: OfferInput | undefined,
   text('material', p.material ?? defaults.material);
   text('pattern', p.pattern ?? defaults.pattern);
   if (productTypeDefinition(productType).required.includes('fabric_type')) text('fabric_type', p.extra.fabric_type?.trim() || p.material || defaults.fabric_type);
-  if (p.image_link) a.add('main_product_image_locator', `[${entry('"media_location"', p.image_link, mp)}]`);
+  if (p.image_link && a.carries('main_product_image_locator')) a.put(`[${entry('"media_location"', p.image_link, mp)}]`);
   const images = p.additional_image_link;
   if (images.length > MAX_OTHER_IMAGES) {
     out.warn('additional_image_link', 'too_many', `${images.length} additional images; Amazon takes ${MAX_OTHER_IMAGES}, the rest were left out.`);
   }
-  for (let i = 0; i < images.length && i < MAX_OTHER_IMAGES; i++) a.add(OTHER_IMAGES[i]!, `[${entry('"media_location"', images[i], mp)}]`);
-  if (offer) a.add('purchasable_offer', offerAttributeJson(offer, opts));
+  for (let i = 0; i < images.length && i < MAX_OTHER_IMAGES; i++) if (a.carries(OTHER_IMAGES[i]!)) a.put(`[${entry('"media_location"', images[i], mp)}]`);
+  if (offer && a.carries('purchasable_offer')) a.put(offerAttributeJson(offer, opts));
   const availability = availabilityAttributeJson(p, opts, out);
-  if (availability !== undefined) a.add('fulfillment_availability', availability);
-  return { json: a.toString(), names: a.names };
+  if (availability !== undefined && a.carries('fulfillment_availability')) a.put(availability);
+  return { json: write ? a.toString() : undefined, names: a.names };
 }
