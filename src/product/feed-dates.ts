@@ -2,11 +2,12 @@
  * Dates as feeds write them, in one of two styles a channel picks (`FeedDateStyle`):
  * - `seconds` (the default): ISO 8601 with time, seconds and offset (`2025-03-01T00:00:00+01:00`),
  *   which is also RFC 3339, so the same text serves feeds whose schema says `date-time` (Amazon's
- *   start_at/end_at, Pinterest's API example `2025-01-01T00:00:00.000000Z/...`) and Google, whose
- *   examples write offsets with and without seconds;
+ *   start_at/end_at, Pinterest's API example `2025-01-01T00:00:00.000000Z/...`);
  * - `minutes`: `YYYY-MM-DDThh:mm±hh:mm`, Meta's documented form of sale_price_effective_date
  *   ("YYYY-MM-DDT23:59+00:00/YYYY-MM-DDT23:59+00:00": 24-hour time to the minute, then the UTC
- *   offset -12:00 to +14:00); seconds are dropped and `Z` is written +00:00.
+ *   offset -12:00 to +14:00) and Google's of availability_date and sale_price_effective_date
+ *   ("YYYY-MM-DDThh:mm[±hhmm]", support.google.com/merchants/answer/6324470 and 6324460); seconds
+ *   are dropped and `Z` is written +00:00.
  * A catalog date without a time starts at 00:00 in the feed's time zone; a date-time without an
  * offset is read in that zone. A date-only interval end is the last second (or minute)
  * of that day, as Google reads a date-only range ("from 12:00 am of the start date until 11:59 pm

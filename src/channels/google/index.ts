@@ -14,6 +14,8 @@ export const GOOGLE_PROFILE: GoogleProfile = {
   availabilityDateRequired: true,
   ageGroups: GOOGLE_AGE_GROUPS,
   required: ['id', 'title', 'description', 'link', 'image_link', 'availability'],
+  // availability_date and sale_price_effective_date: "YYYY-MM-DDThh:mm[±hhmm]" (answers 6324470, 6324460).
+  dateStyle: 'minutes',
 };
 
 const profileFor = profileWithIdentifierOption(GOOGLE_PROFILE);

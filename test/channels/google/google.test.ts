@@ -66,7 +66,7 @@ describe('google channel: mapping rules', () => {
   it('maps a complete product to Google attributes', () => {
     const r = mapOne(google, product({ sale_price: { amount: 3999, currency: 'USD' }, sale_price_effective_date: '2026-01-01/2026-01-31', google_product_category: 'Apparel & Accessories > Clothing', color: 'White', gender: 'male', age_group: 'adult', size: 'M' }));
     expect(r.issues).toEqual([]);
-    expect(r.one).toMatchObject({ id: 'sku-1', price: '49.99 USD', sale_price: '39.99 USD', sale_price_effective_date: '2026-01-01T00:00:00+00:00/2026-01-31T23:59:59+00:00', availability: 'in_stock', google_product_category: '1604', condition: 'new' });
+    expect(r.one).toMatchObject({ id: 'sku-1', price: '49.99 USD', sale_price: '39.99 USD', sale_price_effective_date: '2026-01-01T00:00+00:00/2026-01-31T23:59+00:00', availability: 'in_stock', google_product_category: '1604', condition: 'new' });
   });
 
   it('truncates a long title at a word boundary with a warning naming feed, id, row and field', () => {
@@ -84,7 +84,7 @@ describe('google channel: mapping rules', () => {
 
   it('requires availability_date for preorder and backorder', () => {
     expect(codes(mapOne(google, product({ availability: 'preorder' })))).toEqual(['google.availability_date.missing']);
-    expect(mapOne(google, product({ availability: 'backorder', availability_date: '2026-03-01' })).one!.availability_date).toBe('2026-03-01T00:00:00+00:00');
+    expect(mapOne(google, product({ availability: 'backorder', availability_date: '2026-03-01' })).one!.availability_date).toBe('2026-03-01T00:00+00:00');
   });
 
   it('keeps items without identifiers with a limited-reach warning, writes identifier_exists=no only when the catalog says so', () => {
