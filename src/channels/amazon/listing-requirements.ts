@@ -1,5 +1,5 @@
 import type { Product } from '../../product/product.js';
-import { catalogColumnFor, columnAttributes, entryShape, productTypeDefinition } from './product-types.js';
+import { builtAttributes, catalogColumnFor, columnAttributes, entryShape, productTypeDefinition } from './product-types.js';
 
 /** What the listing checks need of a feed's Amazon options. */
 export interface RequirementOptions {
@@ -75,10 +75,8 @@ const BUILT_DEFAULTS: ReadonlySet<string> = new Set(['color', 'size', 'material'
 
 /** Required attributes of the product type that the built attributes lack (the canonical ones: title, description...). */
 export function missingBuilt(productType: string, attributes: ReadonlySet<string>): Missing[] {
-  const def = productTypeDefinition(productType);
-  const fromColumns = new Set(columnAttributes(def));
-  return def.required
-    .filter((a) => !fromColumns.has(a) && !attributes.has(a))
+  return builtAttributes(productTypeDefinition(productType))
+    .filter((a) => !attributes.has(a))
     .map((attribute) => ({
       attribute,
       column: catalogColumnFor(attribute),

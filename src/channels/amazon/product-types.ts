@@ -44,19 +44,28 @@ export function productTypeDefinition(type: string): ProductTypeDefinition {
   return def;
 }
 
+type EntryShape = Readonly<{ valueKey: string; language: boolean }>;
+const shapes = new Map<string, EntryShape | undefined>();
+
 /**
  * How one entry of `attribute` is written: the member holding the value (`value`, or `name` for
  * variation_theme) and whether it carries a language tag. Undefined when the definition has no
  * such attribute.
  */
 export function entryShape(type: string, attribute: string): { valueKey: string; language: boolean } | undefined {
+  // Asked per item and attribute by the listing checks: the shapes are static, so each is worked out once.
+  const key = `${type}\n${attribute}`;
+  if (shapes.has(key)) return shapes.get(key);
   const members = (PRODUCT_TYPE_DATA[type] ?? PRODUCT_TYPE_DATA.PRODUCT!).attributes[attribute];
-  if (!members) return undefined;
-  const names = members.map((m) => m.replace(/!$/, ''));
-  const valueKey = names.includes('value') ? 'value' : (members.find((m) => m.endsWith('!'))?.slice(0, -1) ?? names[0]!);
-  return { valueKey, language: names.includes('language_tag') };
+  let shape: EntryShape | undefined;
+  if (members) {
+    const names = members.map((m) => m.replace(/!$/, ''));
+    const valueKey = names.includes('value') ? 'value' : (members.find((m) => m.endsWith('!'))?.slice(0, -1) ?? names[0]!);
+    shape = Object.freeze({ valueKey, language: names.includes('language_tag') });
+  }
+  shapes.set(key, shape);
+  return shape;
 }
-
 /**
  * Where a required attribute comes from in the catalog, for the message that reports it missing:
  * the canonical field the listing builds it from, else a column named after the attribute.
@@ -82,4 +91,18 @@ export const catalogColumnFor = (attribute: string): string => SOURCES[attribute
  * column named after them (`item_type_keyword`, `country_of_origin`, ...) or from the feed's
  * `attribute_defaults`.
  */
-export const columnAttributes = (def: ProductTypeDefinition): string[] => def.required.filter((a) => SOURCES[a] === undefined);
+export const columnAttributes = (def: ProductTypeDefinition): readonly string[] => requiredBySource(def).columns;
+
+/** Required attributes that the listing builds from canonical fields (item_name, bullet_point, color...). */
+export const builtAttributes = (def: ProductTypeDefinition): readonly string[] => requiredBySource(def).built;
+
+/** A definition's required attributes split by where they come from, once per definition (the checks ask per item). */
+const bySource = new WeakMap<ProductTypeDefinition, { columns: readonly string[]; built: readonly string[] }>();
+function requiredBySource(def: ProductTypeDefinition): { columns: readonly string[]; built: readonly string[] } {
+  let split = bySource.get(def);
+  if (split === undefined) {
+    split = { columns: def.required.filter((a) => SOURCES[a] === undefined), built: def.required.filter((a) => SOURCES[a] !== undefined) };
+    bySource.set(def, split);
+  }
+  return split;
+}
