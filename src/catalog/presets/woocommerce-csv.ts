@@ -4,7 +4,7 @@ import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { absolute, applyOverrides, cell, extraOf, findColumns, mapped, PerColumns, put, splitList } from './row-kit.js';
 import { optionField } from './option-fields.js';
 import { markUnpublished } from './publication.js';
-import { titleWithOptions } from './variant-title.js';
+import { titleWithOptions, VariantTitles } from './variant-title.js';
 import { csvVariationAttribute, guessedLinkIssues, postIdLink, variationLink, type VariationAttribute } from './woocommerce-links.js';
 
 const COLUMNS = {
@@ -70,9 +70,6 @@ function attributePairs(keys: string[]): [name: string, values: string, global: 
   return pairs;
 }
 
-/** Key of a variation's name among its siblings, to tell a shared name from the variation's own. */
-const siblingName = (parentRef: string, name: string): string => `${parentRef}\u0000${name}`;
-
 /** WooCommerce dates (`2024-05-01 00:00:00`) as ISO 8601. */
 const isoDate = (v: string): string => v.trim().replace(' ', 'T');
 
@@ -89,8 +86,7 @@ export function createWooCsvMapper(options: PresetOptions) {
     return { keys, cols, pairs, consumed };
   });
   const parents = new Map<string, ParentInfo>();
-  /** How many variations of a parent carry each name (a name two of them share says nothing of either). */
-  const variationNames = new Map<string, number>();
+  const variationNames = new VariantTitles();
   let missingBase = false;
   let guessedLinks = 0;
 
@@ -100,8 +96,7 @@ export function createWooCsvMapper(options: PresetOptions) {
       const { cols } = columns.get(raw.fields);
       const c = (k: Column) => cell(raw.fields, cols[k]);
       if (splitList(c('type').toLowerCase()).includes('variation')) {
-        const key = siblingName(c('parent'), c('name'));
-        variationNames.set(key, (variationNames.get(key) ?? 0) + 1);
+        variationNames.note(c('parent'), c('name'));
       }
       if (!c('type').toLowerCase().includes('variable')) return;
       const info: ParentInfo = { sku: c('sku'), id: c('id'), name: c('name'), description: c('description') || c('short'), images: c('images'), categories: c('categories'), unpublished: wooPublicationState(c('published'), c('visibility')) };
@@ -137,7 +132,7 @@ export function createWooCsvMapper(options: PresetOptions) {
       }
       // A variation's name that is empty, its parent's, or shared with a sibling gets the attribute values.
       const name = c('name');
-      const shared = isVariation && (name === '' || name === parent?.name || (variationNames.get(siblingName(parentRef, name)) ?? 0) > 1);
+      const shared = isVariation && variationNames.shared(parentRef, name, parent?.name);
       put(fields, 'title', shared ? titleWithOptions(parent?.name || name, optionValues, ', ') : name);
       put(fields, 'description', c('description') || c('short') || parent?.description);
       if (isVariation) {

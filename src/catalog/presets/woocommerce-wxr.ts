@@ -4,7 +4,7 @@ import type { MappedRow, PresetOptions, RawRow } from '../types.js';
 import { applyOverrides, mapped, put, splitList } from './row-kit.js';
 import { optionField } from './option-fields.js';
 import { markUnpublished } from './publication.js';
-import { titleWithOptions } from './variant-title.js';
+import { titleWithOptions, VariantTitles } from './variant-title.js';
 import { guessedLinkIssues, postIdLink, variationLink, type VariationAttribute } from './woocommerce-links.js';
 
 /** Item fields the WXR mapping reads (everything else goes to `extra`). */
@@ -83,8 +83,7 @@ function termNames(f: Record<string, string>): Map<string, string> {
 export function createWooWxrMapper(options: PresetOptions) {
   const attachments = new Map<string, string>();
   const terms = new Map<string, Map<string, string>>();
-  /** How many variations of a parent carry each title (a title two of them share says nothing of either). */
-  const variationTitles = new Map<string, number>();
+  const variationTitles = new VariantTitles();
   let guessedLinks = 0;
   let missingBase = false;
   const products = new Map<string, Post & { thumb: string; gallery: string }>();
@@ -109,8 +108,7 @@ export function createWooWxrMapper(options: PresetOptions) {
       const f = raw.fields;
       if (f.post_type === 'attachment' && f.post_id && f.attachment_url) attachments.set(f.post_id, f.attachment_url);
       if (f.post_type === 'product_variation') {
-        const key = `${f.post_parent ?? ''}\u0000${f.title ?? ''}`;
-        variationTitles.set(key, (variationTitles.get(key) ?? 0) + 1);
+        variationTitles.note(f.post_parent ?? '', f.title ?? '');
       }
       if (f.post_type === 'product' && f.post_id) {
         terms.set(f.post_id, termNames(f));
@@ -142,7 +140,7 @@ export function createWooWxrMapper(options: PresetOptions) {
       const attributes = isVariation ? variationAttributes(f) : [];
       const title = f.title ?? '';
       // A variation's title that is empty, its parent's, or shared with a sibling gets the attribute values.
-      const shared = isVariation && (title === '' || title === parent?.title || (variationTitles.get(`${f.post_parent ?? ''}\u0000${title}`) ?? 0) > 1);
+      const shared = isVariation && variationTitles.shared(f.post_parent ?? '', title, parent?.title);
       const names = terms.get(f.post_parent ?? '');
       const values = attributes.map((a) => names?.get(`${a.key}\u0000${a.value}`) ?? a.value);
       put(fields, 'title', shared ? titleWithOptions(parent?.title || title, values, ', ') : title);
