@@ -27,9 +27,26 @@ const ancestry = (path: string): string[] => {
 
 const within = (path: string, root: string): boolean => path === root || path.startsWith(`${root} > `);
 
-/** The apparel attributes Google requires for an item of `category` in a feed for `country`. */
-export function requiredApparelFields(category: GoogleCategory | undefined, country: string | undefined): ApparelField[] {
-  if (!category || !country || !APPAREL_COUNTRIES.has(country) || !within(category.path, APPAREL)) return [];
+/**
+ * The apparel attributes Google requires for an item of `category` in a feed for `country`. The
+ * answer depends on the two alone and a feed asks it per item, so it is worked out once per
+ * category and country (categories are the taxonomy's own objects; a catalog uses a few hundred).
+ */
+export function requiredApparelFields(category: GoogleCategory | undefined, country: string | undefined): readonly ApparelField[] {
+  if (!category || !country || !APPAREL_COUNTRIES.has(country)) return NONE;
+  let byCountry = required.get(category);
+  if (byCountry === undefined) required.set(category, (byCountry = new Map()));
+  let fields = byCountry.get(country);
+  if (fields === undefined) byCountry.set(country, (fields = Object.freeze(apparelFieldsOf(category))));
+  return fields;
+}
+
+const NONE: readonly ApparelField[] = Object.freeze([]);
+const required = new WeakMap<GoogleCategory, Map<string, readonly ApparelField[]>>();
+
+/** requiredApparelFields of an item in one of Google's apparel countries. */
+function apparelFieldsOf(category: GoogleCategory): ApparelField[] {
+  if (!within(category.path, APPAREL)) return [];
   // Optional in a sub-category means optional in its descendants too: check every id on the path.
   const ids = ancestry(category.path);
   const fields: ApparelField[] = ['color'];

@@ -49,6 +49,19 @@ describe('Google apparel attributes (color, gender, age_group; size for Clothing
     expect(requiredApparelFields(sneakers, 'JP')).toContain('size');
   });
 
+  it('answers per category and country, the same on every call (the answer is kept, and frozen)', () => {
+    // Asked alternately, as feeds of two countries ask it item after item: each keeps its own answer.
+    for (let i = 0; i < 3; i++) {
+      expect(requiredApparelFields(resolveGoogleCategory('175'), 'US')).toEqual(['color']);
+      expect(requiredApparelFields(resolveGoogleCategory('175'), 'CA')).toEqual([]);
+      expect(requiredApparelFields(resolveGoogleCategory('187'), 'DE')).toEqual(['color', 'gender', 'age_group', 'size']);
+      expect(requiredApparelFields(resolveGoogleCategory('175'), 'DE')).toEqual(['color']);
+    }
+    const kept = requiredApparelFields(resolveGoogleCategory('187'), 'US');
+    expect(requiredApparelFields(resolveGoogleCategory('187'), 'US')).toBe(kept);
+    expect(Object.isFrozen(kept)).toBe(true);
+  });
+
   it('applies in BR, FR, DE, JP, GB and US only, and never outside Apparel & Accessories', () => {
     for (const country of ['BR', 'FR', 'DE', 'JP', 'GB', 'US']) expect(requiredApparelFields(resolveGoogleCategory(TEES), country)).toHaveLength(4);
     for (const country of ['CA', 'AU', 'IT', undefined]) expect(requiredApparelFields(resolveGoogleCategory(TEES), country)).toEqual([]);
