@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The only file that touches `process`: everything else receives its I/O from here.
 import { setFlagsFromString } from 'node:v8';
-import { startEarlyWorkers } from '../dist/bundle/early-workers.js';
+import { markProcessStart, startEarlyWorkers } from '../dist/bundle/early-workers.js';
+
+// The automatic choice of workers measures what other work keeps the cores busy from here on.
+markProcessStart();
 
 // V8 scavenges the young generation with helper threads by default. A long pass keeps every core
 // busy with its own threads already, and the helpers only competed with them: without them a
@@ -39,9 +42,10 @@ const onSignal = async (signal) => {
 process.on('SIGTERM', onSignal);
 process.on('SIGINT', onSignal);
 
-// A long pass's worker threads load their modules while this thread loads the CLI's, which is
-// why the CLI is imported only after they start.
-await startEarlyWorkers(argv, process.cwd());
+// A long pass's worker threads load their modules while this thread loads the CLI's. Choosing
+// them automatically samples the machine for a moment first (machine-load), while the CLI loads;
+// the pass adopts them once they are started.
+void startEarlyWorkers(argv, process.cwd());
 cli = await import('../dist/bundle/main.js');
 
 // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the clock, so two builds of the same catalog

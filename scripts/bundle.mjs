@@ -16,6 +16,21 @@ const outdir = path.join(dist, 'bundle');
 // Chunk names carry a content hash: the last build's chunks would pile up.
 await rm(outdir, { recursive: true, force: true });
 
+/**
+ * zod's `z.locales` namespace holds its error messages in ~50 languages (313 KB of the 756 KB zod
+ * chunk every thread compiles); shelfcast's messages are its own and zod's default, English, is the
+ * only one it uses (zod registers it itself, from ../locales/en.js). The namespace keeps English only.
+ */
+const englishZodOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: path.dirname(args.path), loader: 'js' }));
+  },
+};
+
 await build({
   // Same depth as dist/cli/: import.meta.url-relative paths (package.json, templates/) still resolve,
   // and the worker script sits next to the module that starts it.
@@ -35,6 +50,7 @@ await build({
   // Bundled CommonJS packages (yaml) call require() for Node's own modules.
   banner: { js: "import { createRequire as __shelfcastRequire } from 'node:module'; const require = __shelfcastRequire(import.meta.url);" },
   sourcemap: true,
+  plugins: [englishZodOnly],
   logLevel: 'warning',
 });
 

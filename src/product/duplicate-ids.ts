@@ -4,8 +4,9 @@ import { IdTable } from './id-table.js';
 const LISTED = 10;
 
 /**
- * Remembers the first row of every id (in a compact IdTable, nothing else per product), so that
- * every later row with the same id can be rejected and the first one told about them at the end.
+ * Remembers the first row of every id (in a compact IdTable that writes older ids to a temporary
+ * file, nothing else per product), so that every later row with the same id can be rejected and
+ * the first one told about them at the end.
  */
 export class DuplicateIds {
   private readonly firstRow = new IdTable();
@@ -23,6 +24,8 @@ export class DuplicateIds {
 
   /** One warning per duplicated id, on its first row, naming the rows that were rejected. */
   finish(): Issue[] {
+    // Every row has been seen: the table's temporary file can go.
+    this.firstRow.close();
     const issues: Issue[] = [];
     for (const [id, { first, rows }] of this.repeats) {
       const listed = rows.slice(0, LISTED).join(', ') + (rows.length > LISTED ? ` and ${rows.length - LISTED} more` : '');

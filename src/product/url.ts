@@ -7,7 +7,7 @@ const HTTP = /^https?:\/\//i;
  * percent-encode (no `%` in the path, where `%2e` is a dot), no fragment. Almost every catalog URL
  * is one, and this test is much cheaper than parsing.
  */
-const PLAIN_URL = /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*)?$/;
+const PLAIN_URL = /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*)?$/;
 /** What the parser would rewrite in a plain URL: `.` and `..` path segments, punycode labels. */
 const REWRITTEN = /\/\.\.?(?:[/?]|$)|[/.]xn--/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -20,6 +20,9 @@ const WHITESPACE = /\s/;
  */
 export function parseUrl(text: string): Parsed<string> {
   const s = text.trim();
+  // A plain URL has no whitespace and starts with http(s)://, so the refusals below cannot apply to
+  // it: testing it first spares almost every catalog URL two regex passes and a match array.
+  if (PLAIN_URL.test(s) && !REWRITTEN.test(s)) return accept(withPath(s));
   if (WHITESPACE.test(s)) {
     return refuse('whitespace', 'a URL cannot contain spaces or line breaks', 'Percent-encode spaces as %20 and remove line breaks.');
   }
@@ -32,13 +35,6 @@ export function parseUrl(text: string): Parsed<string> {
       return refuse('scheme', `${scheme} URLs are not allowed`, 'Use an https:// address of the page or image.');
     }
     return refuse('not_absolute', 'not an absolute URL', 'Write the full address, starting with https://.');
-  }
-  const plain = PLAIN_URL.exec(s);
-  if (plain && !REWRITTEN.test(s)) {
-    if (plain[1] !== undefined) return accept(s);
-    // The parser gives an empty path its `/`.
-    const q = s.indexOf('?');
-    return accept(q < 0 ? `${s}/` : `${s.slice(0, q)}/${s.slice(q)}`);
   }
   let url: URL;
   try {
@@ -54,4 +50,13 @@ export function parseUrl(text: string): Parsed<string> {
     return refuse('host', `${JSON.stringify(host)} is not a public host name`, 'Use the shop\'s public domain, such as https://shop.example.com/.');
   }
   return accept(url.href);
+}
+
+/** A plain URL as the parser gives it: an empty path becomes `/` (its host holds no `/` or `?`). */
+function withPath(plain: string): string {
+  const host = plain.charCodeAt(4) === 0x73 ? 8 : 7; // after https:// or http://
+  const slash = plain.indexOf('/', host);
+  const q = plain.indexOf('?', host);
+  if (slash >= 0 && (q < 0 || slash < q)) return plain;
+  return q < 0 ? `${plain}/` : `${plain.slice(0, q)}/${plain.slice(q)}`;
 }

@@ -77,24 +77,34 @@ function tagSteps(text: string): number {
  * Every match of `[ \t]*\n[ \t]*` (of ` *\n *` when `tabs` is false) replaced, as a global
  * regex replace does: a scan from newline to newline, where the regex, which has no first
  * character to look for, is tried at every position. Each newline takes the padding around it,
- * but not padding the previous match already took.
+ * but not padding the previous match already took. A bare newline replaced by a newline is left
+ * where it is, so text with nothing to fold is returned as it is: whitespace() then needs no
+ * `includes(' \n') || includes('\n ')` test first, two searches for a pattern that starts with
+ * the commonest character (whitespace() over 48,157 bench descriptions: 0.74 of the CPU time,
+ * median of 9 rounds, 92 -> 68 ms).
  */
 export function foldNewlines(text: string, tabs: boolean, replacement: string): string {
   let i = text.indexOf('\n');
   if (i < 0) return text;
   const pad = (c: number): boolean => c === 0x20 || (tabs && c === 0x09);
+  const bare = replacement === '\n';
   let out = '';
+  // `last`: the end of the text copied to `out`; `limit`: the end of the previous match.
   let last = 0;
+  let limit = 0;
   while (i >= 0) {
     let start = i;
-    while (start > last && pad(text.charCodeAt(start - 1))) start--;
+    while (start > limit && pad(text.charCodeAt(start - 1))) start--;
     let end = i + 1;
     while (end < text.length && pad(text.charCodeAt(end))) end++;
-    out += text.slice(last, start) + replacement;
-    last = end;
+    if (!bare || start < i || end > i + 1) {
+      out += text.slice(last, start) + replacement;
+      last = end;
+    }
+    limit = end;
     i = text.indexOf('\n', end);
   }
-  return out + text.slice(last);
+  return last === 0 ? text : out + text.slice(last);
 }
 
 const convertLast = lastCall(convert);
@@ -195,7 +205,7 @@ function whitespace(decoded: string): string {
   // A run that is one space already is left alone (the plain `[ \t]+` matched every space between
   // words): the same result, a third of the time on a description with a double space.
   if (text.includes('\t') || text.includes('  ')) text = text.replace(/[ \t]{2,}|\t/g, ' ');
-  if (text.includes(' \n') || text.includes('\n ')) text = foldNewlines(text, false, '\n');
+  text = foldNewlines(text, false, '\n');
   if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
   return text.trim();
 }

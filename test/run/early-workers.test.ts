@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startEarlyWorkers, stopEarlyWorkers, takeEarlyWorker } from '../../src/run/pass/early-workers.js';
-import { autoWorkers } from '../../src/run/pass/worker-count.js';
+import { autoWorkersNow } from '../../src/run/pass/worker-count.js';
 import { WorkerPool } from '../../src/run/pass/worker-pool.js';
 import { REPO } from '../e2e/cli.js';
 
@@ -24,7 +24,7 @@ const started = (...argv: string[]) => startEarlyWorkers(argv, dir);
 
 describe('workers started before the CLI loads', () => {
   it('start as many as the pass will choose, from --workers, --catalog or the config', async () => {
-    const auto = autoWorkers(25 * 1024 * 1024);
+    const auto = await autoWorkersNow(25 * 1024 * 1024);
     expect(await started('build', '--workers', '2')).toBe(2);
     expect(await started('validate', '--workers=0', '--catalog', big)).toBe(0);
     expect(await started('build', '--catalog', 'big.csv')).toBe(auto);

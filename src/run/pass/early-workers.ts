@@ -22,9 +22,26 @@ interface EarlyWorker {
 }
 
 const early: EarlyWorker[] = [];
+let starting: Promise<number> = Promise.resolve(0);
 
-/** Starts the workers a pass of this command line will most likely use; returns how many. */
-export async function startEarlyWorkers(argv: readonly string[], cwd: string): Promise<number> {
+export { markProcessStart } from './machine-load.js';
+
+/**
+ * Starts the workers a pass of this command line will most likely use; resolves with how many.
+ * The CLI need not wait: the pass awaits earlyWorkersStarted before its pool adopts them.
+ */
+export function startEarlyWorkers(argv: readonly string[], cwd: string): Promise<number> {
+  // Never rejects: a worker that cannot start is the pass's to report when it starts its own.
+  starting = startWorkers(argv, cwd).catch(() => 0);
+  return starting;
+}
+
+/** Settles once startEarlyWorkers has started its workers (at once when it was not called). */
+export function earlyWorkersStarted(): Promise<number> {
+  return starting;
+}
+
+async function startWorkers(argv: readonly string[], cwd: string): Promise<number> {
   let count = 0;
   try {
     count = await expectedWorkers(argv, cwd);
@@ -65,10 +82,10 @@ export function stopEarlyWorkers(): void {
   for (const slot of early.splice(0)) void slot.worker.terminate();
 }
 
-/** What the pass will choose (see chooseWorkers): `--workers`, or one per core for a large local catalog. */
+/** What the pass will choose (see chooseWorkers): `--workers`, or one per spare core for a large local catalog. */
 async function expectedWorkers(argv: readonly string[], cwd: string): Promise<number> {
   if (!PASS_COMMANDS.has(argv[0] ?? '')) return 0;
-  const { autoWorkers, MAX_WORKERS } = await import('./worker-count.js');
+  const { autoWorkersNow, MAX_WORKERS } = await import('./worker-count.js');
   const workers = optionValue(argv, ['--workers']);
   // What --workers accepts (see withWorkersOption); anything else is an error the CLI reports.
   if (workers !== undefined) return /^\d+$/.test(workers) && Number(workers) <= MAX_WORKERS ? Number(workers) : 0;
@@ -82,7 +99,7 @@ async function expectedWorkers(argv: readonly string[], cwd: string): Promise<nu
     catalog = path.resolve(path.dirname(config), configured);
   } else if (/^https?:\/\//i.test(catalog)) return 0;
   else catalog = path.resolve(cwd, catalog);
-  return autoWorkers((await stat(catalog)).size);
+  return autoWorkersNow((await stat(catalog)).size);
 }
 
 /** `--name value` or `--name=value`. */

@@ -11,8 +11,8 @@ import { createUnitProcessor } from './unit-processor.js';
 import { missingColumnIssues } from './missing-columns.js';
 import type { UnitResult, WorkUnit } from './units.js';
 import { BufferShelf } from './buffer-shelf.js';
-import { stopEarlyWorkers } from './early-workers.js';
-import { autoWorkers } from './worker-count.js';
+import { earlyWorkersStarted, stopEarlyWorkers } from './early-workers.js';
+import { autoWorkersNow } from './worker-count.js';
 import { WorkerPool } from './worker-pool.js';
 
 export interface PassOptions extends UnitSizes {
@@ -81,7 +81,7 @@ async function chooseWorkers(project: LoadedProject, options: PassOptions): Prom
     (s) => s.size,
     () => 0,
   );
-  return autoWorkers(size);
+  return autoWorkersNow(size);
 }
 
 /**
@@ -100,6 +100,8 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const sources = project.config.catalog.sources.length ? await (await import('../../catalog/sources/load-sources.js')).loadSources(project) : undefined;
   const join = sources && new SourceJoin(sources.join);
   const workers = await chooseWorkers(project, options);
+  // The CLI loads while the early workers are being started; the pool adopts them once they are.
+  await earlyWorkersStarted();
   const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
   // Workers started early that this pass does not use would only take CPU from it.
   stopEarlyWorkers();

@@ -1,4 +1,4 @@
-import os from 'node:os';
+import { machineLoad } from './machine-load.js';
 
 /**
  * Catalogs smaller than this are read in one thread: starting workers, and warming up each one's
@@ -11,29 +11,25 @@ export const MAX_WORKERS = 64;
 /** Most worker threads chosen automatically. */
 const AUTO_MAX_WORKERS = 8;
 /**
- * Workers are chosen only when the machine has at least this many cores to spare (cores minus the
- * 1-minute load average). On a machine busy with other work a pass of worker threads waits for
+ * Workers are chosen only when the machine has at least this many cores to spare (cores minus what
+ * other work keeps busy, measured as the process starts: machine-load). On a machine busy with other work a pass of worker threads waits for
  * the slowest one in catalog order: on 2 cores at load 12-16, two workers took 1.9x the wall time
  * of one thread and 1.3x its CPU (BENCHMARKS.md, fifth round).
  */
 const AUTO_MIN_SPARE = 1;
-
-/** What the machine has, read once per process so that the early start and the pass choose alike. */
-let machine: { cores: number; spare: number } | undefined;
-function machineNow(): { cores: number; spare: number } {
-  if (!machine) {
-    const cores = os.availableParallelism();
-    machine = { cores, spare: cores - os.loadavg()[0]! };
-  }
-  return machine;
-}
 
 /**
  * The worker threads chosen when `--workers` is not given: for a local catalog of 24 MiB or more
  * on a machine with a core to spare, one per spare core (at least 2, at most one per core and 8);
  * otherwise none.
  */
-export function autoWorkers(catalogBytes: number, { cores, spare } = machineNow()): number {
+export function autoWorkers(catalogBytes: number, { cores, spare }: { cores: number; spare: number }): number {
   if (catalogBytes < AUTO_MIN_BYTES || cores < 2 || spare < AUTO_MIN_SPARE) return 0;
   return Math.min(cores, AUTO_MAX_WORKERS, Math.max(2, Math.round(spare)));
+}
+
+/** autoWorkers on this machine as it is now; the machine is sampled only for a catalog large enough. */
+export async function autoWorkersNow(catalogBytes: number): Promise<number> {
+  if (catalogBytes < AUTO_MIN_BYTES) return 0;
+  return autoWorkers(catalogBytes, await machineLoad());
 }
