@@ -14,7 +14,9 @@ export function splitImageLinks(text: string): string[] {
   }
   const result: string[] = [];
   for (const part of text.split(SEPARATOR)) {
-    const link = part.trim().replace(TRAILING_COMMAS, '').trim();
+    const trimmed = part.trim();
+    // Most entries end in their URL: the regex pass only for the few with commas after it.
+    const link = trimmed.endsWith(',') ? trimmed.replace(TRAILING_COMMAS, '').trim() : trimmed;
     if (link !== '') result.push(link);
   }
   return result;

@@ -1,54 +1,66 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Issue } from '../issues/issue.js';
 
-/** First size of the byte store; it doubles as needed. */
-const START_BYTES = 64 * 1024;
+/** Raw JSON gathered before it is compressed as one chunk. */
+const CHUNK_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
 
 /**
- * The issues an IssueLog keeps in full, as UTF-8 JSON one after another in one buffer, outside the
- * JavaScript heap. As objects, the 20,000 issues each log of a large build keeps (their messages
- * built from parts) were about half the live heap of a six-feed pass, and the collector lets the
- * heap grow to about three times what is live: stored as bytes, the 200,000-row six-feed build
- * in one thread peaked at 225 MiB RSS instead of 278-288 MiB (BENCHMARKS.md). They are read back
- * only at the end, for the reports and `--json`.
+ * The issues an IssueLog keeps in full, as UTF-8 JSON lines (JSON.stringify never writes a raw
+ * line feed) in deflated chunks of whole issues, outside the JavaScript heap. As objects, the
+ * 20,000 issues each log of a large build keeps were about half the live heap of a six-feed pass,
+ * and the collector lets the heap grow to about three times what is live; as bytes they still took
+ * 7-8 MB a log (a six-feed build of the bench fills four logs). Issues of one code differ in a few
+ * characters, so deflate (level 1) keeps about a tenth of that. They are read back only at the
+ * end, for the reports and `--json`.
  */
 export class KeptIssues {
-  private bytes = Buffer.allocUnsafe(START_BYTES);
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
-  /** End offset in `bytes` of each issue. */
-  private readonly ends: number[] = [];
+  private readonly chunks: Buffer[] = [];
+  private count = 0;
 
   get length(): number {
-    return this.ends.length;
+    return this.count;
   }
 
   push(issue: Issue): void {
     const text = JSON.stringify(issue);
-    // A UTF-16 unit takes at most 3 bytes in UTF-8.
-    const need = this.used + text.length * 3;
-    if (need > this.bytes.length) {
-      let size = this.bytes.length * 2;
-      while (size < need) size *= 2;
-      const bigger = Buffer.allocUnsafe(size);
-      this.bytes.copy(bigger, 0, 0, this.used);
-      this.bytes = bigger;
+    // A UTF-16 unit takes at most 3 bytes in UTF-8, and the line feed one.
+    const need = text.length * 3 + 1;
+    if (this.used + need > this.chunk.length) {
+      this.flush();
+      if (need > this.chunk.length) this.chunk = Buffer.allocUnsafe(need);
     }
-    this.used += this.bytes.write(text, this.used);
-    this.ends.push(this.used);
+    this.used += this.chunk.write(text, this.used);
+    this.chunk[this.used++] = NEWLINE;
+    this.count++;
   }
 
   /** The kept issues, decoded (new objects on every call). */
   all(): Issue[] {
     const out: Issue[] = [];
-    let start = 0;
-    for (const end of this.ends) {
-      out.push(JSON.parse(this.bytes.toString('utf8', start, end)) as Issue);
-      start = end;
-    }
+    const decode = (bytes: Buffer) => {
+      for (let start = 0; start < bytes.length; ) {
+        const end = bytes.indexOf(NEWLINE, start);
+        out.push(JSON.parse(bytes.toString('utf8', start, end)) as Issue);
+        start = end + 1;
+      }
+    };
+    for (const c of this.chunks) decode(inflateRawSync(c));
+    decode(this.chunk.subarray(0, this.used));
     return out;
   }
 
   clear(): void {
     this.used = 0;
-    this.ends.length = 0;
+    this.chunks.length = 0;
+    this.count = 0;
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.chunks.push(deflateRawSync(this.chunk.subarray(0, this.used), { level: 1 }));
+    this.used = 0;
   }
 }

@@ -28,6 +28,14 @@ describe('IssueLog', () => {
     expect(log.byCode.get('gtin.check_digit')!.examples).toHaveLength(5);
   });
 
+  it('gives back an issue larger than a compressed chunk between smaller ones', () => {
+    const log = new IssueLog();
+    const large = warning('text.long', `${'ü'.repeat(70_000)} and more`, { row: 5, field: 'description' });
+    const issues = [rowIssue(1), large, rowIssue(2), ...Array.from({ length: 600 }, (_, k) => rowIssue(10 + k))];
+    log.add(issues);
+    expect(log.kept).toStrictEqual(issues);
+  });
+
   it('puts run-level issues first and takes out the codes they stand for', () => {
     const log = new IssueLog();
     log.add([error('title.missing', 'title is missing', { row: 2 }), rowIssue(3), error('title.missing', 'title is missing', { row: 4 })]);

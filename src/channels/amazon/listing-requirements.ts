@@ -1,5 +1,5 @@
 import type { Product } from '../../product/product.js';
-import { builtAttributes, catalogColumnFor, columnAttributes, entryShape, productTypeDefinition } from './product-types.js';
+import { builtAttributes, catalogColumnFor, columnAttributes, entryShape, productTypeDefinition, type ProductTypeDefinition } from './product-types.js';
 
 /** What the listing checks need of a feed's Amazon options. */
 export interface RequirementOptions {
@@ -48,24 +48,51 @@ export const MISSING_BRAND: Missing = {
   fix: 'Fill in brand, or set options.default_brand for products of your own brand.',
 };
 
+/** A column attribute the product type requires: how its entry is written, and what to say when an item lacks it. */
+interface ColumnRequirement {
+  attribute: string;
+  shape: Readonly<{ valueKey: string; language: boolean }>;
+  missing: Missing;
+}
+
+/**
+ * Each definition's requirements with their messages, worked out once: the listing checks ask per
+ * item, and the messages depend on the product type and the attribute alone (building them per
+ * item was most of the map's work on a catalog whose items all lack a column).
+ */
+const columnRequirements = new WeakMap<ProductTypeDefinition, readonly ColumnRequirement[]>();
+const builtRequirements = new WeakMap<ProductTypeDefinition, readonly Missing[]>();
+
+function columnRequirementsOf(def: ProductTypeDefinition): readonly ColumnRequirement[] {
+  let list = columnRequirements.get(def);
+  if (list === undefined) {
+    list = columnAttributes(def).map((attribute) => {
+      const column = catalogColumnFor(attribute);
+      return Object.freeze({
+        attribute,
+        shape: entryShape(def.type, attribute) ?? DEFAULT_SHAPE,
+        missing: Object.freeze({
+          attribute,
+          column,
+          message: `No ${attribute}: product type ${def.type} requires it${def.shipped ? '' : ' (as every product type does)'}, so the item was left out.`,
+          fix: `Fill in the catalog column ${column}, or set options.attribute_defaults.${attribute} for every item of the feed.`,
+        }),
+      });
+    });
+    columnRequirements.set(def, list);
+  }
+  return list;
+}
+const DEFAULT_SHAPE = Object.freeze({ valueKey: 'value', language: false });
+
 /** Required attributes of the product type that come from columns: value, or what is missing. */
 export function columnValues(p: Product, productType: string, opts: RequirementOptions): { values: Array<{ attribute: string; value: string; valueKey: string; language: boolean }>; missing: Missing[] } {
-  const def = productTypeDefinition(productType);
   const values = [];
   const missing: Missing[] = [];
-  for (const attribute of columnAttributes(def)) {
-    const value = p.extra[attribute]?.trim() || opts.attribute_defaults[attribute];
-    const shape = entryShape(productType, attribute) ?? { valueKey: 'value', language: false };
-    if (value) values.push({ attribute, value, ...shape });
-    else {
-      const column = catalogColumnFor(attribute);
-      missing.push({
-        attribute,
-        column,
-        message: `No ${attribute}: product type ${productType} requires it${def.shipped ? '' : ' (as every product type does)'}, so the item was left out.`,
-        fix: `Fill in the catalog column ${column}, or set options.attribute_defaults.${attribute} for every item of the feed.`,
-      });
-    }
+  for (const r of columnRequirementsOf(productTypeDefinition(productType))) {
+    const value = p.extra[r.attribute]?.trim() || opts.attribute_defaults[r.attribute];
+    if (value) values.push({ attribute: r.attribute, value, ...r.shape });
+    else missing.push(r.missing);
   }
   return { values, missing };
 }
@@ -73,14 +100,23 @@ export function columnValues(p: Product, productType: string, opts: RequirementO
 /** Attributes built from a canonical field that options.attribute_defaults fills for items without it (listing-attributes.ts). */
 const BUILT_DEFAULTS: ReadonlySet<string> = new Set(['color', 'size', 'material', 'pattern', 'fabric_type']);
 
+function builtRequirementsOf(def: ProductTypeDefinition): readonly Missing[] {
+  let list = builtRequirements.get(def);
+  if (list === undefined) {
+    list = builtAttributes(def).map((attribute) =>
+      Object.freeze({
+        attribute,
+        column: catalogColumnFor(attribute),
+        message: `No ${attribute}: product type ${def.type} requires it, so the item was left out.`,
+        fix: BUILT_DEFAULTS.has(attribute) ? `Fill in ${catalogColumnFor(attribute)}, or set options.attribute_defaults.${attribute} for every item of the feed.` : `Fill in ${catalogColumnFor(attribute)}.`,
+      }),
+    );
+    builtRequirements.set(def, list);
+  }
+  return list;
+}
+
 /** Required attributes of the product type that the built attributes lack (the canonical ones: title, description...). */
 export function missingBuilt(productType: string, attributes: ReadonlySet<string>): Missing[] {
-  return builtAttributes(productTypeDefinition(productType))
-    .filter((a) => !attributes.has(a))
-    .map((attribute) => ({
-      attribute,
-      column: catalogColumnFor(attribute),
-      message: `No ${attribute}: product type ${productType} requires it, so the item was left out.`,
-      fix: BUILT_DEFAULTS.has(attribute) ? `Fill in ${catalogColumnFor(attribute)}, or set options.attribute_defaults.${attribute} for every item of the feed.` : `Fill in ${catalogColumnFor(attribute)}.`,
-    }));
+  return builtRequirementsOf(productTypeDefinition(productType)).filter((m) => !attributes.has(m.attribute));
 }

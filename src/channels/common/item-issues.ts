@@ -1,5 +1,5 @@
 import type { MapContext } from '../define-channel.js';
-import { error, warning, type Issue } from '../../issues/issue.js';
+import type { Issue, Severity } from '../../issues/issue.js';
 import type { Product } from '../../product/product.js';
 
 /**
@@ -26,6 +26,22 @@ export interface IssueOptions {
   field?: string;
 }
 
+/**
+ * `<channel>.<field>.<problem>`, kept: channels report the same few codes item after item (fields
+ * and problems are the channels' own, a finite set), and a kept code is one flat string instead
+ * of a new concatenation per issue.
+ */
+const codes = new Map<string, Map<string, Map<string, string>>>();
+function codeOf(channel: string, codeField: string, problem: string): string {
+  let byField = codes.get(channel);
+  if (byField === undefined) codes.set(channel, (byField = new Map()));
+  let byProblem = byField.get(codeField);
+  if (byProblem === undefined) byField.set(codeField, (byProblem = new Map()));
+  let code = byProblem.get(problem);
+  if (code === undefined) byProblem.set(problem, (code = `${channel}.${codeField}.${problem}`));
+  return code;
+}
+
 /** A class, not an object literal with closures: one is made per item, on the hot path. */
 class ItemIssueList implements ItemIssues {
   readonly list: Issue[] = [];
@@ -35,17 +51,18 @@ class ItemIssueList implements ItemIssues {
     private readonly id: string,
     private readonly ctx: MapContext,
   ) {}
-  private where(codeField: string, opts: IssueOptions = {}): Partial<Issue> {
-    const at: Partial<Issue> = { feed: this.ctx.feed.id, id: this.id, row: this.ctx.row, field: opts.field ?? codeField };
-    if (opts.fix) at.fix = opts.fix;
+  /** The issue as error()/warning() of issues/issue.ts build it (same members, same order), in one object. */
+  private issue(severity: Severity, codeField: string, problem: string, message: string, opts: IssueOptions | undefined): Issue {
+    const at: Issue = { severity, code: codeOf(this.channel, codeField, problem), message, feed: this.ctx.feed.id, id: this.id, row: this.ctx.row, field: opts?.field ?? codeField };
+    if (opts?.fix) at.fix = opts.fix;
     return at;
   }
   error(codeField: string, problem: string, message: string, opts?: IssueOptions): void {
     this.failed = true;
-    this.list.push(error(`${this.channel}.${codeField}.${problem}`, message, this.where(codeField, opts)));
+    this.list.push(this.issue('error', codeField, problem, message, opts));
   }
   warn(codeField: string, problem: string, message: string, opts?: IssueOptions): void {
-    this.list.push(warning(`${this.channel}.${codeField}.${problem}`, message, this.where(codeField, opts)));
+    this.list.push(this.issue('warning', codeField, problem, message, opts));
   }
 }
 
