@@ -116,8 +116,12 @@ function checkDestination(channel: ChannelDefinition<any>, type: string | undefi
   );
 }
 
-/** Loads shelfcast.yaml and every feeds/*.yaml, validating each against its schema. */
-export async function loadProject(configPath: string): Promise<LoadedProject> {
+/**
+ * Loads shelfcast.yaml and every feeds/*.yaml, validating each against its schema. `feedFiles`
+ * (paths as LoadedFeed.file gives them) loads only those feed files: a worker thread of a pass
+ * needs only the pass's feeds, and each other one would load its channel's modules for nothing.
+ */
+export async function loadProject(configPath: string, feedFiles?: ReadonlySet<string>): Promise<LoadedProject> {
   const configFile = path.resolve(configPath);
   const root = path.dirname(configFile);
   const config = parseWith(projectConfigSchema, await readYaml(configFile, path.basename(configFile)), path.basename(configFile));
@@ -128,7 +132,8 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
   } catch (cause) {
     throw new ShelfcastError(`${path.basename(configFile)}: feeds: cannot read the feeds folder ${config.feeds}/ (create it, or set feeds: to the folder of your feed files)`, { cause, code: 'config.invalid', file: path.basename(configFile) });
   }
-  const feeds = (await Promise.all(names.map((n) => loadFeedFile(root, path.join(feedsDir, n), config.catalog.locale)))).flat();
+  const files = names.map((n) => path.join(feedsDir, n)).filter((file) => !feedFiles || feedFiles.has(path.relative(root, file) || file));
+  const feeds = (await Promise.all(files.map((file) => loadFeedFile(root, file, config.catalog.locale)))).flat();
   const seen = new Map<string, string>();
   for (const f of feeds) {
     const other = seen.get(f.id);

@@ -29,9 +29,12 @@ const FORBIDDEN_UNITS = [...Array.from({ length: 32 }, (_, c) => c).filter((c) =
 /**
  * A function that replaces, in one scan, each character of `chars` (a regex class body of single
  * UTF-16 units, XML_FORBIDDEN_CLASS included) by `replacements[c]`, and removes the forbidden
- * characters `replacements` does not name. Text with none of them is returned as it is. The scan
- * is a test, then a loop of `exec` that joins slices: a third faster than a replace callback on
- * descriptions with 15 such characters each.
+ * characters `replacements` does not name. Text with none of them is returned as it is.
+ *
+ * A replace callback, not a loop of `exec` joining slices: the loop is a third faster on its own,
+ * but its result is a rope of slices, and the piece encoder's Buffer.write must flatten that
+ * first. Serializing and encoding the Google feed of 48,777 bench records costs 0.959 of the
+ * loop's CPU time with the callback's flat result (median of 16 alternated pairs, 14 lower).
  */
 export function replaceAllOf(chars: string, replacements: Readonly<Record<string, string>>): (text: string) => string {
   const any = new RegExp(`[${chars}]`);
@@ -41,13 +44,6 @@ export function replaceAllOf(chars: string, replacements: Readonly<Record<string
   Object.assign(by, replacements);
   return (text) => {
     if (!any.test(text)) return text;
-    let out = '';
-    let last = 0;
-    all.lastIndex = 0;
-    for (let m = all.exec(text); m !== null; m = all.exec(text)) {
-      out += text.slice(last, m.index) + by[text[m.index]!]!;
-      last = m.index + 1;
-    }
-    return out + text.slice(last);
+    return text.replace(all, (c) => by[c]!);
   };
 }

@@ -15,6 +15,15 @@ async function project(config: string, feeds: Record<string, string>): Promise<s
 const base = 'catalog:\n  path: catalog.csv\n';
 
 describe('loadProject', () => {
+  it('loads only the feed files asked for (a worker thread of a pass), as the full load gives them', async () => {
+    const config = await project(base, { 'google-us.yaml': 'channel: google\ncountry: US\n', 'meta.yaml': 'channel: meta\ncountry: DE\n', 'later.yaml': 'channel: nosuchchannel\n' });
+    const one = await loadProject(config, new Set(['feeds/google-us.yaml']));
+    expect(one.feeds.map((f) => [f.id, f.file, f.channel.id])).toEqual([['google-us', 'feeds/google-us.yaml', 'google']]);
+    // The feed file left out is not read: its unknown channel fails the full load only.
+    await expect(loadProject(config)).rejects.toThrow(/later\.yaml: channel: unknown channel "nosuchchannel"/);
+    expect((await loadProject(config, new Set(['feeds/meta.yaml', 'feeds/google-us.yaml']))).feeds.map((f) => f.id)).toEqual(['google-us', 'meta']);
+  });
+
   it('loads the project and its feeds with defaults', async () => {
     const p = await loadProject(await project(base, { 'google-us.yaml': 'channel: google\ncountry: US\n' }));
     expect(p.config.output).toBe('out');

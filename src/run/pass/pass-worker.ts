@@ -9,8 +9,8 @@ import { transferList, type RecycleMessage, type UnitResult, type WorkUnit } fro
 import type { SetupMessage, WorkerReply, WorkerSetup } from './worker-pool.js';
 
 /**
- * A worker thread of the one pass: loads the project as the main thread did, then turns each unit
- * it receives into a result, in the order received. Failures are answered, never thrown. Its setup
+ * A worker thread of the one pass: loads the project as the main thread did (only the pass's feed
+ * files), then turns each unit it receives into a result, in the order received. Failures are answered, never thrown. Its setup
  * comes as workerData, or, for a worker started before the pass (early-workers), as the first
  * message.
  */
@@ -23,7 +23,7 @@ const ready = (async () => {
   const setup = await setupMessage;
   // A buffer per feed for the unit being processed and for each unit waiting to be merged.
   shelf = new BufferShelf(setup.feedIds.length * 3 + 2);
-  const project = await loadProject(setup.configFile);
+  const project = await loadProject(setup.configFile, setup.feedFiles && new Set(setup.feedFiles));
   const feeds = setup.feedIds.map((id) => {
     const feed = project.feeds.find((f) => f.id === id);
     if (!feed) throw new Error(`feed "${id}" is not in ${setup.configFile} any more`);

@@ -102,7 +102,7 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const workers = await chooseWorkers(project, options);
   // The CLI loads while the early workers are being started; the pool adopts them once they are.
   await earlyWorkersStarted();
-  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
+  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), feedFiles: [...new Set(feeds.map((f) => f.file))], now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
   // Workers started early that this pass does not use would only take CPU from it.
   stopEarlyWorkers();
   const limit = pool ? workers * 2 : 1;

@@ -10,6 +10,8 @@ export interface WorkerSetup {
   configFile: string;
   /** Ids of the feeds of the pass, in order. */
   feedIds: string[];
+  /** The files those feeds come from (LoadedFeed.file); absent: the worker loads every feed file. */
+  feedFiles?: string[];
   /** The run's clock, as milliseconds since the epoch. */
   now: number;
   only?: string[];
