@@ -23,8 +23,9 @@ export function untouchedBy(chars: string): (text: string) => boolean {
   return (text) => !work.test(text) && isWellFormed(text);
 }
 
-/** The UTF-16 units of XML_FORBIDDEN_CLASS: C0 controls but tab, line feed and CR; U+FFFE, U+FFFF. */
-const FORBIDDEN_UNITS = [...Array.from({ length: 32 }, (_, c) => c).filter((c) => c !== 9 && c !== 10 && c !== 13), 0xfffe, 0xffff];
+/** The UTF-16 units XML_FORBIDDEN_CLASS matches, read from the class (it names C0 controls and U+FFFE, U+FFFF only). */
+const FORBIDDEN = new RegExp(`[${XML_FORBIDDEN_CLASS}]`);
+const FORBIDDEN_UNITS = [...Array.from({ length: 32 }, (_, c) => c), 0xfffe, 0xffff].filter((c) => FORBIDDEN.test(String.fromCharCode(c)));
 
 /**
  * A function that replaces, in one scan, each character of `chars` (a regex class body of single

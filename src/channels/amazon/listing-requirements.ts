@@ -55,35 +55,37 @@ interface ColumnRequirement {
   missing: Missing;
 }
 
-/**
- * Each definition's requirements with their messages, worked out once: the listing checks ask per
- * item, and the messages depend on the product type and the attribute alone (building them per
- * item was most of the map's work on a catalog whose items all lack a column).
- */
-const columnRequirements = new WeakMap<ProductTypeDefinition, readonly ColumnRequirement[]>();
-const builtRequirements = new WeakMap<ProductTypeDefinition, readonly Missing[]>();
-
-function columnRequirementsOf(def: ProductTypeDefinition): readonly ColumnRequirement[] {
-  let list = columnRequirements.get(def);
-  if (list === undefined) {
-    list = columnAttributes(def).map((attribute) => {
-      const column = catalogColumnFor(attribute);
-      return Object.freeze({
-        attribute,
-        shape: entryShape(def.type, attribute) ?? DEFAULT_SHAPE,
-        missing: Object.freeze({
-          attribute,
-          column,
-          message: `No ${attribute}: product type ${def.type} requires it${def.shipped ? '' : ' (as every product type does)'}, so the item was left out.`,
-          fix: `Fill in the catalog column ${column}, or set options.attribute_defaults.${attribute} for every item of the feed.`,
-        }),
-      });
-    });
-    columnRequirements.set(def, list);
-  }
-  return list;
-}
 const DEFAULT_SHAPE = Object.freeze({ valueKey: 'value', language: false });
+
+/**
+ * A definition's requirements with their messages, worked out once per definition: the listing
+ * checks ask per item, and the messages depend on the product type and the attribute alone
+ * (building them per item was most of the map's work on a catalog whose items all lack a column).
+ */
+function perDefinition<T>(work: (def: ProductTypeDefinition) => readonly T[]): (def: ProductTypeDefinition) => readonly T[] {
+  const known = new WeakMap<ProductTypeDefinition, readonly T[]>();
+  return (def) => {
+    let list = known.get(def);
+    if (list === undefined) known.set(def, (list = Object.freeze(work(def))));
+    return list;
+  };
+}
+
+const columnRequirementsOf = perDefinition((def): ColumnRequirement[] =>
+  columnAttributes(def).map((attribute) => {
+    const column = catalogColumnFor(attribute);
+    return Object.freeze({
+      attribute,
+      shape: entryShape(def.type, attribute) ?? DEFAULT_SHAPE,
+      missing: Object.freeze({
+        attribute,
+        column,
+        message: `No ${attribute}: product type ${def.type} requires it${def.shipped ? '' : ' (as every product type does)'}, so the item was left out.`,
+        fix: `Fill in the catalog column ${column}, or set options.attribute_defaults.${attribute} for every item of the feed.`,
+      }),
+    });
+  }),
+);
 
 /** Required attributes of the product type that come from columns: value, or what is missing. */
 export function columnValues(p: Product, productType: string, opts: RequirementOptions): { values: Array<{ attribute: string; value: string; valueKey: string; language: boolean }>; missing: Missing[] } {
@@ -100,21 +102,16 @@ export function columnValues(p: Product, productType: string, opts: RequirementO
 /** Attributes built from a canonical field that options.attribute_defaults fills for items without it (listing-attributes.ts). */
 const BUILT_DEFAULTS: ReadonlySet<string> = new Set(['color', 'size', 'material', 'pattern', 'fabric_type']);
 
-function builtRequirementsOf(def: ProductTypeDefinition): readonly Missing[] {
-  let list = builtRequirements.get(def);
-  if (list === undefined) {
-    list = builtAttributes(def).map((attribute) =>
-      Object.freeze({
-        attribute,
-        column: catalogColumnFor(attribute),
-        message: `No ${attribute}: product type ${def.type} requires it, so the item was left out.`,
-        fix: BUILT_DEFAULTS.has(attribute) ? `Fill in ${catalogColumnFor(attribute)}, or set options.attribute_defaults.${attribute} for every item of the feed.` : `Fill in ${catalogColumnFor(attribute)}.`,
-      }),
-    );
-    builtRequirements.set(def, list);
-  }
-  return list;
-}
+const builtRequirementsOf = perDefinition((def): Missing[] =>
+  builtAttributes(def).map((attribute) =>
+    Object.freeze({
+      attribute,
+      column: catalogColumnFor(attribute),
+      message: `No ${attribute}: product type ${def.type} requires it, so the item was left out.`,
+      fix: BUILT_DEFAULTS.has(attribute) ? `Fill in ${catalogColumnFor(attribute)}, or set options.attribute_defaults.${attribute} for every item of the feed.` : `Fill in ${catalogColumnFor(attribute)}.`,
+    }),
+  ),
+);
 
 /** Required attributes of the product type that the built attributes lack (the canonical ones: title, description...). */
 export function missingBuilt(productType: string, attributes: ReadonlySet<string>): Missing[] {

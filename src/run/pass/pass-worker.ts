@@ -10,9 +10,9 @@ import type { SetupMessage, WorkerReply, WorkerSetup } from './worker-pool.js';
 
 /**
  * A worker thread of the one pass: loads the project as the main thread did (only the pass's feed
- * files), then turns each unit it receives into a result, in the order received. Failures are answered, never thrown. Its setup
- * comes as workerData, or, for a worker started before the pass (early-workers), as the first
- * message.
+ * files), then turns each unit it receives into a result, in the order received. Failures are
+ * answered, never thrown. Its setup comes as workerData, or, for a worker started before the pass
+ * (early-workers), as the first message.
  */
 const port = parentPort!;
 let gotSetup: (setup: WorkerSetup) => void = () => {};
