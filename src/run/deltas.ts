@@ -1,4 +1,5 @@
 import { makeDir } from './make-dir.js';
+import { removeDeadRunFiles } from './dead-run-files.js';
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile, open } from 'node:fs/promises';
 import path from 'node:path';
@@ -70,7 +71,7 @@ export async function loadHashes(file: string): Promise<ItemHashes> {
   }
 }
 
-/** Writes the hashes atomically (temp file, fsync, rename). */
+/** Writes the hashes atomically (temp file, fsync, rename); removes the temp files of killed runs. */
 export async function saveHashes(file: string, hashes: ItemHashes): Promise<void> {
   await makeDir(path.dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
@@ -83,6 +84,7 @@ export async function saveHashes(file: string, hashes: ItemHashes): Promise<void
     await fh.close();
   }
   await rename(tmp, file);
+  await removeDeadRunFiles(path.dirname(file), `${path.basename(file)}.`);
 }
 
 /** The hashes after a push: acknowledged upserts take their new hash, acknowledged deletes go. */

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ShelfcastError } from '../issues/issue.js';
+import { processAlive as alive } from './process-alive.js';
 
 /** Who holds the run lock, recorded next to it so a second run can say so. */
 export interface LockHolder {
@@ -27,15 +28,6 @@ export interface RunLockOptions {
 
 const LOCK_DIR = 'run.lock';
 const HOLDER_FILE = 'run.lock.json';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function readHolder(stateDir: string): Promise<LockHolder | undefined> {
   try {

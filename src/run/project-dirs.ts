@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { LoadedProject } from '../config/load.js';
 import { ShelfcastError } from '../issues/issue.js';
 import { makeDir } from './make-dir.js';
+import { removeDeadRunFiles } from './dead-run-files.js';
 import { outputDir, stateDir } from './state-paths.js';
+
+const PROBE_PREFIX = '.shelfcast-write-check.';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'its parent cannot hold new folders',
@@ -22,17 +25,19 @@ const REASONS: Record<string, string> = {
  * Creates the state and output folders of a project and proves each writable (a file created and
  * removed in it), before the run lock and the build: a folder that cannot be made or written is a
  * config error (exit 2) naming the key, the path and the reason, never a crash half-way through.
+ * The checks left by killed runs are removed here too.
  */
 export async function prepareProjectDirs(project: LoadedProject): Promise<void> {
   const shown = path.basename(project.configFile);
   for (const [key, dir] of [['state', stateDir(project)], ['output', outputDir(project)]] as const) {
-    const probe = path.join(dir, `.shelfcast-write-check.${process.pid}.tmp`);
+    const probe = path.join(dir, `${PROBE_PREFIX}${process.pid}.tmp`);
     let step = 'create the folder';
     try {
       await makeDir(dir);
       step = 'write into the folder';
       await (await open(probe, 'wx')).close();
       await rm(probe, { force: true });
+      await removeDeadRunFiles(dir, PROBE_PREFIX);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
       const reason = REASONS[code] ?? (err as Error).message;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -43,6 +43,17 @@ describe('deltas', () => {
     expect(await loadHashes(file)).toEqual(new Map([['x', 'h2'], ['z', 'h3']]));
     await writeFile(file, '{"version":1,"items":');
     await expect(loadHashes(file)).rejects.toThrow(/damaged.*--full/);
+  });
+
+  it('removes the temp file a killed run left, not a live run\'s', async () => {
+    const file = hashesFile(state, 'meta-us', 'meta');
+    await mkdir(path.dirname(file), { recursive: true });
+    // A pid above the kernel's pid_max (4,194,304 at most) belongs to no process.
+    const dead = 'items-meta.json.99999999.tmp';
+    const live = `items-meta.json.${process.ppid}.tmp`;
+    for (const name of [dead, live, 'items-other.json.99999999.tmp']) await writeFile(path.join(path.dirname(file), name), '');
+    await saveHashes(file, new Map([['x', 'h']]));
+    expect((await readdir(path.dirname(file))).sort()).toEqual(['items-meta.json', live, 'items-other.json.99999999.tmp'].sort());
   });
 
   it('after acknowledging a delta, the next delta is empty (property)', () => {

@@ -70,6 +70,18 @@ describe('output and state folders that cannot be made or written are config err
     expect(await readdir(path.join(path.dirname(file), 's/t'))).toEqual([]);
   });
 
+  it('removes the checks left by killed runs, not those of live ones', async () => {
+    const file = await project('output: out\n');
+    const out = path.join(path.dirname(file), 'out');
+    await mkdir(out);
+    // A pid above the kernel's pid_max (4,194,304 at most) belongs to no process.
+    const dead = '.shelfcast-write-check.99999999.tmp';
+    const live = `.shelfcast-write-check.${process.ppid}.tmp`;
+    for (const name of [dead, live, 'feed.xml']) await writeFile(path.join(out, name), '');
+    await prepareProjectDirs(await loadProject(file));
+    expect((await readdir(out)).sort()).toEqual([live, 'feed.xml'].sort());
+  });
+
   it('makeDir ends on ENOENT where recursive mkdir loops (/proc)', async () => {
     const e = await makeDir('/proc/a/b/c').then(() => undefined, (err: NodeJS.ErrnoException) => err);
     expect(e?.code).toBe('ENOENT');
