@@ -17,7 +17,7 @@ import type { BufferShelf } from './buffer-shelf.js';
 import type { WorkUnit, XmlUnit } from './units.js';
 
 export interface UnitSizes {
-  /** Catalog bytes read per unit where workers read the bytes; default 512 KiB. */
+  /** Catalog bytes read per unit where workers read the bytes; default 256 KiB. */
   unitBytes?: number;
   /** Rows per unit where the main thread reads the rows; default 500. */
   unitRows?: number;
@@ -55,7 +55,10 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
       tsv: format === 'tsv',
       bytes: await openByteSource(source, options.read),
       reopen: () => new TextDecoding(openBytes(source, options.read)),
-      unitBytes: options.unitBytes ?? 512 * 1024,
+      // 256 KiB, not 512: every unit in flight holds a body buffer per feed in a worker and the main
+      // thread, and its rows live through the unit. Six feeds of 200,000 rows with two workers peaked
+      // at 262-268 MiB instead of 281-284, CPU within the noise (BENCHMARKS.md).
+      unitBytes: options.unitBytes ?? 256 * 1024,
       unitRows,
       nextSeq,
       shelf: options.shelf,
