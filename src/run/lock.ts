@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ShelfcastError } from '../issues/issue.js';
-import { processAlive as alive } from './process-alive.js';
+import { processAlive } from './process-alive.js';
 
 /** Who holds the run lock, recorded next to it so a second run can say so. */
 export interface LockHolder {
@@ -58,12 +58,12 @@ async function unrecordedHolder(stateDir: string): Promise<LockHolder | undefine
     }
   }
   // A live one first: a starting run not yet told the lock is taken must not be taken over.
-  return found.find((h) => h.host !== os.hostname() || alive(h.pid)) ?? found[0];
+  return found.find((h) => h.host !== os.hostname() || processAlive(h.pid)) ?? found[0];
 }
 
 /** Records of runs on this host that died, left behind (removed once the lock is ours). */
 async function removeDeadRecords(stateDir: string): Promise<void> {
-  for (const { file, pid } of await attemptRecords(stateDir)) if (!alive(pid)) await rm(file, { force: true });
+  for (const { file, pid } of await attemptRecords(stateDir)) if (!processAlive(pid)) await rm(file, { force: true });
 }
 
 const describe = (h: LockHolder | undefined): string =>
@@ -103,7 +103,7 @@ async function acquire(stateDir: string, info: LockHolder, options: RunLockOptio
       throw new ShelfcastError(`${stateDir}: cannot take the run lock: ${(err as Error).message} (check that the state folder is writable)`, { cause: err, exitCode: 1 });
     }
     const holder = (await readHolder(stateDir)) ?? (await unrecordedHolder(stateDir));
-    if (!tookOver && holder && holder.host === os.hostname() && holder.pid !== process.pid && !alive(holder.pid)) {
+    if (!tookOver && holder && holder.host === os.hostname() && holder.pid !== process.pid && !processAlive(holder.pid)) {
       // The holder was killed on this machine: its lock is stale now, not in `staleMs`.
       await rmdir(path.join(stateDir, LOCK_DIR)).catch(() => undefined);
       return acquire(stateDir, info, options, true);

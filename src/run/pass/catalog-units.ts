@@ -56,8 +56,9 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
       bytes: await openByteSource(source, options.read),
       reopen: () => new TextDecoding(openBytes(source, options.read)),
       // 256 KiB, not 512: every unit in flight holds a body buffer per feed in a worker and the main
-      // thread, and its rows live through the unit. Six feeds of 200,000 rows with two workers peaked
-      // at 262-268 MiB instead of 281-284, CPU within the noise (BENCHMARKS.md).
+      // thread, and its rows live through the unit. Six feeds of 200,000 rows with two workers, old
+      // and new alternated on a quiet machine: 274-277 -> 257-260 MiB, and 29.5 -> 26.2 CPU s
+      // (medians; BENCHMARKS.md, ninth round).
       unitBytes: options.unitBytes ?? 256 * 1024,
       unitRows,
       nextSeq,
