@@ -1,32 +1,77 @@
 import type { Issue } from '../issues/issue.js';
 import { KeptIssues } from './kept-issues.js';
+import type { PackedIssues } from './pass/packed-issues.js';
 
 /** Issues kept in full; past this, only counts grow (a 1M-row catalog with a warning per row stays small). */
 const KEEP = 20_000;
+/** Issues kept as objects per code, to show. */
+const EXAMPLES = 5;
+
+interface CodeEntry {
+  severity: Issue['severity'];
+  count: number;
+  examples: Issue[];
+}
 
 /** Collects issues: counts by code and severity for every issue, the issues themselves up to a cap. */
 export class IssueLog {
   /** Stored as bytes (see KeptIssues); the examples stay objects. */
   private readonly store = new KeptIssues();
-  readonly byCode = new Map<string, { severity: Issue['severity']; count: number; examples: Issue[] }>();
+  readonly byCode = new Map<string, CodeEntry>();
   errors = 0;
   warnings = 0;
   dropped = 0;
 
   add(issues: readonly Issue[]): void {
     for (const i of issues) {
-      if (i.severity === 'error') this.errors++;
-      else if (i.severity === 'warning') this.warnings++;
-      let entry = this.byCode.get(i.code);
-      if (!entry) {
-        entry = { severity: i.severity, count: 0, examples: [] };
-        this.byCode.set(i.code, entry);
-      }
-      entry.count++;
-      if (entry.examples.length < 5) entry.examples.push(i);
+      const entry = this.counted(i.code, i.severity);
+      if (entry.examples.length < EXAMPLES) entry.examples.push(i);
       if (this.store.length < KEEP) this.store.push(i);
       else this.dropped++;
     }
+  }
+
+  /**
+   * Issues as a worker thread sends them (see PackedIssues), those `take` accepts (by index), in
+   * order: the same counts, examples and kept issues as add() of their objects, parsing only the
+   * examples.
+   */
+  addPacked(packed: PackedIssues, take: (i: number) => boolean): void {
+    const { bytes, ends, kind, kinds } = packed;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const entries: (CodeEntry | undefined)[] = [];
+    let start = 0;
+    for (let i = 0; i < ends.length; start = ends[i++]!) {
+      if (!take(i)) continue;
+      const k = kind[i]!;
+      const entry = (entries[k] ??= this.entry(kinds[k]!.code, kinds[k]!.severity));
+      this.count(entry, kinds[k]!.severity);
+      if (entry.examples.length < EXAMPLES) entry.examples.push(JSON.parse(text.toString('utf8', start, ends[i]! - 1)) as Issue);
+      if (this.store.length < KEEP) this.store.pushLine(bytes.subarray(start, ends[i]!));
+      else this.dropped++;
+    }
+  }
+
+  /** The entry of a code, counted once more. */
+  private counted(code: string, severity: Issue['severity']): CodeEntry {
+    const entry = this.entry(code, severity);
+    this.count(entry, severity);
+    return entry;
+  }
+
+  private entry(code: string, severity: Issue['severity']): CodeEntry {
+    let entry = this.byCode.get(code);
+    if (!entry) {
+      entry = { severity, count: 0, examples: [] };
+      this.byCode.set(code, entry);
+    }
+    return entry;
+  }
+
+  private count(entry: CodeEntry, severity: Issue['severity']): void {
+    if (severity === 'error') this.errors++;
+    else if (severity === 'warning') this.warnings++;
+    entry.count++;
   }
 
   /** The issues kept in full, in the order they came (a new array on every call). */

@@ -37,6 +37,17 @@ export class KeptIssues {
     this.count++;
   }
 
+  /** An issue already in its stored form: its JSON and a line feed, as UTF-8 (see PackedIssues). */
+  pushLine(line: Uint8Array): void {
+    if (this.used + line.length > this.chunk.length) {
+      this.flush();
+      if (line.length > this.chunk.length) this.chunk = Buffer.allocUnsafe(line.length);
+    }
+    this.chunk.set(line, this.used);
+    this.used += line.length;
+    this.count++;
+  }
+
   /** The kept issues, decoded (new objects on every call). */
   all(): Issue[] {
     const out: Issue[] = [];

@@ -123,9 +123,9 @@ export class UnitMerger {
     }
     if (t.output.plain) await this.applyRuns(t, piece, r, rejected);
     else await this.applyRecords(t, piece, r, rejected);
-    if (piece.issues.length) {
-      t.issues.add(piece.issues.filter((_, i) => !rejected[piece.issueOwner[i]!]));
-    }
+    const owner = piece.issueOwner;
+    if (piece.packed) t.issues.addPacked(piece.packed, (i) => !rejected[owner[i]!]);
+    else if (piece.issues.length) t.issues.add(piece.issues.filter((_, i) => !rejected[owner[i]!]));
   }
 
   /** Each record after its lead (separators, message ids), with the splits into parts. */

@@ -29,7 +29,7 @@ const ready = (async () => {
     if (!feed) throw new Error(`feed "${id}" is not in ${setup.configFile} any more`);
     return feed;
   });
-  return createUnitProcessor({ project, feeds, now: new Date(setup.now), only: setup.only, allocation: setup.allocation, stores: setup.stores, join: setup.sources && new SourceJoin(setup.sources) }, shelf);
+  return createUnitProcessor({ project, feeds, now: new Date(setup.now), only: setup.only, allocation: setup.allocation, stores: setup.stores, join: setup.sources && new SourceJoin(setup.sources) }, shelf, { packIssues: true });
 })();
 
 let queue: Promise<void> = Promise.resolve();

@@ -14,6 +14,7 @@ import { createMapper } from '../project-mapper.js';
 import { stockOverrides, type StockOverride } from '../stock-overrides.js';
 import { feedSerializer } from '../feed-serializer.js';
 import type { BufferShelf } from './buffer-shelf.js';
+import { IssuePacker } from './packed-issues.js';
 import { PieceEncoder } from './piece-encoder.js';
 import { OUTCOME, type CsvUnit, type FeedPiece, type UnitResult, type WorkUnit, type XmlUnit } from './units.js';
 
@@ -37,6 +38,8 @@ interface FeedLane {
   /** The serializer's record bodies as parts (see Serializer.bodyParts). */
   bodyParts: (record: FeedRecord, out: string[]) => void;
   stock?: StockOverride;
+  /** In a worker thread: the feed's issues go to the main thread as bytes (see PackedIssues). */
+  packer?: IssuePacker;
 }
 
 /** Per unit: the results being gathered for one feed. */
@@ -46,21 +49,34 @@ class FeedGather {
   readonly issues: Issue[] = [];
   readonly issueOwner: number[] = [];
 
-  constructor(shelf: BufferShelf) {
+  constructor(
+    shelf: BufferShelf,
+    private readonly packer: IssuePacker | undefined,
+  ) {
     this.encoder = new PieceEncoder(shelf);
   }
 
+  addIssue(issue: Issue, owner: number): void {
+    if (this.packer) this.packer.add(issue);
+    else this.issues.push(issue);
+    this.issueOwner.push(owner);
+  }
+
   finish(): FeedPiece {
-    return { ...this.encoder.finish(), outcome: Uint8Array.from(this.outcome), issues: this.issues, issueOwner: Uint32Array.from(this.issueOwner) };
+    const piece: FeedPiece = { ...this.encoder.finish(), outcome: Uint8Array.from(this.outcome), issues: this.issues, issueOwner: Uint32Array.from(this.issueOwner) };
+    if (this.packer) piece.packed = this.packer.finish();
+    return piece;
   }
 }
 
 /**
  * Turns units into results: rows (read and mapped here for CSV units) -> validation without the
  * duplicate-id check -> every feed's rules, channel map and record bodies. Pure per unit, so any
- * thread may process any unit; the merger applies what spans units.
+ * thread may process any unit; the merger applies what spans units. `sending.packIssues`: a worker
+ * thread's feed issues go to the main thread as bytes (see PackedIssues); in the main thread they
+ * stay objects, of which the issue log stringifies only those it keeps.
  */
-export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit: WorkUnit) => UnitResult {
+export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf, sending: { packIssues?: boolean } = {}): (unit: WorkUnit) => UnitResult {
   const { project, feeds } = setup;
   const options = { locale: project.config.catalog.locale, currency: project.config.catalog.currency };
   const validator = createValidator(options);
@@ -71,7 +87,7 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf): (unit
   const stock = setup.allocation && stockOverrides(setup.allocation, feeds, setup.stores);
   const lanes: FeedLane[] = feeds.map((feed) => {
     const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
-    return { processor, bodyParts: bodyPartsOf(feedSerializer(project, feed, processor.target)), stock: stock?.get(feed.id) };
+    return { processor, bodyParts: bodyPartsOf(feedSerializer(project, feed, processor.target)), stock: stock?.get(feed.id), packer: sending.packIssues ? new IssuePacker() : undefined };
   });
 
   const join = setup.join;
@@ -145,7 +161,7 @@ class UnitGather {
     private readonly lanes: FeedLane[],
     shelf: BufferShelf,
   ) {
-    this.feeds = lanes.map(() => new FeedGather(shelf));
+    this.feeds = lanes.map((lane) => new FeedGather(shelf, lane.packer));
   }
 
   add(row: MappedRow): void {
@@ -168,10 +184,7 @@ class UnitGather {
       const lane = this.lanes[f]!;
       const input: CatalogItem = lane.stock ? { product: lane.stock(item.product), row: item.row } : item;
       const r = lane.processor.process(input);
-      for (const i of r.issues) {
-        gather.issues.push(i);
-        gather.issueOwner.push(index);
-      }
+      for (const i of r.issues) gather.addIssue(i, index);
       gather.outcome.push(r.filtered ? OUTCOME.filtered : r.records.length === 0 ? OUTCOME.excluded : OUTCOME.item);
       for (const record of r.records) {
         this.parts.length = 0;

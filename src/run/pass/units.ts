@@ -1,6 +1,7 @@
 import type { MappedRow } from '../../catalog/types.js';
 import type { Eol } from '../../catalog/fast-csv/scanner.js';
 import type { Issue } from '../../issues/issue.js';
+import type { PackedIssues } from './packed-issues.js';
 import type { XmlItemOptions } from '../../catalog/xml-item-row.js';
 import type { ScannedItem } from '../../catalog/xml-scanner.js';
 
@@ -62,8 +63,11 @@ export interface FeedPiece {
   owner: Uint32Array;
   /** Per product of the unit: its OUTCOME in this feed. */
   outcome: Uint8Array;
+  /** The feed's issues as objects (a unit processed in the main thread); empty when `packed` holds them. */
   issues: Issue[];
-  /** Index of the product each issue belongs to. */
+  /** The feed's issues as bytes (a unit processed by a worker thread, see PackedIssues). */
+  packed?: PackedIssues;
+  /** Index of the product each issue (of `issues` or `packed`) belongs to. */
   issueOwner: Uint32Array;
 }
 
@@ -91,6 +95,9 @@ export interface UnitResult {
 export function transferList(r: UnitResult): ArrayBuffer[] {
   const list = new Set<ArrayBuffer>([r.rows.buffer as ArrayBuffer, r.valid.buffer as ArrayBuffer]);
   if (r.input) list.add(r.input.buffer as ArrayBuffer);
-  for (const f of r.feeds) for (const a of [f.bytes, f.ends, f.owner, f.outcome, f.issueOwner]) list.add(a.buffer as ArrayBuffer);
+  for (const f of r.feeds) {
+    for (const a of [f.bytes, f.ends, f.owner, f.outcome, f.issueOwner]) list.add(a.buffer as ArrayBuffer);
+    if (f.packed) for (const a of [f.packed.bytes, f.packed.ends, f.packed.kind]) list.add(a.buffer as ArrayBuffer);
+  }
   return [...list];
 }

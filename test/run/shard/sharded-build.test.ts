@@ -39,8 +39,12 @@ function reportOf(out: RunOutcome): unknown {
   return doc;
 }
 
-/** True when the catalog built (and so was merged), false when it fails as a whole (checked too). */
-async function expectShardsMatch(dir: string, label: string): Promise<boolean> {
+/**
+ * True when the catalog built (and so was merged), false when it fails as a whole (checked too).
+ * `workers`: every other shard runs a worker thread, whose feed issues reach its shard file packed
+ * as bytes (see PackedIssues), the others' as objects; the merge takes both.
+ */
+async function expectShardsMatch(dir: string, label: string, workers = false): Promise<boolean> {
   const one = await runInProcess(['build', '--force', '--json'], dir);
   const want = one.code === 2 ? undefined : { report: reportOf(one), files: await filesOf(dir) };
   for (let n = 1; n <= MAX_SHARDS; n++) {
@@ -48,7 +52,7 @@ async function expectShardsMatch(dir: string, label: string): Promise<boolean> {
     await rm(path.join(dir, '.shelfcast'), { recursive: true, force: true });
     const shardDir = `shards-${n}`;
     // Side by side, as pods run them: they share only the shard folder.
-    const shards = await Promise.all(Array.from({ length: n }, (_, k) => runInProcess(['build', '--shard', `${k}/${n}`, '--shard-dir', shardDir, '--quiet', ...UNITS], dir)));
+    const shards = await Promise.all(Array.from({ length: n }, (_, k) => runInProcess(['build', '--shard', `${k}/${n}`, '--shard-dir', shardDir, '--quiet', ...UNITS, ...(workers && k % 2 === 1 ? ['--workers', '1'] : [])], dir)));
     for (const [k, shard] of shards.entries()) {
       if (!want) {
         // A run-level failure (no header row, unreadable file) fails every shard as it fails the build.
@@ -95,7 +99,7 @@ describe('sharded builds are byte-identical to one-machine builds', () => {
       const format = n === 0 ? 'csv' : 'ndjson';
       const dir = await hostileProject(format === 'csv' ? toCsv(rows, { crlf: true }) : toNdjson(rows), format);
       try {
-        expect(await expectShardsMatch(dir, `generated ${format}`)).toBe(true);
+        expect(await expectShardsMatch(dir, `generated ${format}`, true)).toBe(true);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -115,7 +119,7 @@ describe('sharded builds are byte-identical to one-machine builds', () => {
         path.join(dir, 'labels.csv'),
         'id,custom_label_0\nTEE-RED-S,summer\nGONE-1,winter\nHEADPHONES-REF,bestseller\nTEE-RED-S,again\n,nobody\nGONE-2,spring\n',
       );
-      expect(await expectShardsMatch(dir, 'supplemental source')).toBe(true);
+      expect(await expectShardsMatch(dir, 'supplemental source', true)).toBe(true);
       const one = await runInProcess(['build', '--force', '--json'], dir);
       const joins = (JSON.parse(one.stdout) as { issues: Array<{ code: string; id?: string; row?: number }> }).issues.filter((i) => i.code.startsWith('catalog.source.'));
       expect(joins.map((i) => [i.code, i.id, i.row])).toEqual([
