@@ -46,10 +46,28 @@ export class IssueLog {
       const k = kind[i]!;
       const entry = (entries[k] ??= this.entry(kinds[k]!.code, kinds[k]!.severity));
       this.count(entry, kinds[k]!.severity);
-      if (entry.examples.length < EXAMPLES) entry.examples.push(JSON.parse(text.toString('utf8', start, ends[i]! - 1)) as Issue);
-      if (this.store.length < KEEP) this.store.pushLine(bytes.subarray(start, ends[i]!));
+      const end = ends[i]!;
+      if (end === start) {
+        // Sent bare, as countedOnly() allowed: both conditions only grow during a pass.
+        if (entry.examples.length < EXAMPLES || this.store.length < KEEP) throw new Error(`an issue of ${kinds[k]!.code} came without its text while the log still needs it`);
+        this.dropped++;
+        continue;
+      }
+      if (entry.examples.length < EXAMPLES) entry.examples.push(JSON.parse(text.toString('utf8', start, end - 1)) as Issue);
+      if (this.store.length < KEEP) this.store.pushLine(bytes.subarray(start, end));
       else this.dropped++;
     }
+  }
+
+  /**
+   * The codes of which more issues would only be counted: none until the log keeps no more, then
+   * every code with all its examples. Until the pass ends (addFirst, removeCodes), the list only grows.
+   */
+  countedOnly(): string[] {
+    if (this.store.length < KEEP) return [];
+    const codes: string[] = [];
+    for (const [code, entry] of this.byCode) if (entry.examples.length >= EXAMPLES) codes.push(code);
+    return codes;
   }
 
   /** The entry of a code, counted once more. */

@@ -66,6 +66,37 @@ describe('packed issues', () => {
     expect(packed.kept[1]).toStrictEqual(large);
   });
 
+  it('may leave out the text of the codes the log only counts once it is full, and only those', () => {
+    const objects = new IssueLog();
+    const packed = new IssueLog();
+    const packer = new IssuePacker();
+    const units = Array.from({ length: 45 }, (_, u) => Array.from({ length: 500 }, (_, k) => rowIssue(u * 500 + k)));
+    // A code first met after the log is full still needs its examples' text.
+    units.push([rowIssue(1), warning('late.code', 'first seen late', { row: 99 }), rowIssue(2)]);
+    let told = 0;
+    for (const issues of units) {
+      objects.add(issues);
+      for (const i of issues) packer.add(i);
+      const p = packer.finish();
+      if (told > 0) expect(p.bytes.length).toBeLessThan(500);
+      packed.addPacked(p, () => true);
+      const codes = packed.countedOnly();
+      if (codes.length > told) packer.countOnly(codes);
+      told = codes.length;
+    }
+    expect(told).toBe(1);
+    expect(shown(packed)).toStrictEqual(shown(objects));
+    expect(packed.byCode.get('late.code')!.examples).toStrictEqual([warning('late.code', 'first seen late', { row: 99 })]);
+  });
+
+  it('refuse an issue without its text while the log still needs it', () => {
+    const packer = new IssuePacker();
+    packer.countOnly(['amazon.brand.missing']);
+    packer.add(rowIssue(2));
+    expect(() => new IssueLog().addPacked(packer.finish(), () => true)).toThrow(/without its text/);
+    expect(new IssueLog().countedOnly()).toEqual([]);
+  });
+
   it('start afresh after each finish, and own their buffers', () => {
     const packer = new IssuePacker();
     packer.add(rowIssue(2));

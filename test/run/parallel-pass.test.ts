@@ -10,6 +10,7 @@ import { REPO } from '../e2e/cli.js';
 import { loadCases } from '../hostile/curated-case.js';
 import { hostileProject } from '../hostile/hostile-project.js';
 import { generateCsv } from '../../bench/catalog-generator.js';
+import { writeProject } from '../../bench/project.js';
 
 // The one pass runs in worker threads or in-process: both must give the same feeds, counts and
 // issues, byte for byte. Tiny units (a few records each) make every duplicate id, header problem
@@ -25,7 +26,7 @@ interface Outcome {
   error?: string;
   items?: BuildResult['items'];
   issues?: unknown[];
-  feeds?: Array<{ id: string; items: number; records: number; excluded: number; filtered: number; issues: unknown[]; files: string[]; index: string }>;
+  feeds?: Array<{ id: string; items: number; records: number; excluded: number; filtered: number; issues: unknown[]; codes: unknown; files: string[]; index: string }>;
 }
 
 async function build(dir: string, workers: number, unitBytes: number): Promise<Outcome> {
@@ -42,7 +43,9 @@ async function build(dir: string, workers: number, unitBytes: number): Promise<O
       // The item index (where each item's text lies) must match too.
       await b.snapshot!.commit({ runId: 'r', at: '', items: b.items, files: [] });
       const index = await readFile(itemIndexPath(stateDir(project), b.feed.id), 'utf8');
-      feeds.push({ id: b.feed.id, items: b.items, records: b.records, excluded: b.excluded, filtered: b.filtered, issues: b.issues.kept, files, index });
+      // Past the issues it keeps, a log only counts: the counts and examples must match too.
+      const codes = { byCode: JSON.parse(JSON.stringify([...b.issues.byCode])) as unknown, errors: b.issues.errors, warnings: b.issues.warnings, dropped: b.issues.dropped };
+      feeds.push({ id: b.feed.id, items: b.items, records: b.records, excluded: b.excluded, filtered: b.filtered, issues: b.issues.kept, codes, files, index });
     }
     return { items: r.items, issues: r.issues.kept, feeds };
   } catch (err) {
@@ -87,6 +90,32 @@ describe('the one pass in worker threads', () => {
     const outcome = await expectSameOutcome(dir);
     const dupes = (outcome.issues as Array<{ code: string; row: number }>).filter((i) => i.code === 'id.duplicate');
     expect(dupes.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts the issues of a feed whose log is full, as in one thread (workers then send them without their text)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'shelfcast-pass-full-'));
+    dirs.push(dir);
+    await writeProject(dir);
+    // The bench project's Amazon feed refuses every item for three missing attributes: 12,000
+    // rows make about 35,000 issues, past the 20,000 its log keeps. Then a product of a late unit
+    // is rejected as a duplicate (its issues must not count), and one has a title too long for
+    // Amazon, a code first met after the log is full (its example must have its text).
+    const catalog = path.join(dir, 'catalog.csv');
+    await generateCsv(catalog, 12_000, 3);
+    const text = await readFile(catalog, 'utf8');
+    // In the file's own line ends (the generator writes CRLF).
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const row = (id: string, title: string) => `${id},${title},Repeat,https://shop.example.com/a,https://cdn.example.com/a.jpg,,in stock,5.00,USD,,new,Acme,,M1,,,G1,,,,,,,,${eol}`;
+    await writeFile(catalog, text + (text.endsWith(eol) ? '' : eol) + row('SKU-0-0', 'Again') + row('LATE-1', 'T'.repeat(600)));
+    for (const f of ['google', 'meta', 'pinterest', 'tiktok', 'idealo']) await rm(path.join(dir, 'feeds', `${f}.yaml`));
+    const alone = await build(dir, 0, 1 << 20);
+    expect(alone.error).toBeUndefined();
+    const amazon = alone.feeds!.find((f) => f.id === 'amazon')!;
+    expect(amazon.issues).toHaveLength(20_000);
+    expect((amazon.codes as { dropped: number }).dropped).toBeGreaterThan(10_000);
+    expect((alone.issues as Array<{ code: string }>).some((i) => i.code === 'id.duplicate')).toBe(true);
+    expect(JSON.stringify(amazon.codes)).toContain('"amazon.title.too_long",{"severity":"warning","count":1,"examples":[{');
+    expect(await build(dir, 2, 16 * 1024)).toEqual(alone);
   });
 
   it('hands the rest of the file to csv-parse part-way, as in one thread', async () => {

@@ -20,7 +20,7 @@ export interface IssueKind {
  * the kept lines as they are.
  */
 export interface PackedIssues {
-  /** UTF-8 JSON lines, one per issue, each ending in a line feed. */
+  /** UTF-8 JSON lines, one per issue, each ending in a line feed; empty for an issue the main thread only counts. */
   bytes: Uint8Array;
   /** End offset in `bytes` of each issue's line (after its line feed). */
   ends: Uint32Array;
@@ -39,7 +39,25 @@ export class IssuePacker {
   /** Code -> index of its first kind (a code met with another severity gets a kind of its own). */
   private byCode = new Map<string, number>();
 
+  /**
+   * Codes whose issues the main thread now only counts (see IssueLog.countedOnly): their issues are
+   * sent without their JSON, as empty lines. A large build's log is full after its first few
+   * thousand rows, and stringifying the rest was most of what packing cost a worker.
+   */
+  private bare: ReadonlySet<string> = new Set();
+
+  countOnly(codes: readonly string[]): void {
+    this.bare = new Set(codes);
+  }
+
   add(issue: Issue): void {
+    let k = this.byCode.get(issue.code);
+    if (k === undefined || this.kinds[k]!.severity !== issue.severity) k = this.kindIndex(issue);
+    this.kindOf.push(k);
+    if (this.bare.has(issue.code)) {
+      this.ends.push(this.used);
+      return;
+    }
     const text = JSON.stringify(issue);
     // A UTF-16 unit takes at most 3 bytes in UTF-8, and the line feed one.
     const need = this.used + text.length * 3 + 1;
@@ -51,9 +69,6 @@ export class IssuePacker {
     this.used += this.buf.write(text, this.used);
     this.buf[this.used++] = NEWLINE;
     this.ends.push(this.used);
-    let k = this.byCode.get(issue.code);
-    if (k === undefined || this.kinds[k]!.severity !== issue.severity) k = this.kindIndex(issue);
-    this.kindOf.push(k);
   }
 
   /** The issues gathered since the last finish, in their own buffers (the scratch is kept). */

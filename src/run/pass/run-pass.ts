@@ -126,9 +126,18 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
       onTail: (issues) => mainTail.push(...issues),
       shelf,
     });
+    // Per feed: how many codes the workers were told the log only counts (the list only grows).
+    const told = feeds.map(() => 0);
     const merge = async (result: UnitResult) => {
       if (shard) await shard.sink(result);
       else await merger.apply(result);
+      if (pool && !shard) {
+        targets.forEach((t, k) => {
+          const codes = t.issues.countedOnly();
+          if (codes.length > told[k]!) pool.countOnly(k, codes);
+          told[k] = codes.length;
+        });
+      }
       // The bytes are in the files' write batches now: the buffers can be used again.
       if (result.input) shelf.put(result.input.buffer as ArrayBuffer);
       const made = result.feeds.map((f) => f.bytes.buffer as ArrayBuffer);

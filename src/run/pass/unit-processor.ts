@@ -14,7 +14,7 @@ import { createMapper } from '../project-mapper.js';
 import { stockOverrides, type StockOverride } from '../stock-overrides.js';
 import { feedSerializer } from '../feed-serializer.js';
 import type { BufferShelf } from './buffer-shelf.js';
-import { IssuePacker } from './packed-issues.js';
+import type { IssuePacker } from './packed-issues.js';
 import { PieceEncoder } from './piece-encoder.js';
 import { OUTCOME, type CsvUnit, type FeedPiece, type UnitResult, type WorkUnit, type XmlUnit } from './units.js';
 
@@ -72,11 +72,11 @@ class FeedGather {
 /**
  * Turns units into results: rows (read and mapped here for CSV units) -> validation without the
  * duplicate-id check -> every feed's rules, channel map and record bodies. Pure per unit, so any
- * thread may process any unit; the merger applies what spans units. `sending.packIssues`: a worker
- * thread's feed issues go to the main thread as bytes (see PackedIssues); in the main thread they
- * stay objects, of which the issue log stringifies only those it keeps.
+ * thread may process any unit; the merger applies what spans units. `packers` (one per feed): a
+ * worker thread's feed issues go to the main thread as bytes (see PackedIssues); in the main thread
+ * they stay objects, of which the issue log stringifies only those it keeps.
  */
-export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf, sending: { packIssues?: boolean } = {}): (unit: WorkUnit) => UnitResult {
+export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf, packers?: IssuePacker[]): (unit: WorkUnit) => UnitResult {
   const { project, feeds } = setup;
   const options = { locale: project.config.catalog.locale, currency: project.config.catalog.currency };
   const validator = createValidator(options);
@@ -85,9 +85,9 @@ export function createUnitProcessor(setup: PassSetup, shelf: BufferShelf, sendin
   // source join may put in values of other origins (a JSON source's "\ud800" escape is one).
   const decodedValidator = createValidator({ ...options, decoded: true });
   const stock = setup.allocation && stockOverrides(setup.allocation, feeds, setup.stores);
-  const lanes: FeedLane[] = feeds.map((feed) => {
+  const lanes: FeedLane[] = feeds.map((feed, k) => {
     const processor = createFeedProcessor(feed, { now: setup.now, only: setup.only });
-    return { processor, bodyParts: bodyPartsOf(feedSerializer(project, feed, processor.target)), stock: stock?.get(feed.id), packer: sending.packIssues ? new IssuePacker() : undefined };
+    return { processor, bodyParts: bodyPartsOf(feedSerializer(project, feed, processor.target)), stock: stock?.get(feed.id), packer: packers?.[k] };
   });
 
   const join = setup.join;

@@ -18,6 +18,14 @@ export interface RecycleMessage {
   buffers: ArrayBuffer[];
 }
 
+/** The codes of a feed's issues that the main thread now only counts (see IssueLog.countedOnly). */
+export interface CountOnlyMessage {
+  kind: 'count-only';
+  /** Index of the feed in the pass. */
+  feed: number;
+  codes: string[];
+}
+
 /** Raw CSV bytes holding whole records, cut at a record boundary by the main thread. */
 export interface CsvUnit {
   kind: 'csv';

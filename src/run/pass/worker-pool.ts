@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { JoinData } from '../../catalog/sources/join-sources.js';
 import { ShelfcastError } from '../../issues/issue.js';
 import { takeEarlyWorker } from './early-workers.js';
-import type { RecycleMessage, UnitResult, WorkUnit } from './units.js';
+import type { CountOnlyMessage, RecycleMessage, UnitResult, WorkUnit } from './units.js';
 import { workerScript } from './worker-script.js';
 
 /** What a worker thread needs to set itself up: it loads the project itself, from its file. */
@@ -93,6 +93,13 @@ export class WorkerPool {
     if (!worker || this.failure || buffers.length === 0) return;
     const message: RecycleMessage = { kind: 'recycle', buffers };
     worker.postMessage(message, buffers);
+  }
+
+  /** Tells every worker which of a feed's issue codes the main thread now only counts. */
+  countOnly(feed: number, codes: string[]): void {
+    if (this.failure) return;
+    const message: CountOnlyMessage = { kind: 'count-only', feed, codes };
+    for (const w of this.workers) w.worker.postMessage(message);
   }
 
   async close(): Promise<void> {
