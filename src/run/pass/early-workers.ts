@@ -51,10 +51,10 @@ async function startWorkers(argv: readonly string[], cwd: string): Promise<numbe
   }
   if (count === 0) return 0;
   // Loaded only for a pass: every other command (`--version`, `channels`) starts faster without.
-  const [{ Worker }, { workerScript }] = await Promise.all([import('node:worker_threads'), import('./worker-script.js')]);
+  const [{ Worker }, { workerScript, WORKER_LIMITS }] = await Promise.all([import('node:worker_threads'), import('./worker-script.js')]);
   const script = workerScript();
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(script);
+    const worker = new Worker(script, { resourceLimits: WORKER_LIMITS });
     const slot: EarlyWorker = { worker, alive: true };
     // Until adopted it must neither keep the process alive nor fail it.
     worker.unref();

@@ -3,7 +3,7 @@ import type { JoinData } from '../../catalog/sources/join-sources.js';
 import { ShelfcastError } from '../../issues/issue.js';
 import { takeEarlyWorker } from './early-workers.js';
 import type { CountOnlyMessage, RecycleMessage, UnitResult, WorkUnit } from './units.js';
-import { workerScript } from './worker-script.js';
+import { WORKER_LIMITS, workerScript } from './worker-script.js';
 
 /** What a worker thread needs to set itself up: it loads the project itself, from its file. */
 export interface WorkerSetup {
@@ -50,8 +50,7 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) {
       const worker = adoptEarly(setup) ?? new Worker(workerScript(), {
         workerData: setup,
-        // No resourceLimits: any of them (even a larger young generation) measured slower and larger
-        // than V8's own sizing of a worker's heap (BENCHMARKS.md).
+        resourceLimits: WORKER_LIMITS,
       });
       const slot = { worker, pending: new Map<number, Pending>() };
       worker.on('message', (reply: WorkerReply) => {
