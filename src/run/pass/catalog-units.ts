@@ -57,7 +57,7 @@ export async function* catalogUnits(project: LoadedProject, options: CatalogUnit
       reopen: () => new TextDecoding(openBytes(source, options.read)),
       // 256 KiB, not 512: every unit in flight holds a body buffer per feed in a worker and the main
       // thread, and its rows live through the unit. Six feeds of 200,000 rows with two workers, old
-      // and new alternated on a quiet machine: 274-277 -> 257-260 MiB, and 29.5 -> 26.2 CPU s
+      // and new alternated on a quiet machine: 268-271 -> 251-254 MiB, and 29.5 -> 26.2 CPU s
       // (medians; BENCHMARKS.md, ninth round).
       unitBytes: options.unitBytes ?? 256 * 1024,
       unitRows,

@@ -6,9 +6,9 @@ import type { ResourceLimits } from 'node:worker_threads';
 /**
  * A worker's heap limits. A young generation of 24 MB (V8 gives a worker 48 by default: two 16 MB
  * semi-spaces and the young large objects) keeps about 16 MB less per worker. Alternated pairs,
- * 200,000 rows, two workers (BENCHMARKS.md, tenth round): six feeds 258-261 -> 225-227 MiB for
- * 25.0/24.8/24.6 -> 21.6/22.7/26.8 CPU s, Google 228-239 -> 195-198 MiB at the same CPU; six feeds
- * of 1M rows 277 -> 243 MiB. Once the workers sent their issues as bytes, not as objects, it cost
+ * 200,000 rows, two workers (BENCHMARKS.md, tenth round): six feeds 252-255 -> 219-222 MiB for
+ * 25.0/24.8/24.6 -> 21.6/22.7/26.8 CPU s, Google 223-234 -> 191-193 MiB at the same CPU; six feeds
+ * of 1M rows 271 -> 237 MiB. Once the workers sent their issues as bytes, not as objects, it cost
  * no measurable CPU (before, +6 %); 12 MB took about 20 MiB less again for +12 % CPU.
  */
 export const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 24 };
