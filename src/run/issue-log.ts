@@ -24,7 +24,8 @@ export class IssueLog {
 
   add(issues: readonly Issue[]): void {
     for (const i of issues) {
-      const entry = this.counted(i.code, i.severity);
+      const entry = this.entry(i.code, i.severity);
+      this.count(entry, i.severity);
       if (entry.examples.length < EXAMPLES) entry.examples.push(i);
       if (this.store.length < KEEP) this.store.push(i);
       else this.dropped++;
@@ -70,13 +71,7 @@ export class IssueLog {
     return codes;
   }
 
-  /** The entry of a code, counted once more. */
-  private counted(code: string, severity: Issue['severity']): CodeEntry {
-    const entry = this.entry(code, severity);
-    this.count(entry, severity);
-    return entry;
-  }
-
+  /** The entry of a code, made with the severity of its first issue. */
   private entry(code: string, severity: Issue['severity']): CodeEntry {
     let entry = this.byCode.get(code);
     if (!entry) {
@@ -86,6 +81,7 @@ export class IssueLog {
     return entry;
   }
 
+  /** One more issue of the entry's code. */
   private count(entry: CodeEntry, severity: Issue['severity']): void {
     if (severity === 'error') this.errors++;
     else if (severity === 'warning') this.warnings++;
