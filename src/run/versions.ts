@@ -49,7 +49,8 @@ async function keepFile(from: string, to: string): Promise<void> {
 export async function keepVersion(stateDir: string, feedId: string, published: PublishedSummary, filePaths: readonly string[], keep = DEFAULT_KEEP_VERSIONS): Promise<void> {
   const root = versionsDir(stateDir, feedId);
   const final = path.join(root, published.runId);
-  const temp = path.join(root, `.${published.runId}.${randomBytes(4).toString('hex')}.tmp`);
+  await removeTempVersions(root);
+  const temp = path.join(root, `${TEMP_PREFIX}${published.runId}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   await makeDir(temp);
   try {
     for (const file of filePaths) await keepFile(file, path.join(temp, path.basename(file)));
@@ -68,6 +69,19 @@ export async function keepVersion(stateDir: string, feedId: string, published: P
   }
   const versions = await listVersions(stateDir, feedId);
   for (const old of versions.slice(Math.max(1, keep))) await rm(old.dir, { recursive: true, force: true });
+}
+
+/** A version folder being written: hidden, so listVersions never reads it. */
+const TEMP_PREFIX = '.';
+const TEMP_SUFFIX = '.tmp';
+
+/**
+ * Removes the temporary version folders runs killed while keeping a version left behind. Versions
+ * are kept only under the run lock (build, run, rollback), so no live run owns one of them.
+ */
+async function removeTempVersions(root: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[]);
+  for (const name of names) if (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)) await rm(path.join(root, name), { recursive: true, force: true });
 }
 
 /** Kept versions of a feed, newest first. */
