@@ -27,11 +27,7 @@ export class KeptIssues {
   push(issue: Issue): void {
     const text = JSON.stringify(issue);
     // A UTF-16 unit takes at most 3 bytes in UTF-8, and the line feed one.
-    const need = text.length * 3 + 1;
-    if (this.used + need > this.chunk.length) {
-      this.flush();
-      if (need > this.chunk.length) this.chunk = Buffer.allocUnsafe(need);
-    }
+    this.room(text.length * 3 + 1);
     this.used += this.chunk.write(text, this.used);
     this.chunk[this.used++] = NEWLINE;
     this.count++;
@@ -39,10 +35,7 @@ export class KeptIssues {
 
   /** An issue already in its stored form: its JSON and a line feed, as UTF-8 (see PackedIssues). */
   pushLine(line: Uint8Array): void {
-    if (this.used + line.length > this.chunk.length) {
-      this.flush();
-      if (line.length > this.chunk.length) this.chunk = Buffer.allocUnsafe(line.length);
-    }
+    this.room(line.length);
     this.chunk.set(line, this.used);
     this.used += line.length;
     this.count++;
@@ -67,6 +60,13 @@ export class KeptIssues {
     this.used = 0;
     this.chunks.length = 0;
     this.count = 0;
+  }
+
+  /** Room for `bytes` more in the chunk: the chunk compressed first when they do not fit. */
+  private room(bytes: number): void {
+    if (this.used + bytes <= this.chunk.length) return;
+    this.flush();
+    if (bytes > this.chunk.length) this.chunk = Buffer.allocUnsafe(bytes);
   }
 
   private flush(): void {
