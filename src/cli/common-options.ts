@@ -30,7 +30,7 @@ export const collectList = (value: string, previous: string[] = []): string[] =>
 export function withWorkersOption(cmd: Command): Command {
   return cmd.option(
     '--workers <n>',
-    'worker threads that read, validate and format the catalog; 0: all in one thread (default: one per CPU core for catalogs of 24 MiB or more)',
+    'worker threads that read, validate and format the catalog; 0: all in one thread; with fewer workers than cores the main thread helps (default: one fewer than the spare cores for catalogs of 24 MiB or more)',
     (value: string) => {
       const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
       if (!(n >= 0 && n <= MAX_WORKERS)) throw new InvalidArgumentError(`give a whole number from 0 (everything in one thread) to ${MAX_WORKERS}.`);

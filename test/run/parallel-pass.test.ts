@@ -53,9 +53,14 @@ async function build(dir: string, workers: number, unitBytes: number): Promise<O
   }
 }
 
+/**
+ * Two workers, and one worker: with fewer workers than cores the main thread processes units too
+ * (whenever the worker holds its two), so its units and the worker's alternate.
+ */
 async function expectSameOutcome(dir: string): Promise<Outcome> {
   const alone = await build(dir, 0, 1 << 20);
   for (const unitBytes of [1, 700]) expect(await build(dir, 2, unitBytes)).toEqual(alone);
+  expect(await build(dir, 1, 700)).toEqual(alone);
   return alone;
 }
 
@@ -116,6 +121,7 @@ describe('the one pass in worker threads', () => {
     expect((alone.issues as Array<{ code: string }>).some((i) => i.code === 'id.duplicate')).toBe(true);
     expect(JSON.stringify(amazon.codes)).toContain('"amazon.title.too_long",{"severity":"warning","count":1,"examples":[{');
     expect(await build(dir, 2, 16 * 1024)).toEqual(alone);
+    expect(await build(dir, 1, 16 * 1024)).toEqual(alone);
   });
 
   it('hands the rest of the file to csv-parse part-way, as in one thread', async () => {

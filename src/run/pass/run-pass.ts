@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { LoadedFeed, LoadedProject } from '../../config/load.js';
 import type { Issue } from '../../issues/issue.js';
 import { SourceJoin } from '../../catalog/sources/join-sources.js';
@@ -13,7 +14,7 @@ import type { UnitResult, WorkUnit } from './units.js';
 import { BufferShelf } from './buffer-shelf.js';
 import { earlyWorkersStarted, stopEarlyWorkers } from './early-workers.js';
 import { autoWorkersNow } from './worker-count.js';
-import { WorkerPool } from './worker-pool.js';
+import { UNITS_PER_WORKER, WorkerPool } from './worker-pool.js';
 
 export interface PassOptions extends UnitSizes {
   /** `--catalog FILE`. */
@@ -25,8 +26,9 @@ export interface PassOptions extends UnitSizes {
   /** Called every few thousand rows with the number of rows read, for a progress line. */
   onProgress?: (rows: number) => void;
   /**
-   * `--workers N`: worker threads; 0 reads, validates and formats in this thread. Default: one per
-   * CPU core for a local catalog of 24 MiB or more, none otherwise.
+   * `--workers N`: worker threads; 0 reads, validates and formats in this thread, which with fewer
+   * workers than cores processes units too. Default: one fewer than the spare cores for a local
+   * catalog of 24 MiB or more (see autoWorkers), none otherwise.
    */
   workers?: number;
   /** Feeds whose required fields are checked against the catalog's columns; default the feeds built (validate: every feed). */
@@ -87,7 +89,8 @@ async function chooseWorkers(project: LoadedProject, options: PassOptions): Prom
 /**
  * The one pass over the catalog: units of work (see catalog-units) are processed by worker threads
  * or in this thread, and merged in catalog order into the feeds' outputs (`targets`, one per feed of
- * `feeds`). At most two units per worker are in flight, so memory stays flat however long the catalog.
+ * `feeds`). At most two units per worker (and one of this thread's) are in flight, so memory stays
+ * flat however long the catalog.
  */
 export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targets: MergeTarget[], options: PassOptions): Promise<PassResult> {
   const validator = createValidator({ locale: project.config.catalog.locale, currency: project.config.catalog.currency });
@@ -105,10 +108,15 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), feedFiles: [...new Set(feeds.map((f) => f.file))], now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
   // Workers started early that this pass does not use would only take CPU from it.
   stopEarlyWorkers();
-  const limit = pool ? workers * 2 : 1;
+  // With fewer workers than cores, this thread processes a unit too whenever every worker holds
+  // its share, between merges: otherwise it sits idle most of the pass (merging, hashing and
+  // writing take it about a third of the time), and each worker thread costs a heap and its own
+  // warm-up. BENCHMARKS.md, tenth round.
+  const helps = pool !== undefined && workers < availableParallelism();
+  const limit = pool ? workers * UNITS_PER_WORKER + (helps ? 1 : 0) : 1;
   // In this thread one shelf serves both the cutting of units and the processing.
   const shelf = new BufferShelf(feeds.length + limit + 2);
-  const process = pool ? undefined : createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, stores, join }, shelf);
+  const process = !pool || helps ? createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, stores, join }, shelf) : undefined;
   const inflight: Promise<UnitResult>[] = [];
   const mainTail: Issue[] = [];
   let header: Issue[] = [];
@@ -141,8 +149,7 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
       // The bytes are in the files' write batches now: the buffers can be used again.
       if (result.input) shelf.put(result.input.buffer as ArrayBuffer);
       const made = result.feeds.map((f) => f.bytes.buffer as ArrayBuffer);
-      if (pool) pool.recycle(result.seq, made);
-      else for (const b of made) shelf.put(b);
+      if (!pool?.recycle(result.seq, made)) for (const b of made) shelf.put(b);
     };
     const cut = shard && createHash('sha256');
     for await (const unit of units) {
@@ -152,7 +159,7 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
         if (unit.kind === 'csv') shelf.put(unit.bytes.buffer as ArrayBuffer);
         continue;
       }
-      const result = pool ? pool.run(unit) : Promise.resolve(process!(unit));
+      const result = pool && !(helps && pool.full) ? pool.run(unit) : Promise.resolve(process!(unit));
       // Awaited in order below; a failure before its turn must not count as unhandled.
       result.catch(() => {});
       inflight.push(result);

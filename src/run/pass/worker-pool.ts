@@ -36,6 +36,9 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** Units a worker holds at most: the one it processes and the next, so it never waits for the main thread. */
+export const UNITS_PER_WORKER = 2;
+
 /**
  * Worker threads that process units. Each unit goes to the thread with the fewest waiting, and
  * the promise run() returns settles with its result; the caller awaits results in unit order.
@@ -85,13 +88,23 @@ export class WorkerPool {
     });
   }
 
-  /** Hands the buffers of a merged unit's result back to the worker that made them. */
-  recycle(seq: number, buffers: ArrayBuffer[]): void {
+  /** Every worker holds its UNITS_PER_WORKER units. */
+  get full(): boolean {
+    return this.workers.every((w) => w.pending.size >= UNITS_PER_WORKER);
+  }
+
+  /**
+   * Hands the buffers of a merged unit's result back to the worker that made them; false when no
+   * worker processed that unit (the caller keeps its buffers).
+   */
+  recycle(seq: number, buffers: ArrayBuffer[]): boolean {
     const worker = this.owners.get(seq);
+    if (!worker) return false;
     this.owners.delete(seq);
-    if (!worker || this.failure || buffers.length === 0) return;
+    if (this.failure || buffers.length === 0) return true;
     const message: RecycleMessage = { kind: 'recycle', buffers };
     worker.postMessage(message, buffers);
+    return true;
   }
 
   /** Tells every worker which of a feed's issue codes the main thread now only counts. */
