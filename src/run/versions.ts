@@ -41,6 +41,19 @@ async function keepFile(from: string, to: string): Promise<void> {
   }
 }
 
+/** A version folder being written: hidden, so listVersions never reads it. */
+const TEMP_PREFIX = '.';
+const TEMP_SUFFIX = '.tmp';
+
+/**
+ * Removes the temporary version folders runs killed while keeping a version left behind. A version
+ * is kept only by a publish (build, run), which holds the run lock, so no live run owns one of them.
+ */
+async function removeTempVersions(root: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[]);
+  for (const name of names) if (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)) await rm(path.join(root, name), { recursive: true, force: true });
+}
+
 /**
  * Keeps the files just published (after the atomic commit) as the newest version of the feed and
  * removes all but the newest `keep`. The version folder appears whole or not at all (written under
@@ -69,19 +82,6 @@ export async function keepVersion(stateDir: string, feedId: string, published: P
   }
   const versions = await listVersions(stateDir, feedId);
   for (const old of versions.slice(Math.max(1, keep))) await rm(old.dir, { recursive: true, force: true });
-}
-
-/** A version folder being written: hidden, so listVersions never reads it. */
-const TEMP_PREFIX = '.';
-const TEMP_SUFFIX = '.tmp';
-
-/**
- * Removes the temporary version folders runs killed while keeping a version left behind. Versions
- * are kept only under the run lock (build, run, rollback), so no live run owns one of them.
- */
-async function removeTempVersions(root: string): Promise<void> {
-  const names = await readdir(root).catch(() => [] as string[]);
-  for (const name of names) if (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)) await rm(path.join(root, name), { recursive: true, force: true });
 }
 
 /** Kept versions of a feed, newest first. */

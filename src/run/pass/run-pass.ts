@@ -26,9 +26,9 @@ export interface PassOptions extends UnitSizes {
   /** Called every few thousand rows with the number of rows read, for a progress line. */
   onProgress?: (rows: number) => void;
   /**
-   * `--workers N`: worker threads; 0 reads, validates and formats in this thread, which with fewer
-   * workers than cores processes units too. Default: one fewer than the spare cores for a local
-   * catalog of 24 MiB or more (see autoWorkers), none otherwise.
+   * `--workers N`: worker threads; 0 reads, validates and formats in this thread. With fewer
+   * workers than cores this thread processes units too. Default: one fewer than the spare cores for
+   * a local catalog of 24 MiB or more (see autoWorkers), none otherwise.
    */
   workers?: number;
   /** Feeds whose required fields are checked against the catalog's columns; default the feeds built (validate: every feed). */
