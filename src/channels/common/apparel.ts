@@ -1,4 +1,4 @@
-import { resolveGoogleCategory, type GoogleCategory } from './google-taxonomy.js';
+import { googleAncestry, type GoogleCategory } from './google-taxonomy.js';
 import type { ItemIssues } from './item-issues.js';
 
 /**
@@ -18,12 +18,6 @@ const NO_WEARER = ['4179', '180', '1893', '5385', '1856', '2427', '5123', '175',
 const GENDER_OPTIONAL: ReadonlySet<string> = new Set(NO_WEARER);
 // The age_group page also lists Cufflinks (193); the gender page does not.
 const AGE_GROUP_OPTIONAL: ReadonlySet<string> = new Set([...NO_WEARER, '193']);
-
-/** The ids of a category and of every category above it (each path prefix is itself a category). */
-const ancestry = (path: string): string[] => {
-  const segments = path.split(' > ');
-  return segments.map((_, i) => resolveGoogleCategory(segments.slice(0, i + 1).join(' > '))?.id).filter((id): id is string => id !== undefined);
-};
 
 const within = (path: string, root: string): boolean => path === root || path.startsWith(`${root} > `);
 
@@ -48,7 +42,7 @@ const required = new WeakMap<GoogleCategory, Map<string, readonly ApparelField[]
 function apparelFieldsOf(category: GoogleCategory): ApparelField[] {
   if (!within(category.path, APPAREL)) return [];
   // Optional in a sub-category means optional in its descendants too: check every id on the path.
-  const ids = ancestry(category.path);
+  const ids = googleAncestry(category);
   const fields: ApparelField[] = ['color'];
   if (!ids.some((id) => GENDER_OPTIONAL.has(id))) fields.push('gender');
   if (!ids.some((id) => AGE_GROUP_OPTIONAL.has(id))) fields.push('age_group');

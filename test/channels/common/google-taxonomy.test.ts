@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { googleCategoryCount, resolveGoogleCategory, GOOGLE_TAXONOMY_VERSION } from '../../../src/channels/common/google-taxonomy.js';
 import { renderTaxonomyModule } from '../../../scripts/generate-google-taxonomy.mjs';
 
@@ -29,5 +29,22 @@ describe('google taxonomy module', () => {
     expect(resolveGoogleCategory('  apparel & accessories >clothing>  DRESSES ')?.id).toBe('2271');
     expect(resolveGoogleCategory('Apparel & Accessories > Nonsense')).toBeUndefined();
     expect(resolveGoogleCategory('0')).toBeUndefined();
+  });
+
+  it('resolves ids from the data before any path is asked for, with the same objects a path lookup gives', async () => {
+    // A fresh module: nothing read yet, so ids are found in the data line by line.
+    vi.resetModules();
+    const fresh = await import('../../../src/channels/common/google-taxonomy.js');
+    const first = fresh.resolveGoogleCategory('1');
+    expect(first).toEqual({ id: '1', path: 'Animals & Pet Supplies' });
+    const watchBands = fresh.resolveGoogleCategory('5123');
+    expect(watchBands).toEqual({ id: '5123', path: 'Apparel & Accessories > Jewelry > Watch Accessories > Watch Bands' });
+    expect(fresh.resolveGoogleCategory('5644')?.path).toBe('Vehicles & Parts > Vehicles > Watercraft > Yachts');
+    expect(fresh.resolveGoogleCategory('51')).toBeUndefined();
+    expect(fresh.googleAncestry(watchBands!)).toEqual(['5123', '5122', '188', '166']);
+    expect(fresh.googleAncestry(first!)).toEqual(['1']);
+    // The path index, built now, holds the objects already handed out (apparel rules key on them).
+    expect(fresh.resolveGoogleCategory('Apparel & Accessories > Jewelry > Watch Accessories > Watch Bands')).toBe(watchBands);
+    expect(fresh.resolveGoogleCategory('Apparel & Accessories > Jewelry > Watch Accessories')?.id).toBe('5122');
   });
 });
