@@ -5,6 +5,54 @@ import type { BufferShelf } from './buffer-shelf.js';
 const INITIAL_BYTES = 1 << 20;
 
 /**
+ * Long parts (REPEATABLE_PART characters or more) the encoders of one unit wrote last: enough for
+ * the long parts of every feed of two records (a description, in each feed's quoting).
+ */
+const RECENT_LONG_PARTS = 16;
+
+/**
+ * The long parts the encoders of one unit wrote last and where their bytes are, shared by the
+ * unit's encoders: a part equal to one of them is copied as bytes, not encoded again. Long parts
+ * repeat in two ways: the variants of a product share a description (the same feed's next record),
+ * and feeds that quote a value the same way (the CSV feeds) write the same cell for one product.
+ */
+export class RecentLongParts {
+  private readonly texts: string[] = [];
+  private readonly encoders: PieceEncoder[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private next = 0;
+
+  /** The slot of a remembered part equal to `text`, or -1. */
+  find(text: string): number {
+    for (let k = 0; k < this.texts.length; k++) if (this.texts[k] === text) return k;
+    return -1;
+  }
+
+  encoder(slot: number): PieceEncoder {
+    return this.encoders[slot]!;
+  }
+
+  start(slot: number): number {
+    return this.starts[slot]!;
+  }
+
+  end(slot: number): number {
+    return this.ends[slot]!;
+  }
+
+  /** `text` is at bytes `start` to `end` of `encoder`'s buffer (growing keeps offsets); the oldest slot goes. */
+  remember(text: string, encoder: PieceEncoder, start: number, end: number): void {
+    const k = this.next;
+    this.texts[k] = text;
+    this.encoders[k] = encoder;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.next = (k + 1) % RECENT_LONG_PARTS;
+  }
+}
+
+/**
  * The record bodies of one feed for one unit, UTF-8 encoded straight into one buffer that can be
  * handed to the main thread without a copy, and back for reuse (see BufferShelf).
  */
@@ -13,44 +61,43 @@ export class PieceEncoder {
   private used = 0;
   private readonly endList: number[] = [];
   private readonly ownerList: number[] = [];
-  /**
-   * Per position in a record's parts: the last long part written there and where its bytes are
-   * in `buf` (growing keeps offsets). By position, because the text around a description can be
-   * long too, and it differs from record to record.
-   */
-  private readonly lastLong: string[] = [];
-  private readonly lastStart: number[] = [];
-  private readonly lastEnd: number[] = [];
 
-  constructor(private readonly shelf: BufferShelf) {
+  /** `recent`: shared by the encoders of the unit's feeds, and for this unit only (it points into their buffers). */
+  constructor(
+    private readonly shelf: BufferShelf,
+    private readonly recent: RecentLongParts,
+  ) {
     this.buf = Buffer.from(shelf.take(INITIAL_BYTES));
   }
 
   /**
    * Appends the body of a record of product `owner` (its index in the unit), given as parts
-   * (Serializer.bodyParts). A long part equal to the last long one at its place (the next
-   * variant's description) is copied as bytes: encoding it again was a tenth of a worker's time.
+   * (Serializer.bodyParts). A long part equal to a recent one (see RecentLongParts) is copied as
+   * bytes: encoding the next variant's description again was a tenth of a worker's time, and
+   * three CSV feeds encoded the same description cell.
    */
   add(parts: readonly string[], owner: number): void {
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
-      const long = part.length >= REPEATABLE_PART;
-      if (long && part === this.lastLong[i]) {
-        const from = this.lastStart[i]!;
-        const to = this.lastEnd[i]!;
+      if (part.length < REPEATABLE_PART) {
+        this.room(part.length * 3);
+        this.used += this.buf.write(part, this.used);
+        continue;
+      }
+      const slot = this.recent.find(part);
+      if (slot >= 0) {
+        const from = this.recent.start(slot);
+        const to = this.recent.end(slot);
         this.room(to - from);
-        this.buf.copyWithin(this.used, from, to);
+        // After room(): when the source is this encoder, its buffer may just have been replaced.
+        this.recent.encoder(slot).buf.copy(this.buf, this.used, from, to);
         this.used += to - from;
         continue;
       }
       this.room(part.length * 3);
       const start = this.used;
       this.used += this.buf.write(part, start);
-      if (long) {
-        this.lastLong[i] = part;
-        this.lastStart[i] = start;
-        this.lastEnd[i] = this.used;
-      }
+      this.recent.remember(part, this, start, this.used);
     }
     this.endList.push(this.used);
     this.ownerList.push(owner);

@@ -15,7 +15,7 @@ import { stockOverrides, type StockOverride } from '../stock-overrides.js';
 import { feedSerializer } from '../feed-serializer.js';
 import type { BufferShelf } from './buffer-shelf.js';
 import type { IssuePacker } from './packed-issues.js';
-import { PieceEncoder } from './piece-encoder.js';
+import { PieceEncoder, RecentLongParts } from './piece-encoder.js';
 import { OUTCOME, type CsvUnit, type FeedPiece, type UnitResult, type WorkUnit, type XmlUnit } from './units.js';
 
 /** What a unit processor needs besides the units: the same in every worker thread and in-process. */
@@ -51,9 +51,10 @@ class FeedGather {
 
   constructor(
     shelf: BufferShelf,
+    recent: RecentLongParts,
     private readonly packer: IssuePacker | undefined,
   ) {
-    this.encoder = new PieceEncoder(shelf);
+    this.encoder = new PieceEncoder(shelf, recent);
   }
 
   addIssue(issue: Issue, owner: number): void {
@@ -161,7 +162,8 @@ class UnitGather {
     private readonly lanes: FeedLane[],
     shelf: BufferShelf,
   ) {
-    this.feeds = lanes.map((lane) => new FeedGather(shelf, lane.packer));
+    const recent = new RecentLongParts();
+    this.feeds = lanes.map((lane) => new FeedGather(shelf, recent, lane.packer));
   }
 
   add(row: MappedRow): void {
