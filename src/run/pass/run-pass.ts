@@ -105,23 +105,28 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
   const workers = await chooseWorkers(project, options);
   // The CLI loads while the early workers are being started; the pool adopts them once they are.
   await earlyWorkersStarted();
-  const pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), feedFiles: [...new Set(feeds.map((f) => f.file))], now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
-  // Workers started early that this pass does not use would only take CPU from it.
-  stopEarlyWorkers();
-  // With fewer workers than cores, this thread processes a unit too whenever every worker holds
-  // its share, between merges: otherwise it sits idle most of the pass (merging, hashing and
-  // writing take it about a third of the time), and each worker thread costs a heap and its own
-  // warm-up. BENCHMARKS.md, tenth round.
-  const helps = pool !== undefined && workers < availableParallelism();
-  const limit = pool ? workers * UNITS_PER_WORKER + (helps ? 1 : 0) : 1;
-  // In this thread one shelf serves both the cutting of units and the processing.
-  const shelf = new BufferShelf(feeds.length + limit + 2);
-  const process = !pool || helps ? createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, stores, join }, shelf) : undefined;
-  const inflight: Promise<UnitResult>[] = [];
-  const mainTail: Issue[] = [];
-  let header: Issue[] = [];
-  const shard = options.shard;
+  let pool: WorkerPool | undefined;
   try {
+    try {
+      pool = workers > 0 ? new WorkerPool(workers, { configFile: project.configFile, feedIds: feeds.map((f) => f.id), feedFiles: [...new Set(feeds.map((f) => f.file))], now: options.now.getTime(), only: options.only, allocation, stores, sources: sources?.join }) : undefined;
+    } finally {
+      // Workers started early that this pass does not use would only take CPU from it (and,
+      // left running after a failure, would keep the process alive).
+      stopEarlyWorkers();
+    }
+    // With fewer workers than cores, this thread processes a unit too whenever every worker holds
+    // its share, between merges: otherwise it sits idle most of the pass (merging, hashing and
+    // writing take it about a third of the time), and each worker thread costs a heap and its own
+    // warm-up. BENCHMARKS.md, tenth round.
+    const helps = pool !== undefined && workers < availableParallelism();
+    const limit = pool ? workers * UNITS_PER_WORKER + (helps ? 1 : 0) : 1;
+    // In this thread one shelf serves both the cutting of units and the processing.
+    const shelf = new BufferShelf(feeds.length + limit + 2);
+    const process = !pool || helps ? createUnitProcessor({ project, feeds, now: options.now, only: options.only, allocation, stores, join }, shelf) : undefined;
+    const inflight: Promise<UnitResult>[] = [];
+    const mainTail: Issue[] = [];
+    let header: Issue[] = [];
+    const shard = options.shard;
     const units = catalogUnits(project, {
       catalog: options.catalog,
       cwd: options.cwd,
@@ -140,11 +145,11 @@ export async function runPass(project: LoadedProject, feeds: LoadedFeed[], targe
       if (shard) await shard.sink(result);
       else await merger.apply(result);
       if (pool && !shard) {
-        targets.forEach((t, k) => {
-          const codes = t.issues.countedOnly();
+        for (let k = 0; k < targets.length; k++) {
+          const codes = targets[k]!.issues.countedOnly();
           if (codes.length > told[k]!) pool.countOnly(k, codes);
           told[k] = codes.length;
-        });
+        }
       }
       // The bytes are in the files' write batches now: the buffers can be used again.
       if (result.input) shelf.put(result.input.buffer as ArrayBuffer);

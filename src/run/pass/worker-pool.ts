@@ -49,31 +49,42 @@ export class WorkerPool {
   /** Which worker has (or had) each unit, for its buffers to go back there. */
   private readonly owners = new Map<number, Worker>();
 
+  /**
+   * Starts `size` threads. When one cannot be started (the system refuses a thread or its memory),
+   * those already started are stopped before the error is thrown: left running, they would keep
+   * the process alive after the run has failed.
+   */
   constructor(size: number, setup: WorkerSetup) {
     for (let i = 0; i < size; i++) {
-      const worker = adoptEarly(setup) ?? new Worker(workerScript(), {
-        workerData: setup,
-        resourceLimits: WORKER_LIMITS,
-      });
-      const slot = { worker, pending: new Map<number, Pending>() };
-      worker.on('message', (reply: WorkerReply) => {
-        const p = slot.pending.get(reply.seq);
-        if (!p) return;
-        slot.pending.delete(reply.seq);
-        if ('result' in reply) p.resolve(reply.result);
-        else p.reject(replyError(reply.error));
-      });
-      const fail = (err: Error) => {
-        this.failure ??= new ShelfcastError(`internal error in a worker thread: ${err.message} (this is a bug in shelfcast; run with --workers 0 to work around it)`, { cause: err });
-        for (const p of slot.pending.values()) p.reject(this.failure);
-        slot.pending.clear();
-      };
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (slot.pending.size > 0) fail(new Error(`the thread stopped (exit code ${code})`));
-      });
-      this.workers.push(slot);
+      try {
+        this.start(setup);
+      } catch (err) {
+        for (const w of this.workers) void w.worker.terminate();
+        throw new ShelfcastError(`could not start worker thread ${i + 1} of ${size}: ${(err as Error).message}. Run with fewer workers (--workers ${i}), or --workers 0 for none.`, { cause: err });
+      }
     }
+  }
+
+  private start(setup: WorkerSetup): void {
+    const worker = adoptEarly(setup) ?? new Worker(workerScript(), { workerData: setup, resourceLimits: WORKER_LIMITS });
+    const slot = { worker, pending: new Map<number, Pending>() };
+    worker.on('message', (reply: WorkerReply) => {
+      const p = slot.pending.get(reply.seq);
+      if (!p) return;
+      slot.pending.delete(reply.seq);
+      if ('result' in reply) p.resolve(reply.result);
+      else p.reject(replyError(reply.error));
+    });
+    const fail = (err: Error) => {
+      this.failure ??= new ShelfcastError(`internal error in a worker thread: ${err.message} (this is a bug in shelfcast; run with --workers 0 to work around it)`, { cause: err });
+      for (const p of slot.pending.values()) p.reject(this.failure);
+      slot.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (slot.pending.size > 0) fail(new Error(`the thread stopped (exit code ${code})`));
+    });
+    this.workers.push(slot);
   }
 
   run(unit: WorkUnit): Promise<UnitResult> {
