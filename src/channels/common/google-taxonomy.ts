@@ -18,7 +18,7 @@ const key = (path: string): string =>
     .map((s) => s.trim().replace(/\s+/g, ' ').toLowerCase())
     .join(' > ');
 
-/** The taxonomy's lines by id, read on first use (about 5,600), so channels that never need it pay nothing. */
+/** Every line of the taxonomy by id (about 5,600), read only for the path index and the count. */
 function taxonomyRows(): Map<string, { parent: string; name: string }> {
   if (rows) return rows;
   rows = new Map();
@@ -29,6 +29,9 @@ function taxonomyRows(): Map<string, { parent: string; name: string }> {
   }
   return rows;
 }
+
+/** The data with a line feed before its first line too, so that every line is found the same way. */
+const LINES = `\n${GOOGLE_TAXONOMY_DATA}`;
 
 /**
  * The line of `id` (`id:parent:name`), found in the data without reading the other lines: a catalog
@@ -43,8 +46,6 @@ function lineOf(id: string): { parent: string; name: string } | undefined {
   const end = LINES.indexOf('\n', name);
   return { parent: LINES.slice(parent, name - 1), name: LINES.slice(name, end < 0 ? LINES.length : end) };
 }
-/** The data with a line feed before its first line too, so that every line is found the same way. */
-const LINES = `\n${GOOGLE_TAXONOMY_DATA}`;
 
 /** The category of `id` with its path, built when first asked for. */
 function category(id: string): GoogleCategory | undefined {
